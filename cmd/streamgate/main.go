@@ -1,0 +1,47 @@
+// Command streamgate is the one StreamGate binary: each role is a subcommand.
+package main
+
+import (
+	"fmt"
+	"log/slog"
+	"os"
+)
+
+// command is one subcommand: it parses its own flags from args.
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, log *slog.Logger) error
+}
+
+var commands = []command{
+	{"edge", "serve HLS/DASH to token holders from the origin", runEdge},
+	{"keys", "manage signing keys (keys gen --out DIR)", runKeys},
+	{"token", "mint tokens for operators and tests (token mint …)", runToken},
+}
+
+func main() {
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	if len(os.Args) < 2 {
+		usage()
+		os.Exit(2)
+	}
+	for _, c := range commands {
+		if c.name == os.Args[1] {
+			if err := c.run(os.Args[2:], log); err != nil {
+				fmt.Fprintf(os.Stderr, "streamgate %s: %v\n", c.name, err)
+				os.Exit(1)
+			}
+			return
+		}
+	}
+	usage()
+	os.Exit(2)
+}
+
+func usage() {
+	fmt.Fprintln(os.Stderr, "usage: streamgate <command> [flags]\n\ncommands:")
+	for _, c := range commands {
+		fmt.Fprintf(os.Stderr, "  %-8s %s\n", c.name, c.summary)
+	}
+}

@@ -1,0 +1,195 @@
+package edge
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/streamgate/streamgate/origin"
+)
+
+// Config is the edge's configuration; configs/edge.yaml documents every key
+// at its default.
+type Config struct {
+	// Listen is the delivery listener's address.
+	Listen string `yaml:"listen"`
+	// AdminListen, when set, serves /metrics, /healthz and /readyz on a
+	// separate listener; they are always on Listen too.
+	AdminListen string       `yaml:"admin_listen"`
+	Origin      OriginConfig `yaml:"origin"`
+	Token       TokenConfig  `yaml:"token"`
+	Cache       CacheConfig  `yaml:"cache"`
+	HTTP        HTTPConfig   `yaml:"http"`
+}
+
+// OriginConfig lists the regions to read from, own region first.
+type OriginConfig struct {
+	Regions []RegionConfig `yaml:"regions"`
+	// Timeout bounds each attempt until the object starts to arrive.
+	Timeout time.Duration `yaml:"timeout"`
+	// Retries of a transient failure per region before falling through.
+	Retries int `yaml:"retries"`
+	// Backoff before the first retry; doubles each time.
+	Backoff time.Duration `yaml:"backoff"`
+	// StreamTimeout bounds a whole origin read (a cache fill or a streamed
+	// large object).
+	StreamTimeout time.Duration `yaml:"stream_timeout"`
+}
+
+// RegionConfig is one origin: a local folder or an S3 bucket.
+type RegionConfig struct {
+	Name string          `yaml:"name"`
+	Dir  string          `yaml:"dir"`
+	S3   origin.S3Config `yaml:"s3"`
+}
+
+// TokenConfig says how playback tokens are checked.
+type TokenConfig struct {
+	// JWKS is the path of the signer's public keys (jwks.json).
+	JWKS string `yaml:"jwks"`
+	// Leeway tolerates clock skew on exp, nbf and iat.
+	Leeway time.Duration `yaml:"leeway"`
+	// CacheEntries bounds how many verified tokens are remembered.
+	CacheEntries int `yaml:"cache_entries"`
+}
+
+// CacheConfig sizes the in-memory caches.
+type CacheConfig struct {
+	// MaxBytes is the object cache's budget (bytes of bodies held).
+	MaxBytes int64 `yaml:"max_bytes"`
+	// MaxObjectBytes: larger objects stream through without being cached.
+	MaxObjectBytes int64 `yaml:"max_object_bytes"`
+	// AssetTTL is how long a parsed asset.json is trusted.
+	AssetTTL time.Duration `yaml:"asset_ttl"`
+	// NotFoundTTL is how long an origin 404 is remembered.
+	NotFoundTTL time.Duration `yaml:"not_found_ttl"`
+}
+
+// HTTPConfig tunes the listener and the response headers.
+type HTTPConfig struct {
+	// PlaylistCacheControl is sent with .m3u8 and .mpd.
+	PlaylistCacheControl string `yaml:"playlist_cache_control"`
+	// SegmentCacheControl is sent with media and init segments and the rest.
+	SegmentCacheControl string `yaml:"segment_cache_control"`
+	// ReadTimeout and WriteTimeout bound one request; IdleTimeout a kept-alive
+	// connection between requests.
+	ReadTimeout  time.Duration `yaml:"read_timeout"`
+	WriteTimeout time.Duration `yaml:"write_timeout"`
+	IdleTimeout  time.Duration `yaml:"idle_timeout"`
+	// MaxConnsPerIP limits one client's connections (0: no limit).
+	MaxConnsPerIP int `yaml:"max_conns_per_ip"`
+	// Concurrency caps connections served at once; beyond it clients get 503.
+	Concurrency int `yaml:"concurrency"`
+	// ShutdownTimeout is how long in-flight requests get on SIGTERM.
+	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
+}
+
+// DefaultConfig returns the defaults that configs/edge.yaml shows.
+func DefaultConfig() Config {
+	return Config{
+		Listen: "127.0.0.1:8080",
+		Origin: OriginConfig{
+			Regions:       []RegionConfig{{Name: "local", Dir: ".streamgate/origin"}},
+			Timeout:       2 * time.Second,
+			Retries:       2,
+			Backoff:       50 * time.Millisecond,
+			StreamTimeout: 5 * time.Minute,
+		},
+		Token: TokenConfig{JWKS: ".streamgate/keys/jwks.json", Leeway: 30 * time.Second, CacheEntries: 100_000},
+		Cache: CacheConfig{
+			MaxBytes:       512 << 20,
+			MaxObjectBytes: 16 << 20,
+			AssetTTL:       10 * time.Second,
+			NotFoundTTL:    2 * time.Second,
+		},
+		HTTP: HTTPConfig{
+			PlaylistCacheControl: "private, no-store",
+			SegmentCacheControl:  "private, max-age=86400",
+			ReadTimeout:          10 * time.Second,
+			WriteTimeout:         60 * time.Second,
+			IdleTimeout:          120 * time.Second,
+			Concurrency:          256 * 1024,
+			ShutdownTimeout:      15 * time.Second,
+		},
+	}
+}
+
+// Validate reports the first invalid field by its YAML path.
+func (c *Config) Validate() error {
+	if err := c.Origin.validate(); err != nil {
+		return err
+	}
+	switch {
+	case c.Listen == "":
+		return errors.New("listen: want host:port")
+	case c.Token.JWKS == "":
+		return errors.New("token.jwks: want the path of the signer's jwks.json")
+	case c.Token.Leeway < 0 || c.Token.Leeway > 5*time.Minute:
+		return fmt.Errorf("token.leeway: want 0..5m, got %s", c.Token.Leeway)
+	case c.Token.CacheEntries <= 0:
+		return fmt.Errorf("token.cache_entries: want > 0, got %d", c.Token.CacheEntries)
+	case c.Cache.MaxBytes <= 0:
+		return fmt.Errorf("cache.max_bytes: want > 0, got %d", c.Cache.MaxBytes)
+	case c.Cache.MaxObjectBytes <= 0 || c.Cache.MaxObjectBytes > c.Cache.MaxBytes:
+		return fmt.Errorf("cache.max_object_bytes: want 1..cache.max_bytes, got %d", c.Cache.MaxObjectBytes)
+	case c.Cache.AssetTTL <= 0:
+		return fmt.Errorf("cache.asset_ttl: want > 0, got %s", c.Cache.AssetTTL)
+	case c.Cache.NotFoundTTL < 0:
+		return fmt.Errorf("cache.not_found_ttl: want >= 0, got %s", c.Cache.NotFoundTTL)
+	case c.HTTP.ReadTimeout <= 0 || c.HTTP.WriteTimeout <= 0 || c.HTTP.IdleTimeout <= 0:
+		return errors.New("http.read_timeout, write_timeout, idle_timeout: want > 0")
+	case c.HTTP.Concurrency <= 0:
+		return fmt.Errorf("http.concurrency: want > 0, got %d", c.HTTP.Concurrency)
+	case c.HTTP.ShutdownTimeout <= 0:
+		return fmt.Errorf("http.shutdown_timeout: want > 0, got %s", c.HTTP.ShutdownTimeout)
+	}
+	return nil
+}
+
+func (o *OriginConfig) validate() error {
+	if len(o.Regions) == 0 {
+		return errors.New("origin.regions: want at least one region")
+	}
+	for i, r := range o.Regions {
+		switch {
+		case r.Name == "":
+			return fmt.Errorf("origin.regions[%d].name: want a name", i)
+		case (r.Dir == "") == (r.S3.Endpoint == ""):
+			return fmt.Errorf("origin.regions[%d]: want exactly one of dir or s3.endpoint", i)
+		case r.S3.Endpoint != "" && r.S3.Bucket == "":
+			return fmt.Errorf("origin.regions[%d].s3.bucket: want a bucket", i)
+		}
+	}
+	switch {
+	case o.Timeout <= 0:
+		return fmt.Errorf("origin.timeout: want > 0, got %s", o.Timeout)
+	case o.Retries < 0 || o.Retries > 10:
+		return fmt.Errorf("origin.retries: want 0..10, got %d", o.Retries)
+	case o.Backoff < 0:
+		return fmt.Errorf("origin.backoff: want >= 0, got %s", o.Backoff)
+	case o.StreamTimeout < o.Timeout:
+		return fmt.Errorf("origin.stream_timeout: want >= origin.timeout, got %s", o.StreamTimeout)
+	}
+	return nil
+}
+
+// newOrigin opens the configured regions.
+func newOrigin(o OriginConfig) (*origin.Regions, error) {
+	regions := make([]origin.Region, 0, len(o.Regions))
+	for _, r := range o.Regions {
+		var (
+			store origin.Store
+			err   error
+		)
+		if r.Dir != "" {
+			store, err = origin.NewDir(r.Dir)
+		} else {
+			store, err = origin.NewS3(r.S3)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("origin.regions %s: %w", r.Name, err)
+		}
+		regions = append(regions, origin.Region{Name: r.Name, Store: store})
+	}
+	return origin.NewRegions(origin.RegionsConfig{Timeout: o.Timeout, Retries: o.Retries, Backoff: o.Backoff}, regions...)
+}

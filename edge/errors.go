@@ -1,0 +1,96 @@
+package edge
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/valyala/fasthttp"
+
+	"github.com/streamgate/streamgate/origin"
+	"github.com/streamgate/streamgate/signer/token"
+)
+
+var (
+	errMethod = errors.New("edge: only GET and HEAD are allowed")
+	errRange  = errors.New("edge: range not satisfiable")
+)
+
+// rangeError carries the object's size for the 416's Content-Range.
+type rangeError struct{ size int64 }
+
+func (e rangeError) Error() string {
+	return fmt.Sprintf("%v: the object has %d bytes", errRange, e.size)
+}
+
+func (e rangeError) Is(target error) bool { return target == errRange }
+
+// apiError is the DESIGN.md error body.
+type apiError struct {
+	Error   string `json:"error"`
+	Message string `json:"message"`
+}
+
+// statusOf is the one place that maps errors to HTTP statuses and codes.
+func statusOf(err error) (int, string) {
+	switch {
+	case errors.Is(err, errBadRoute):
+		return fasthttp.StatusBadRequest, "bad_request"
+	case errors.Is(err, token.ErrExpired):
+		return fasthttp.StatusUnauthorized, "token_expired"
+	case errors.Is(err, token.ErrInvalid):
+		return fasthttp.StatusUnauthorized, "invalid_token"
+	case errors.Is(err, errWrongAsset), errors.Is(err, errNotAllowed):
+		return fasthttp.StatusForbidden, "forbidden"
+	case errors.Is(err, errNoRoute), errors.Is(err, errUnknownAsset), errors.Is(err, origin.ErrNotFound):
+		return fasthttp.StatusNotFound, "not_found"
+	case errors.Is(err, errMethod):
+		return fasthttp.StatusMethodNotAllowed, "method_not_allowed"
+	case errors.Is(err, errRange):
+		return fasthttp.StatusRequestedRangeNotSatisfiable, "range_not_satisfiable"
+	case errors.Is(err, context.DeadlineExceeded):
+		return fasthttp.StatusGatewayTimeout, "origin_timeout"
+	case errors.Is(err, origin.ErrUnavailable), errors.Is(err, origin.ErrBadManifest):
+		return fasthttp.StatusBadGateway, "origin_error"
+	}
+	return fasthttp.StatusInternalServerError, "internal"
+}
+
+var publicMessages = map[int]string{
+	fasthttp.StatusInternalServerError: "internal error",
+	fasthttp.StatusBadGateway:          "the origin failed or returned an unusable object; try again",
+	fasthttp.StatusServiceUnavailable:  "temporarily unavailable; try again",
+	fasthttp.StatusGatewayTimeout:      "the origin did not answer in time; try again",
+}
+
+// fail writes err as the JSON error body. Server-side failures are logged;
+// client errors are only counted.
+func (s *Server) fail(rc *fasthttp.RequestCtx, k kind, err error) {
+	status, code := statusOf(err)
+	if status >= 500 {
+		s.log.Warn("request failed", "status", status, "err", err) // no URI: it holds the token
+	}
+	msg := err.Error()
+	if status >= 500 {
+		msg = publicMessages[status] // details stay in the log, not with clients
+	}
+	writeError(rc, status, code, msg)
+	if status == fasthttp.StatusMethodNotAllowed {
+		rc.Response.Header.Set("Allow", "GET, HEAD")
+	}
+	var re rangeError
+	if errors.As(err, &re) {
+		rc.Response.Header.Set("Content-Range", fmt.Sprintf("bytes */%d", re.size))
+	}
+	s.metrics.request(k, status, len(rc.Response.Body()))
+}
+
+func writeError(rc *fasthttp.RequestCtx, status int, code, msg string) {
+	body, _ := json.Marshal(apiError{Error: code, Message: msg})
+	rc.Response.Reset()
+	rc.SetStatusCode(status)
+	rc.SetContentType("application/json")
+	rc.Response.Header.Set("Cache-Control", "no-store")
+	rc.SetBody(body)
+}

@@ -1,0 +1,91 @@
+package edge
+
+import (
+	"errors"
+	"strconv"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/streamgate/streamgate/origin"
+)
+
+// statusCodes are the statuses the edge answers with; each (kind, status)
+// counter is resolved once so the hot path only increments.
+var statusCodes = []int{200, 206, 304, 400, 401, 403, 404, 405, 413, 416, 429, 500, 502, 503, 504}
+
+// metrics are the edge's Prometheus series, in their own registry.
+type metrics struct {
+	registry *prometheus.Registry
+
+	requests    [numKinds][600]prometheus.Counter
+	bytesOut    [numKinds]prometheus.Counter
+	cacheHits   prometheus.Counter
+	cacheMisses prometheus.Counter
+
+	originFetches prometheus.Counter
+	originLatency *prometheus.HistogramVec
+	originErrors  *prometheus.CounterVec
+
+	tokenVerifications prometheus.Counter
+	tokenHits          prometheus.Counter
+	tokenFailures      prometheus.Counter
+}
+
+func newMetrics() *metrics {
+	m := &metrics{registry: prometheus.NewRegistry()}
+	f := factory{m.registry}
+	requests := f.counterVec("streamgate_edge_requests_total", "Requests answered, by object kind and status.", "kind", "status")
+	bytes := f.counterVec("streamgate_edge_bytes_out_total", "Body bytes sent, by object kind.", "kind")
+	for k := range numKinds {
+		for _, code := range statusCodes {
+			m.requests[k][code] = requests.WithLabelValues(kindNames[k], strconv.Itoa(code))
+		}
+		m.bytesOut[k] = bytes.WithLabelValues(kindNames[k])
+	}
+	m.cacheHits = f.counter("streamgate_edge_cache_hits_total", "Object requests served from memory.")
+	m.cacheMisses = f.counter("streamgate_edge_cache_misses_total", "Object requests that went to the origin (before coalescing).")
+	m.originFetches = f.counter("streamgate_edge_origin_fetches_total", "Coalesced origin reads started.")
+	m.originLatency = prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Name: "streamgate_edge_origin_seconds", Help: "Origin attempt latency until the object starts to arrive, by region.",
+		Buckets: prometheus.ExponentialBuckets(0.001, 2, 14),
+	}, []string{"region"})
+	m.originErrors = f.counterVec("streamgate_edge_origin_errors_total", "Failed origin attempts (not counting not-found), by region.", "region")
+	m.registry.MustRegister(m.originLatency)
+	m.tokenVerifications = f.counter("streamgate_edge_token_verifications_total", "Signature checks of playback tokens.")
+	m.tokenHits = f.counter("streamgate_edge_token_cache_hits_total", "Playback tokens found already verified.")
+	m.tokenFailures = f.counter("streamgate_edge_token_failures_total", "Playback tokens refused by the signature or claims check.")
+	return m
+}
+
+// request counts one answer. Statuses outside statusCodes count as 500.
+func (m *metrics) request(k kind, status int, bodyBytes int) {
+	c := m.requests[k][min(max(status, 0), 599)]
+	if c == nil {
+		c = m.requests[k][500]
+	}
+	c.Inc()
+	m.bytesOut[k].Add(float64(bodyBytes))
+}
+
+// observeOrigin is origin.Regions' Observe hook.
+func (m *metrics) observeOrigin(region string, d time.Duration, err error) {
+	m.originLatency.WithLabelValues(region).Observe(d.Seconds())
+	if err != nil && !errors.Is(err, origin.ErrNotFound) {
+		m.originErrors.WithLabelValues(region).Inc()
+	}
+}
+
+type factory struct{ r *prometheus.Registry }
+
+func (f factory) counter(name, help string) prometheus.Counter {
+	c := prometheus.NewCounter(prometheus.CounterOpts{Name: name, Help: help})
+	f.r.MustRegister(c)
+	return c
+}
+
+func (f factory) counterVec(name, help string, labels ...string) *prometheus.CounterVec {
+	c := prometheus.NewCounterVec(prometheus.CounterOpts{Name: name, Help: help}, labels)
+	f.r.MustRegister(c)
+	return c
+}

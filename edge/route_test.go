@@ -1,0 +1,84 @@
+package edge
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+var routeCases = []struct {
+	uri   string
+	asset string
+	path  string
+	err   error
+}{
+	{"/t/abc.def-ghi_j/v/launch-keynote/master.m3u8", "launch-keynote", "master.m3u8", nil},
+	{"/t/tok/v/a/720p/seg_00001.m4s?x=1", "a", "720p/seg_00001.m4s", nil},
+	{"/t/tok/v/a/init-0.m4s", "a", "init-0.m4s", nil},
+	{"/t/tok/v/a/" + strings.Repeat("x", 512), "a", strings.Repeat("x", 512), nil},
+	{"/healthz", "", "", errNoRoute},
+	{"/t/tok/v/a/" + strings.Repeat("x", 513), "", "", errBadRoute},
+	{"/t/tok/v/a/../b/x.m4s", "", "", errBadRoute},
+	{"/t/tok/v/a/x/../../b.m4s", "", "", errBadRoute},
+	{"/t/tok/v/a/%2e%2e/b.m4s", "", "", errBadRoute},
+	{"/t/tok/v/a/%2E%2E%2Fb.m4s", "", "", errBadRoute},
+	{"/t/tok/v/a/x\\..\\b.m4s", "", "", errBadRoute},
+	{"/t/tok/v/a/x%00.m4s", "", "", errBadRoute},
+	{"/t/tok/v/a/x\x00.m4s", "", "", errBadRoute},
+	{"/t/tok/v/a//x.m4s", "", "", errBadRoute},
+	{"/t/tok/v/a/x/", "", "", errBadRoute},
+	{"/t/tok/v/a/./x.m4s", "", "", errBadRoute},
+	{"/t/tok/v/a/", "", "", errBadRoute},
+	{"/t/tok/v/a", "", "", errBadRoute},
+	{"/t/tok/v/A/x.m4s", "", "", errBadRoute},
+	{"/t/tok/v/_a/x.m4s", "", "", errBadRoute},
+	{"/t/tok/v/" + strings.Repeat("a", 65) + "/x.m4s", "", "", errBadRoute},
+	{"/t/" + strings.Repeat("a", 64) + "/v/" + strings.Repeat("a", 64) + "/x", strings.Repeat("a", 64), "x", nil},
+	{"/t//v/a/x.m4s", "", "", errBadRoute},
+	{"/t/to%6ben/v/a/x.m4s", "", "", errBadRoute},
+	{"/t/" + strings.Repeat("a", 4097) + "/v/a/x", "", "", errBadRoute},
+	{"/t/tok/x/a/b", "", "", errBadRoute},
+	{"/t/tok/v/a/x y.m4s", "", "", errBadRoute},
+}
+
+func TestParseRoute(t *testing.T) {
+	for _, tc := range routeCases {
+		r, err := parseRoute([]byte(tc.uri))
+		if !errors.Is(err, tc.err) || (tc.err == nil) != (err == nil) {
+			t.Errorf("%q: err = %v, want %v", tc.uri, err, tc.err)
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		if string(r.asset) != tc.asset || string(r.path) != tc.path || string(r.key) != tc.asset+"/"+tc.path {
+			t.Errorf("%q: got asset %q path %q key %q", tc.uri, r.asset, r.path, r.key)
+		}
+	}
+}
+
+func FuzzParseRoute(f *testing.F) {
+	for _, tc := range routeCases {
+		f.Add(tc.uri)
+	}
+	f.Fuzz(func(t *testing.T, uri string) {
+		r, err := parseRoute([]byte(uri))
+		if err != nil {
+			return
+		}
+		key := string(r.key)
+		if strings.Contains(key, "..") || strings.Contains(key, "//") || strings.ContainsAny(key, "\\%\x00?") {
+			t.Fatalf("accepted unsafe key %q from %q", key, uri)
+		}
+		if !strings.HasPrefix(key, string(r.asset)+"/") || len(r.path) == 0 || len(r.path) > maxObjectLen {
+			t.Fatalf("inconsistent route %+v from %q", r, uri)
+		}
+	})
+}
+
+func TestParseRouteAllocs(t *testing.T) {
+	uri := []byte("/t/abc.def/v/launch-keynote/720p/seg_00001.m4s")
+	if n := testing.AllocsPerRun(100, func() { _, _ = parseRoute(uri) }); n != 0 {
+		t.Fatalf("parseRoute allocates %v times", n)
+	}
+}

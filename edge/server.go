@@ -1,0 +1,214 @@
+// Package edge is the delivery server: it checks a playback token and the
+// asset's policy on every request, then serves HLS/DASH objects from memory,
+// reading misses from the origin once however many players ask at once.
+package edge
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"sync"
+	"time"
+
+	"github.com/valyala/fasthttp"
+
+	"github.com/streamgate/streamgate/origin"
+)
+
+// Server is one edge node.
+type Server struct {
+	cfg          Config
+	log          *slog.Logger
+	ctx          context.Context // canceled once shutdown finished; fills run on it
+	cancel       context.CancelFunc
+	metrics      *metrics
+	origin       *origin.Regions
+	auth         *auth
+	assets       *assets
+	gate         gate
+	objects      *objects
+	cacheControl [numKinds][]byte
+	http         *fasthttp.Server
+	admin        *fasthttp.Server
+	ready        readiness
+	metricsOnce  sync.Once
+	metricsHTTP  fasthttp.RequestHandler
+}
+
+// New validates cfg, loads the token keys and opens the origin.
+func New(cfg Config, log *slog.Logger) (*Server, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, log: log, metrics: newMetrics(), gate: publicOnly{}}
+	s.ctx, s.cancel = context.WithCancel(context.Background())
+	var err error
+	if s.origin, err = newOrigin(cfg.Origin); err != nil {
+		return nil, err
+	}
+	s.origin.Observe = s.metrics.observeOrigin
+	if s.auth, err = newAuth(cfg.Token, s.metrics); err != nil {
+		return nil, err
+	}
+	if s.objects, err = newObjects(s.ctx, cfg.Cache, cfg.Origin.StreamTimeout, s.origin, s.metrics); err != nil {
+		return nil, err
+	}
+	s.assets = newAssets(s.origin, cfg.Cache.AssetTTL, cfg.Origin.StreamTimeout)
+	s.cacheControl = [numKinds][]byte{
+		kindPlaylist: []byte(cfg.HTTP.PlaylistCacheControl),
+		kindSegment:  []byte(cfg.HTTP.SegmentCacheControl),
+		kindOther:    []byte(cfg.HTTP.SegmentCacheControl),
+	}
+	s.http = s.newHTTP(s.handle)
+	if cfg.AdminListen != "" {
+		s.admin = s.newHTTP(s.handleAdmin)
+	}
+	return s, nil
+}
+
+func (s *Server) newHTTP(h fasthttp.RequestHandler) *fasthttp.Server {
+	c := s.cfg.HTTP
+	return &fasthttp.Server{
+		Handler:                      h,
+		Name:                         "streamgate",
+		ReadTimeout:                  c.ReadTimeout,
+		WriteTimeout:                 c.WriteTimeout,
+		IdleTimeout:                  c.IdleTimeout,
+		MaxConnsPerIP:                c.MaxConnsPerIP,
+		Concurrency:                  c.Concurrency,
+		DisablePreParseMultipartForm: true,
+		ReadBufferSize:               8192,
+		MaxRequestBodySize:           4096,
+		Logger:                       fasthttpLogger{s.log},
+	}
+}
+
+// Run serves until ctx is canceled, then lets in-flight requests finish
+// within the shutdown timeout and releases everything.
+func (s *Server) Run(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve is Run on a listener the caller opened (tests use port 0).
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	errc := make(chan error, 2)
+	go func() { errc <- s.http.Serve(ln) }()
+	if s.admin != nil {
+		aln, err := net.Listen("tcp", s.cfg.AdminListen)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("admin_listen: %w", err)
+		}
+		go func() { errc <- s.admin.Serve(aln) }()
+	}
+	stop := make(chan struct{})
+	go s.auth.watchJWKS(s.cfg.Token.JWKS, 10*time.Second, stop, func(err error) {
+		s.log.Error("reloading jwks; keeping the previous keys", "err", err)
+	})
+	go s.sweep(stop)
+	s.log.Info("edge listening", "addr", ln.Addr().String(), "admin", s.cfg.AdminListen)
+	var err error
+	select {
+	case <-ctx.Done():
+	case err = <-errc:
+	}
+	close(stop)
+	return errors.Join(err, s.shutdown())
+}
+
+func (s *Server) shutdown() error {
+	ctx, cancel := context.WithTimeout(context.Background(), s.cfg.HTTP.ShutdownTimeout)
+	defer cancel()
+	err := s.http.ShutdownWithContext(ctx)
+	if s.admin != nil {
+		err = errors.Join(err, s.admin.ShutdownWithContext(ctx))
+	}
+	s.cancel()
+	s.objects.close()
+	return err
+}
+
+func (s *Server) sweep(stop <-chan struct{}) {
+	t := time.NewTicker(time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case now := <-t.C:
+			s.assets.sweep(now)
+		}
+	}
+}
+
+// Handler returns the delivery handler, for tests and benchmarks.
+func (s *Server) Handler() fasthttp.RequestHandler { return s.handle }
+
+func (s *Server) handle(rc *fasthttp.RequestCtx) {
+	uri := rc.Request.Header.RequestURI()
+	if len(uri) < 3 || uri[1] != 't' || uri[2] != '/' {
+		s.handleAdmin(rc)
+		return
+	}
+	k, n, err := s.serve(rc, uri)
+	if err != nil {
+		s.fail(rc, k, err)
+		return
+	}
+	s.metrics.request(k, rc.Response.StatusCode(), n)
+}
+
+// serve is the delivery pipeline: route, token, asset policy, object, reply.
+func (s *Server) serve(rc *fasthttp.RequestCtx, uri []byte) (kind, int, error) {
+	r, err := parseRoute(uri)
+	if err != nil {
+		return kindOther, 0, err
+	}
+	k, ctype := typeOf(r.path)
+	if !rc.IsGet() && !rc.IsHead() {
+		return k, 0, errMethod
+	}
+	now := time.Now()
+	g, err := s.auth.check(r.token, r.asset, now)
+	if err != nil {
+		return k, 0, err
+	}
+	if err := s.allow(g, r.asset, now); err != nil {
+		return k, 0, err
+	}
+	if string(r.path) == origin.ManifestName {
+		return k, 0, fmt.Errorf("%w: %s is not served", origin.ErrNotFound, origin.ManifestName)
+	}
+	obj, err := s.objects.get(r.key)
+	if err != nil {
+		return k, 0, err
+	}
+	if obj.missing {
+		return k, 0, fmt.Errorf("%w: %s", origin.ErrNotFound, r.key)
+	}
+	n, err := s.respond(rc, &r, k, ctype, obj)
+	return k, n, err
+}
+
+// allow loads the asset's manifest and asks the gate. Both answer from
+// memory on the hot path and set their own deadlines when they must go out,
+// so no per-request context (and its timer) is made here.
+func (s *Server) allow(g *grant, asset []byte, now time.Time) error {
+	a, err := s.assets.get(s.ctx, asset, now)
+	if err != nil {
+		return err
+	}
+	return s.gate.Allow(s.ctx, g.wallet, a)
+}
+
+type fasthttpLogger struct{ log *slog.Logger }
+
+func (l fasthttpLogger) Printf(format string, args ...any) {
+	l.log.Warn("http server", "msg", fmt.Sprintf(format, args...))
+}

@@ -1,0 +1,89 @@
+package conf
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+type inner struct {
+	MaxBytes int64         `yaml:"max_bytes"`
+	TTL      time.Duration `yaml:"ttl"`
+}
+
+type sample struct {
+	Listen string   `yaml:"listen"`
+	Debug  bool     `yaml:"debug"`
+	Names  []string `yaml:"names"`
+	Cache  inner    `yaml:"cache"`
+}
+
+func (s *sample) Validate() error {
+	if s.Cache.MaxBytes <= 0 {
+		return fmt.Errorf("cache.max_bytes: want > 0, got %d", s.Cache.MaxBytes)
+	}
+	return nil
+}
+
+func writeFile(t *testing.T, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "c.yaml")
+	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestLoadOrder(t *testing.T) {
+	p := writeFile(t, "listen: ':9000'\ncache:\n  max_bytes: 10\n  ttl: 5s\n")
+	t.Setenv("T_CACHE_TTL", "7s")
+	t.Setenv("T_NAMES", "a, b")
+	cfg := sample{Listen: ":8080", Cache: inner{MaxBytes: 1, TTL: time.Second}}
+	if err := Load(p, "T", &cfg); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Listen != ":9000" || cfg.Cache.MaxBytes != 10 || cfg.Cache.TTL != 7*time.Second {
+		t.Fatalf("got %+v", cfg)
+	}
+	if len(cfg.Names) != 2 || cfg.Names[1] != "b" {
+		t.Fatalf("names = %q", cfg.Names)
+	}
+}
+
+var loadErrorCases = []struct {
+	name, file, env, envVal, want string
+}{
+	{"unknown key", "listen: x\nbogus: 1\n", "", "", "field bogus not found"},
+	{"validate names key", "cache:\n  max_bytes: 0\n", "", "", "cache.max_bytes: want > 0, got 0"},
+	{"bad env duration", "", "T_CACHE_TTL", "soon", "T_CACHE_TTL"},
+	{"bad env int", "", "T_CACHE_MAX_BYTES", "lots", "T_CACHE_MAX_BYTES"},
+}
+
+func TestLoadErrors(t *testing.T) {
+	for _, tc := range loadErrorCases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := writeFile(t, tc.file)
+			if tc.env != "" {
+				t.Setenv(tc.env, tc.envVal)
+			}
+			cfg := sample{Cache: inner{MaxBytes: 1}}
+			err := Load(p, "T", &cfg)
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), p) {
+				t.Fatalf("err = %v, want it to name %q and the file", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestLoadMissingFile(t *testing.T) {
+	cfg := sample{Cache: inner{MaxBytes: 1}}
+	if err := Load(filepath.Join(t.TempDir(), "nope.yaml"), "T", &cfg); err == nil {
+		t.Fatal("missing file loaded")
+	}
+	if err := Load("", "T", &cfg); err != nil {
+		t.Fatalf("defaults only: %v", err)
+	}
+}

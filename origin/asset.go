@@ -1,0 +1,64 @@
+package origin
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"time"
+
+	"github.com/streamgate/streamgate/signer/policy"
+)
+
+// ManifestName is the object, in each asset's folder, that makes the asset
+// exist. It is written last and never served.
+const ManifestName = "asset.json"
+
+// ErrBadManifest is wrapped when asset.json cannot be used.
+var ErrBadManifest = errors.New("origin: bad asset.json")
+
+// assetIDRE is the DESIGN.md asset id grammar.
+var assetIDRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+
+// ValidAssetID reports whether id is a well-formed asset id.
+func ValidAssetID(id string) bool { return assetIDRE.MatchString(id) }
+
+// Asset is the parsed asset.json.
+type Asset struct {
+	ID         string          `json:"id"`
+	Title      string          `json:"title"`
+	DurationS  float64         `json:"duration_s"`
+	Renditions []Rendition     `json:"renditions"`
+	RawPolicy  json.RawMessage `json:"policy"`
+	CreatedAt  time.Time       `json:"created_at"`
+
+	// Policy is RawPolicy parsed; ParseAsset fails when it does not parse.
+	Policy *policy.Policy `json:"-"`
+}
+
+// Rendition is one rung of the ladder.
+type Rendition struct {
+	Name      string `json:"name"`
+	Width     int    `json:"width"`
+	Height    int    `json:"height"`
+	Bandwidth int    `json:"bandwidth"`
+	Codecs    string `json:"codecs"`
+}
+
+// ParseAsset reads asset.json and checks that it names asset id and carries a
+// usable policy (fail closed: no policy, no playback).
+func ParseAsset(id string, data []byte) (*Asset, error) {
+	var a Asset
+	if err := json.Unmarshal(data, &a); err != nil {
+		return nil, fmt.Errorf("%w: %s: %w", ErrBadManifest, id, err)
+	}
+	if a.ID != id {
+		return nil, fmt.Errorf("%w: %s: names asset %q", ErrBadManifest, id, a.ID)
+	}
+	p, err := policy.Parse(a.RawPolicy)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %w", ErrBadManifest, id, err)
+	}
+	a.Policy = p
+	return &a, nil
+}

@@ -1,0 +1,40 @@
+// Package origin reads asset objects from S3-compatible buckets or a local
+// folder, and falls through an ordered list of regions.
+package origin
+
+import (
+	"context"
+	"errors"
+	"io"
+	"time"
+)
+
+// ErrNotFound is returned (wrapped) when the object does not exist in a store
+// or, for Regions, in any of them. It is never retried.
+var ErrNotFound = errors.New("origin: object not found")
+
+// ErrUnavailable is returned (wrapped) when no region could answer: timeouts,
+// refused connections, server errors.
+var ErrUnavailable = errors.New("origin: unavailable")
+
+// Range selects bytes [Offset, Offset+Length) of an object; Length 0 means to
+// the end.
+type Range struct {
+	Offset, Length int64
+}
+
+// Info describes an object.
+type Info struct {
+	Size    int64 // whole object, whatever range was asked for
+	ETag    string
+	ModTime time.Time
+}
+
+// Store is one origin: a bucket prefix or a folder.
+type Store interface {
+	// Get opens key (a slash-separated relative path). The caller closes the
+	// body; ctx governs the whole read.
+	Get(ctx context.Context, key string, r Range) (io.ReadCloser, Info, error)
+	// Stat describes key without reading it.
+	Stat(ctx context.Context, key string) (Info, error)
+}

@@ -1,0 +1,196 @@
+// Package policy parses asset access policies: public, or any/all (nested) of
+// on-chain ownership conditions.
+package policy
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"regexp"
+	"strings"
+)
+
+// ErrInvalid is wrapped by every Parse error.
+var ErrInvalid = errors.New("policy: invalid")
+
+// Token standards a condition may name.
+const (
+	ERC721  = "erc721"
+	ERC1155 = "erc1155"
+	ERC20   = "erc20"
+)
+
+// maxDepth bounds nesting so a hostile asset.json cannot exhaust the stack.
+const maxDepth = 8
+
+// Policy is a node: Public, or Any/All of children, or one Condition.
+type Policy struct {
+	Public    bool
+	Any       []Policy
+	All       []Policy
+	Condition *Condition
+}
+
+// Condition is one ownership requirement. Amounts and ids are decimal strings
+// in JSON and big integers here.
+type Condition struct {
+	ChainID    int64    `json:"chain_id"`
+	Contract   string   `json:"contract"`
+	Standard   string   `json:"standard"`
+	TokenID    string   `json:"token_id,omitempty"`
+	TokenIDs   []string `json:"token_ids,omitempty"`
+	MinBalance string   `json:"min_balance,omitempty"`
+	MaxStreams int      `json:"max_streams,omitempty"`
+}
+
+var addressRE = regexp.MustCompile(`^0x[0-9a-fA-F]{40}$`)
+
+// Parse reads a policy. An empty or null document is an error: an asset
+// without a policy is not served.
+func Parse(data []byte) (*Policy, error) {
+	data = bytes.TrimSpace(data)
+	if len(data) == 0 || bytes.Equal(data, []byte("null")) {
+		return nil, fmt.Errorf("%w: missing", ErrInvalid)
+	}
+	p, err := parseNode(data, 0)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	return p, nil
+}
+
+type node struct {
+	Public *bool             `json:"public"`
+	Any    []json.RawMessage `json:"any"`
+	All    []json.RawMessage `json:"all"`
+	Condition
+}
+
+func parseNode(data []byte, depth int) (*Policy, error) {
+	if depth > maxDepth {
+		return nil, fmt.Errorf("nested deeper than %d", maxDepth)
+	}
+	var n node
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&n); err != nil {
+		return nil, err
+	}
+	kinds := 0
+	for _, set := range []bool{n.Public != nil, n.Any != nil, n.All != nil, n.Standard != ""} {
+		if set {
+			kinds++
+		}
+	}
+	if kinds != 1 {
+		return nil, errors.New(`want exactly one of "public", "any", "all" or a condition`)
+	}
+	switch {
+	case n.Public != nil:
+		if !*n.Public {
+			return nil, errors.New(`"public": false grants nothing; omit it and name conditions`)
+		}
+		return &Policy{Public: true}, nil
+	case n.Any != nil:
+		kids, err := parseList(n.Any, depth)
+		return &Policy{Any: kids}, err
+	case n.All != nil:
+		kids, err := parseList(n.All, depth)
+		return &Policy{All: kids}, err
+	}
+	c := n.Condition
+	if err := c.validate(); err != nil {
+		return nil, err
+	}
+	return &Policy{Condition: &c}, nil
+}
+
+func parseList(raw []json.RawMessage, depth int) ([]Policy, error) {
+	if len(raw) == 0 {
+		return nil, errors.New("empty any/all list")
+	}
+	kids := make([]Policy, 0, len(raw))
+	for i, r := range raw {
+		p, err := parseNode(r, depth+1)
+		if err != nil {
+			return nil, fmt.Errorf("[%d]: %w", i, err)
+		}
+		kids = append(kids, *p)
+	}
+	return kids, nil
+}
+
+func (c *Condition) validate() error {
+	switch {
+	case c.ChainID <= 0:
+		return fmt.Errorf("chain_id: want > 0, got %d", c.ChainID)
+	case !addressRE.MatchString(c.Contract):
+		return fmt.Errorf("contract: want a 0x address, got %q", c.Contract)
+	case c.MaxStreams < 0:
+		return fmt.Errorf("max_streams: want >= 0, got %d", c.MaxStreams)
+	}
+	c.Contract = strings.ToLower(c.Contract)
+	switch c.Standard {
+	case ERC721:
+		if c.TokenID != "" || c.MinBalance != "" {
+			return errors.New("erc721: use token_ids, not token_id or min_balance")
+		}
+		for _, id := range c.TokenIDs {
+			if _, err := Amount(id); err != nil {
+				return fmt.Errorf("token_ids: %w", err)
+			}
+		}
+	case ERC1155:
+		if _, err := Amount(c.TokenID); err != nil {
+			return fmt.Errorf("token_id: %w", err)
+		}
+		return c.defaultMin()
+	case ERC20:
+		if c.TokenID != "" || len(c.TokenIDs) > 0 {
+			return errors.New("erc20: has no token ids")
+		}
+		return c.defaultMin()
+	default:
+		return fmt.Errorf("standard: want erc721, erc1155 or erc20, got %q", c.Standard)
+	}
+	return nil
+}
+
+// defaultMin makes min_balance default to 1 and checks it.
+func (c *Condition) defaultMin() error {
+	if c.MinBalance == "" {
+		c.MinBalance = "1"
+	}
+	if _, err := Amount(c.MinBalance); err != nil {
+		return fmt.Errorf("min_balance: %w", err)
+	}
+	return nil
+}
+
+// Amount parses a non-negative decimal string of at most 78 digits (uint256).
+func Amount(s string) (*big.Int, error) {
+	if s == "" || len(s) > 78 || strings.TrimLeft(s, "0123456789") != "" {
+		return nil, fmt.Errorf("want a decimal integer, got %q", s)
+	}
+	v, _ := new(big.Int).SetString(s, 10)
+	if v.BitLen() > 256 {
+		return nil, fmt.Errorf("%s exceeds uint256", s)
+	}
+	return v, nil
+}
+
+// String describes the condition for people, e.g. in a 403 message.
+func (c *Condition) String() string {
+	switch c.Standard {
+	case ERC721:
+		if len(c.TokenIDs) > 0 {
+			return fmt.Sprintf("own one of tokens %s of ERC-721 %s on chain %d", strings.Join(c.TokenIDs, ", "), c.Contract, c.ChainID)
+		}
+		return fmt.Sprintf("hold an ERC-721 of %s on chain %d", c.Contract, c.ChainID)
+	case ERC1155:
+		return fmt.Sprintf("hold %s of token %s of ERC-1155 %s on chain %d", c.MinBalance, c.TokenID, c.Contract, c.ChainID)
+	}
+	return fmt.Sprintf("hold %s of ERC-20 %s on chain %d", c.MinBalance, c.Contract, c.ChainID)
+}

@@ -1,0 +1,116 @@
+package token
+
+import (
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"encoding/pem"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestPrivateKeyFile(t *testing.T) {
+	key, err := GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "signing.pem")
+	if err := os.WriteFile(path, []byte("old, world-readable"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := WritePrivateKeyFile(path, key); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	}
+	got, err := LoadPrivateKeyFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Equal(key) {
+		t.Fatal("loaded key differs from written key")
+	}
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*.tmp"))
+	if len(left) != 0 {
+		t.Errorf("temporary files left behind: %v", left)
+	}
+}
+
+func pemOf(typ string, der []byte) string {
+	return string(pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der}))
+}
+
+var parseKeyCases = []struct {
+	name string
+	pem  string
+	want string // substring of the error; "" for success
+}{
+	{"ed25519 pkcs8", pemOf("PRIVATE KEY", must(x509.MarshalPKCS8PrivateKey(keyNew))), ""},
+	{"empty", "", "no PEM block"},
+	{"not pem", "-----BEGIN nothing", "no PEM block"},
+	{"wrong type", pemOf("PUBLIC KEY", must(x509.MarshalPKIXPublicKey(pubOf(keyNew)))), `PEM type "PUBLIC KEY"`},
+	{"ecdsa", pemOf("PRIVATE KEY", must(x509.MarshalPKCS8PrivateKey(must(ecdsa.GenerateKey(elliptic.P256(), rand.Reader))))), "*ecdsa.PrivateKey, want ed25519"},
+	{"bad der", pemOf("PRIVATE KEY", []byte("junk")), "parsing private key: asn1"},
+}
+
+func TestParsePrivateKeyPEM(t *testing.T) {
+	for _, tc := range parseKeyCases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParsePrivateKeyPEM([]byte(tc.pem))
+			if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+				t.Fatalf("ParsePrivateKeyPEM error %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestNewIssuerErrors(t *testing.T) {
+	corrupt := append(ed25519.PrivateKey(nil), keyNew...)
+	corrupt[63] ^= 1
+	cases := []struct {
+		name   string
+		issuer string
+		keys   []ed25519.PrivateKey
+		want   string
+	}{
+		{"no issuer", "", []ed25519.PrivateKey{keyNew}, "empty issuer"},
+		{"no keys", "streamgate", nil, "no signing key"},
+		{"short key", "streamgate", []ed25519.PrivateKey{keyNew[:32]}, "keys[0]: ed25519 private key is 32 bytes"},
+		{"corrupt key", "streamgate", []ed25519.PrivateKey{keyNew, corrupt}, "keys[1]: ed25519 private key: public half"},
+		{"duplicate key", "streamgate", []ed25519.PrivateKey{keyNew, keyNew}, "keys[1]: duplicate key"},
+	}
+	for _, tc := range cases {
+		if _, err := NewIssuer(tc.issuer, tc.keys...); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: NewIssuer error %v, want %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+func TestMintErrors(t *testing.T) {
+	cases := []struct {
+		name string
+		mint func() error
+		want string
+	}{
+		{"short wallet", func() error { _, _, err := testIssuer.Playback("0x1234", testAsset, time.Hour, testNow); return err }, "wallet: want 0x"},
+		{"bad asset", func() error { _, _, err := testIssuer.Playback(testWallet, "../etc", time.Hour, testNow); return err }, "asset: want"},
+		{"zero ttl", func() error { _, _, err := testIssuer.Playback(testWallet, testAsset, 0, testNow); return err }, "ttl: want > 0"},
+		{"zero chain", func() error { _, _, err := testIssuer.Session(testWallet, 0, time.Hour, testNow); return err }, "chain: want > 0"},
+		{"session wallet", func() error { _, _, err := testIssuer.Session("wallet", 1, time.Hour, testNow); return err }, "minting session token: wallet"},
+	}
+	for _, tc := range cases {
+		if err := tc.mint(); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: error %v, want %q", tc.name, err, tc.want)
+		}
+	}
+}
