@@ -65,7 +65,12 @@ func (a *auth) check(tok, asset []byte, now time.Time) (*grant, error) {
 		}
 	} else {
 		var err error
-		if g, err = a.verify(string(tok), now); err != nil {
+		if !allIn(tok, tokenChars) {
+			err = fmt.Errorf("%w: token has a character outside [A-Za-z0-9_.-]", token.ErrInvalid)
+		} else {
+			g, err = a.verify(string(tok), now)
+		}
+		if err != nil {
 			a.metrics.tokenFailures.Inc()
 			return nil, err
 		}

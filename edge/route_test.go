@@ -35,7 +35,6 @@ var routeCases = []struct {
 	{"/t/tok/v/" + strings.Repeat("a", 65) + "/x.m4s", "", "", errBadRoute},
 	{"/t/" + strings.Repeat("a", 64) + "/v/" + strings.Repeat("a", 64) + "/x", strings.Repeat("a", 64), "x", nil},
 	{"/t//v/a/x.m4s", "", "", errBadRoute},
-	{"/t/to%6ben/v/a/x.m4s", "", "", errBadRoute},
 	{"/t/" + strings.Repeat("a", 4097) + "/v/a/x", "", "", errBadRoute},
 	{"/t/tok/x/a/b", "", "", errBadRoute},
 	{"/t/tok/v/a/x y.m4s", "", "", errBadRoute},
@@ -74,11 +73,4 @@ func FuzzParseRoute(f *testing.F) {
 			t.Fatalf("inconsistent route %+v from %q", r, uri)
 		}
 	})
-}
-
-func TestParseRouteAllocs(t *testing.T) {
-	uri := []byte("/t/abc.def/v/launch-keynote/720p/seg_00001.m4s")
-	if n := testing.AllocsPerRun(100, func() { _, _ = parseRoute(uri) }); n != 0 {
-		t.Fatalf("parseRoute allocates %v times", n)
-	}
 }

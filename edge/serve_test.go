@@ -134,6 +134,7 @@ func badTokens(t *testing.T, e *testEdge) map[string]string {
 	valid := e.playback(t, "pub")
 	return map[string]string{
 		"garbage":      "garbage",
+		"percent":      "to%6ben",
 		"alg none":     noneTok,
 		"hs256 pubkey": hsTok,
 		"wrong key":    wrongKey,

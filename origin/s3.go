@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -92,16 +93,21 @@ func (s *S3) Get(ctx context.Context, key string, r Range) (io.ReadCloser, Info,
 			return nil, Info{}, fmt.Errorf("range for %s: %w", key, err)
 		}
 	}
-	obj, err := s.client.GetObject(ctx, s.bucket, s.prefix+key, opts)
+	// Core's GetObject sends the request now and returns the headers, which
+	// carry the whole size of a ranged read in Content-Range.
+	body, st, h, err := minio.Core{Client: s.client}.GetObject(ctx, s.bucket, s.prefix+key, opts)
 	if err != nil {
 		return nil, Info{}, s3Error(key, err)
 	}
-	st, err := obj.Stat()
-	if err != nil {
-		obj.Close()
-		return nil, Info{}, s3Error(key, err)
+	info := s3Info(st)
+	if cr := h.Get("Content-Range"); cr != "" {
+		if i := strings.LastIndexByte(cr, '/'); i >= 0 {
+			if n, err := strconv.ParseInt(cr[i+1:], 10, 64); err == nil {
+				info.Size = n
+			}
+		}
 	}
-	return obj, s3Info(st), nil
+	return body, info, nil
 }
 
 // Stat describes key with a HEAD request.
@@ -114,14 +120,7 @@ func (s *S3) Stat(ctx context.Context, key string) (Info, error) {
 }
 
 func s3Info(st minio.ObjectInfo) Info {
-	size := st.Size
-	// A ranged GET reports the range's size; Content-Range has the whole.
-	if cr := st.Metadata.Get("Content-Range"); cr != "" {
-		if i := strings.LastIndexByte(cr, '/'); i >= 0 {
-			fmt.Sscan(cr[i+1:], &size)
-		}
-	}
-	return Info{Size: size, ETag: st.ETag, ModTime: st.LastModified}
+	return Info{Size: st.Size, ETag: st.ETag, ModTime: st.LastModified}
 }
 
 func s3Error(key string, err error) error {

@@ -1,0 +1,42 @@
+# StreamGate. `make run` and `make test` set up what they need themselves.
+GO      ?= go
+export PATH := $(CURDIR)/bin:$(PATH)
+
+# Fuzz targets as package:Target; `make fuzz` runs each for FUZZTIME.
+FUZZTIME ?= 30s
+FUZZ := ./edge:FuzzParseRoute ./signer/token:FuzzVerify
+
+.PHONY: run test deps build bench fuzz lint gen
+
+build:
+	$(GO) build -o bin/streamgate ./cmd/streamgate
+
+deps:
+	bash .ci/deps
+
+test: deps
+	$(GO) vet ./...
+	$(GO) test -race -timeout 20m ./...
+
+bench: deps build
+	$(GO) test -run '^$$' -bench . -benchmem ./edge ./signer/token
+	$(GO) run ./bench/edgevsnginx
+
+fuzz:
+	@set -e; for t in $(FUZZ); do \
+		echo "fuzz $$t"; $(GO) test -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME) "$${t%%:*}"; \
+	done
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt: $$out"; exit 1; fi
+	$(GO) vet ./...
+
+# Until `streamgate demo` exists: an edge on a local folder with a generated,
+# public sample asset, and a playback URL for any HLS player.
+run: build
+	bash .ci/deps --media-only
+	bash .ci/sample .streamgate
+	@echo
+	@echo "Play:  ffplay \"http://127.0.0.1:8080/t/$$(bin/streamgate token mint --key .streamgate/keys/signing.pem --sub 0x00000000000000000000000000000000000000aa --asset sample --ttl 24h)/v/sample/master.m3u8\""
+	@echo
+	bin/streamgate edge --config configs/edge.yaml

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// wallet is the token's subject; a public asset does not look at it.
+const wallet = "0x00000000000000000000000000000000000000aa"
+
+// running is a started server and the URLs of the two payloads on it. srv
+// is set as soon as the process exists, even if start-up then fails, so the
+// caller can always stop it.
+type running struct {
+	srv      *server
+	playlist string
+	segment  string
+}
+
+// streamgateBinary returns path, or builds ./cmd/streamgate into dir once.
+func streamgateBinary(ctx context.Context, root, dir, path string) (string, error) {
+	if path != "" {
+		return filepath.Abs(path)
+	}
+	bin := filepath.Join(dir, "streamgate")
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/streamgate")
+	cmd.Dir = root
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("building streamgate: %w", err)
+	}
+	return bin, nil
+}
+
+// startEdge mints a key and a token with the binary's own tools, starts the
+// edge on CPU0 with GOMAXPROCS=1, and warms its cache with both payloads.
+func startEdge(ctx context.Context, bin, dir string, fx fixture) (running, error) {
+	keyDir := filepath.Join(dir, "keys")
+	if _, err := output(ctx, bin, "keys", "gen", "--out", keyDir); err != nil {
+		return running{}, err
+	}
+	tok, err := output(ctx, bin, "token", "mint", "--key", filepath.Join(keyDir, "signing.pem"),
+		"--sub", wallet, "--asset", assetID, "--ttl", "2h")
+	if err != nil {
+		return running{}, err
+	}
+	port, err := freePort()
+	if err != nil {
+		return running{}, err
+	}
+	conf := filepath.Join(dir, "edge.yaml")
+	if err := os.WriteFile(conf, []byte(edgeConfig(port, fx.originDir, keyDir)), 0o644); err != nil {
+		return running{}, fmt.Errorf("writing the edge config: %w", err)
+	}
+	env := append(os.Environ(), "GOMAXPROCS=1")
+	srv, err := startPinned("edge", filepath.Join(dir, "edge.log"), env, bin, "edge", "--config", conf)
+	if err != nil {
+		return running{}, err
+	}
+	base := fmt.Sprintf("http://%s:%d", loopback, port)
+	r := running{srv: srv, playlist: edgeURL(base, tok, playlistName), segment: edgeURL(base, tok, segmentName)}
+	if err := srv.waitOK(ctx, base+"/healthz"); err != nil {
+		return r, err
+	}
+	return r, warmBoth(ctx, r, fx)
+}
+
+func edgeURL(base, tok, name string) string {
+	return fmt.Sprintf("%s/t/%s/v/%s/%s", base, tok, assetID, name)
+}
+
+// edgeConfig sets only what differs from the defaults: the address, the
+// origin folder, the keys, and a cache that holds both payloads.
+func edgeConfig(port int, originDir, keyDir string) string {
+	return fmt.Sprintf(`listen: %s:%d
+origin:
+  regions:
+    - name: local
+      dir: %q
+token:
+  jwks: %q
+cache:
+  max_bytes: 268435456
+  max_object_bytes: 16777216
+`, loopback, port, originDir, filepath.Join(keyDir, "jwks.json"))
+}
+
+// output runs a short command and returns its trimmed stdout.
+func output(ctx context.Context, name string, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, name, args...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("%s %s: %w: %s", filepath.Base(name), strings.Join(args, " "), err, stderr.String())
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+// warmBoth waits for the payloads to be served, then fetches each a few times.
+func warmBoth(ctx context.Context, r running, fx fixture) error {
+	if err := r.srv.waitOK(ctx, r.playlist); err != nil {
+		return err
+	}
+	if err := r.srv.warm(ctx, r.playlist, fx.playlist); err != nil {
+		return err
+	}
+	return r.srv.warm(ctx, r.segment, fx.segment)
+}

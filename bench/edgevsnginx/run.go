@@ -1,0 +1,96 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// run sets up both servers on the same files, measures them and writes the
+// report. The deferred stops run on every return, including a SIGINT, which
+// cancels ctx and so whatever wait or wrk run is in progress.
+func run(ctx context.Context, o options) error {
+	root, err := repoRoot()
+	if err != nil {
+		return err
+	}
+	dir, err := workDir(o.keep)
+	if err != nil {
+		return err
+	}
+	defer cleanWorkDir(dir, o.keep)
+	fx, err := writeFixture(dir)
+	if err != nil {
+		return err
+	}
+	bin, err := streamgateBinary(ctx, root, dir, o.streamgate)
+	if err != nil {
+		return err
+	}
+	edge, err := startEdge(ctx, bin, dir, fx)
+	if edge.srv != nil {
+		defer edge.srv.stop()
+	}
+	if err != nil {
+		return err
+	}
+	ngx, err := startNginx(ctx, dir, fx)
+	if ngx.srv != nil {
+		defer ngx.srv.stop()
+	}
+	if err != nil {
+		return err
+	}
+	samples, err := measure(ctx, o, targets(edge, ngx))
+	if err != nil {
+		return err
+	}
+	return report(o, fx, samples, filepath.Join(root, o.out))
+}
+
+// repoRoot finds the module root from the working directory, so the build
+// and the report path work from any folder inside the repository.
+func repoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", fmt.Errorf("finding the repository: %w", err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("no go.mod above the working directory: run from the repository")
+		}
+		dir = parent
+	}
+}
+
+// workDir makes the temp dir that holds the origin, keys, configs and logs.
+func workDir(keep bool) (string, error) {
+	dir, err := os.MkdirTemp("", "edgevsnginx-")
+	if err != nil {
+		return "", fmt.Errorf("making the work dir: %w", err)
+	}
+	// Run as root, nginx's worker drops to nobody, which must be able to
+	// walk into the origin folder; MkdirTemp makes the dir 0700.
+	if err := os.Chmod(dir, 0o755); err != nil {
+		return "", fmt.Errorf("opening up the work dir: %w", err)
+	}
+	if keep {
+		fmt.Fprintln(os.Stderr, "work dir:", dir)
+	}
+	return dir, nil
+}
+
+func cleanWorkDir(dir string, keep bool) {
+	if keep {
+		return
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		fmt.Fprintln(os.Stderr, "edgevsnginx: removing the work dir:", err)
+	}
+}

@@ -1,0 +1,52 @@
+package edge
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/streamgate/streamgate/internal/conf"
+	"github.com/streamgate/streamgate/origin"
+)
+
+// TestShippedConfigIsDefault keeps configs/edge.yaml in step with DefaultConfig.
+func TestShippedConfigIsDefault(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Origin.Regions = nil
+	if err := conf.Load("../configs/edge.yaml", "EDGE_UNUSED", &cfg); err != nil {
+		t.Fatal(err)
+	}
+	if want := DefaultConfig(); !reflect.DeepEqual(cfg, want) {
+		t.Fatalf("configs/edge.yaml differs from DefaultConfig:\n got %+v\nwant %+v", cfg, want)
+	}
+}
+
+var badConfigs = []struct {
+	name string
+	edit func(*Config)
+	want string
+}{
+	{"no regions", func(c *Config) { c.Origin.Regions = nil }, "origin.regions"},
+	{"dir and s3", func(c *Config) { c.Origin.Regions[0].S3.Endpoint = "x:1" }, "origin.regions[0]"},
+	{"s3 without bucket", func(c *Config) { c.Origin.Regions = []RegionConfig{{Name: "a", S3: s3Endpoint("x:1")}} }, "origin.regions[0].s3.bucket"},
+	{"zero timeout", func(c *Config) { c.Origin.Timeout = 0 }, "origin.timeout"},
+	{"cache budget", func(c *Config) { c.Cache.MaxBytes = 0 }, "cache.max_bytes"},
+	{"object over budget", func(c *Config) { c.Cache.MaxObjectBytes = c.Cache.MaxBytes + 1 }, "cache.max_object_bytes"},
+	{"no jwks", func(c *Config) { c.Token.JWKS = "" }, "token.jwks"},
+	{"leeway", func(c *Config) { c.Token.Leeway = -1 }, "token.leeway"},
+}
+
+func TestValidateNamesTheKey(t *testing.T) {
+	for _, tc := range badConfigs {
+		cfg := DefaultConfig()
+		tc.edit(&cfg)
+		if err := cfg.Validate(); err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%s: err = %v, want it to start with %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+func s3Endpoint(e string) (c origin.S3Config) {
+	c.Endpoint = e
+	return c
+}
