@@ -65,7 +65,7 @@ func procStat(pid int) (ppid int, ticks int64, err error) {
 	if len(f) < 13 {
 		return 0, 0, fmt.Errorf("parsing /proc/%d/stat: too few fields", pid)
 	}
-	ppid, err1 := strconv.Atoi(f[1])     // field 4
+	ppid, err1 := strconv.Atoi(f[1])               // field 4
 	utime, err2 := strconv.ParseInt(f[11], 10, 64) // field 14
 	stime, err3 := strconv.ParseInt(f[12], 10, 64) // field 15
 	if err1 != nil || err2 != nil || err3 != nil {

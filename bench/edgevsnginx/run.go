@@ -43,11 +43,12 @@ func run(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-	samples, err := measure(ctx, o, targets(edge, ngx))
+	ts := targets(edge, ngx)
+	samples, err := measure(ctx, o, ts)
 	if err != nil {
 		return err
 	}
-	return report(o, fx, samples, filepath.Join(root, o.out))
+	return report(o, fx, ts, samples, filepath.Join(root, o.out))
 }
 
 // repoRoot finds the module root from the working directory, so the build

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"testing"
+	"time"
+)
+
+// wrkOutput is wrk 4.1's report with --latency, including the optional lines.
+const wrkOutput = `Running 3s test @ http://127.0.0.1:40000/bench/seg.m4s?md5=x&expires=1
+  1 threads and 32 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    28.49ms    3.12ms  49.84ms   85.47%
+    Req/Sec     1.12k    45.00     1.20k    72.00%
+  Latency Distribution
+     50%   28.11ms
+     75%   29.61ms
+     90%   31.64ms
+     99%    1.02s
+  3355 requests in 3.00s, 4.92GB read
+  Socket errors: connect 0, read 0, write 0, timeout 2
+  Non-2xx or 3xx responses: 7
+Requests/sec:   1117.33
+Transfer/sec:      1.64GB
+`
+
+func TestParseWrk(t *testing.T) {
+	r, err := parseWrk(wrkOutput)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := wrkResult{
+		reqPerSec:   1117.33,
+		bytesPerSec: 1.64 * (1 << 30),
+		p99:         1020 * time.Millisecond,
+		requests:    3355,
+		non2xx:      7,
+		socketErrs:  "Socket errors: connect 0, read 0, write 0, timeout 2",
+	}
+	if r != want {
+		t.Fatalf("parseWrk:\n got %+v\nwant %+v", r, want)
+	}
+}
+
+func TestParseWrkMissing(t *testing.T) {
+	if _, err := parseWrk("unable to connect to 127.0.0.1:1 Connection refused\n"); err == nil {
+		t.Fatal("parsed wrk's connection failure as a result")
+	}
+}
+
+// TestSignedPath checks the example of nginx's secure_link documentation,
+// whose md5 input is "2147483647/s/link127.0.0.1 secret"; here the remote
+// address is folded into the uri argument.
+func TestSignedPath(t *testing.T) {
+	got := signedPath("/s/link127.0.0.1", "secret", 2147483647)
+	want := "/s/link127.0.0.1?md5=_e4Nc3iduzkWRm01TBBNYw&expires=2147483647"
+	if got != want {
+		t.Fatalf("signedPath = %s, want %s", got, want)
+	}
+}
