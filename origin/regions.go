@@ -112,11 +112,11 @@ func (rs *Regions) attempt(ctx context.Context, region Region, try attemptFunc) 
 	actx, cancel := context.WithCancel(ctx)
 	timer := time.AfterFunc(rs.cfg.Timeout, cancel)
 	body, info, err := try(actx, region.Store)
-	if err == nil && !timer.Stop() {
-		err = fmt.Errorf("%w: timed out", ErrUnavailable)
+	if !timer.Stop() { // fired: whatever try returned, the attempt timed out
 		if body != nil {
 			body.Close()
 		}
+		err = fmt.Errorf("%w: no answer within %s: %w", ErrUnavailable, rs.cfg.Timeout, context.DeadlineExceeded)
 	}
 	if err != nil && !errors.Is(err, ErrNotFound) && !errors.Is(err, ErrUnavailable) {
 		err = fmt.Errorf("%w: %w", ErrUnavailable, err)

@@ -1,0 +1,105 @@
+package edge
+
+import (
+	"context"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// slowProxy forwards to MinIO after the delay it currently holds.
+func slowProxy(t *testing.T, target string, delay *atomic.Int64) string {
+	u, _ := url.Parse("http://" + target)
+	proxy := httputil.NewSingleHostReverseProxy(u)
+	proxy.ErrorLog = log.New(io.Discard, "", 0)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-time.After(time.Duration(delay.Load())):
+			proxy.ServeHTTP(w, r)
+		case <-r.Context().Done():
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return strings.TrimPrefix(srv.URL, "http://")
+}
+
+func TestOriginFaults(t *testing.T) {
+	m := minioOrigin(t)
+	var delay atomic.Int64
+	e := newTestEdge(t, t.TempDir(), func(c *Config) {
+		s3Config(m, slowProxy(t, m.Endpoint, &delay))(c)
+		c.Origin.Timeout, c.Origin.Retries = 300*time.Millisecond, 1
+	})
+	base := e.url + "/t/" + e.playback(t, "clip") + "/v/clip/"
+	if resp, body := do(t, "GET", base+"master.m3u8", nil); resp.StatusCode != 200 {
+		t.Fatalf("healthy origin: %d %s", resp.StatusCode, body)
+	}
+
+	delay.Store(int64(time.Second)) // slower than the attempt timeout
+	resp, body := do(t, "GET", base+"media_0.m3u8", nil)
+	wantError(t, resp, body, 504, "origin_timeout")
+	if resp, body := do(t, "GET", base+"master.m3u8", nil); resp.StatusCode != 200 {
+		t.Fatalf("a cached object must survive a slow origin: %d %s", resp.StatusCode, body)
+	}
+
+	delay.Store(0)
+	m.Stop()
+	resp, body = do(t, "GET", base+"media_1.m3u8", nil)
+	wantError(t, resp, body, 502, "origin_error")
+	if strings.Contains(string(body), "127.0.0.1") {
+		t.Fatalf("error body leaks origin details: %s", body)
+	}
+	time.Sleep(1100 * time.Millisecond) // past the readiness memo
+	resp, body = do(t, "GET", e.url+"/readyz", nil)
+	wantError(t, resp, body, 503, "origin_unavailable")
+}
+
+// TestGracefulShutdown: a request in flight when shutdown starts completes.
+func TestGracefulShutdown(t *testing.T) {
+	m := minioOrigin(t)
+	var delay atomic.Int64
+	delay.Store(int64(500 * time.Millisecond))
+	e := newTestEdge(t, t.TempDir(), s3Config(m, slowProxy(t, m.Endpoint, &delay)))
+	srv, err := New(e.srv.cfg, e.srv.log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, ln) }()
+
+	url := "http://" + ln.Addr().String() + "/t/" + e.playback(t, "clip") + "/v/clip/master.m3u8"
+	got := make(chan int, 1)
+	go func() {
+		resp, err := http.Get(url)
+		if err != nil {
+			got <- -1
+			return
+		}
+		resp.Body.Close()
+		got <- resp.StatusCode
+	}()
+	time.Sleep(200 * time.Millisecond) // the request is waiting on the origin
+	cancel()
+	if status := <-got; status != 200 {
+		t.Fatalf("in-flight request got %d during shutdown, want 200", status)
+	}
+	if err := <-done; err != nil {
+		t.Fatalf("serve: %v", err)
+	}
+	if _, err := http.Get(url); err == nil {
+		t.Fatal("server still accepts after shutdown")
+	}
+}
