@@ -59,6 +59,9 @@ type CacheConfig struct {
 	MaxBytes int64 `yaml:"max_bytes"`
 	// MaxObjectBytes: larger objects stream through without being cached.
 	MaxObjectBytes int64 `yaml:"max_object_bytes"`
+	// SendfileMinBytes: cached objects at least this big are kept in memfds
+	// and sent with sendfile (Linux); 0 keeps every body in Go memory.
+	SendfileMinBytes int64 `yaml:"sendfile_min_bytes"`
 	// AssetTTL is how long a parsed asset.json is trusted.
 	AssetTTL time.Duration `yaml:"asset_ttl"`
 	// NotFoundTTL is how long an origin 404 is remembered.
@@ -97,10 +100,11 @@ func DefaultConfig() Config {
 		},
 		Token: TokenConfig{JWKS: ".streamgate/keys/jwks.json", Leeway: 30 * time.Second, CacheEntries: 100_000},
 		Cache: CacheConfig{
-			MaxBytes:       512 << 20,
-			MaxObjectBytes: 16 << 20,
-			AssetTTL:       10 * time.Second,
-			NotFoundTTL:    2 * time.Second,
+			MaxBytes:         512 << 20,
+			MaxObjectBytes:   16 << 20,
+			SendfileMinBytes: 64 << 10,
+			AssetTTL:         10 * time.Second,
+			NotFoundTTL:      2 * time.Second,
 		},
 		HTTP: HTTPConfig{
 			PlaylistCacheControl: "private, no-store",
@@ -132,6 +136,8 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("cache.max_bytes: want > 0, got %d", c.Cache.MaxBytes)
 	case c.Cache.MaxObjectBytes <= 0 || c.Cache.MaxObjectBytes > c.Cache.MaxBytes:
 		return fmt.Errorf("cache.max_object_bytes: want 1..cache.max_bytes, got %d", c.Cache.MaxObjectBytes)
+	case c.Cache.SendfileMinBytes < 0:
+		return fmt.Errorf("cache.sendfile_min_bytes: want >= 0, got %d", c.Cache.SendfileMinBytes)
 	case c.Cache.AssetTTL <= 0:
 		return fmt.Errorf("cache.asset_ttl: want > 0, got %s", c.Cache.AssetTTL)
 	case c.Cache.NotFoundTTL < 0:

@@ -19,7 +19,8 @@ import (
 // limit, only their description (large), or a remembered 404 (missing).
 type object struct {
 	body    []byte
-	etag    []byte // quoted, ready for the header
+	file    *memFile // instead of body for objects sent with sendfile
+	etag    []byte   // quoted, ready for the header
 	size    int64
 	modTime time.Time
 	large   bool
@@ -49,6 +50,11 @@ func newObjects(ctx context.Context, cfg CacheConfig, streamTimeout time.Duratio
 		BufferItems:        64,
 		Metrics:            true,
 		IgnoreInternalCost: true,
+		OnExit: func(o *object) {
+			if o != nil && o.file != nil {
+				o.file.release()
+			}
+		},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("object cache: %w", err)
@@ -106,12 +112,29 @@ func (o *objects) fill(key string) (*object, error) {
 		o.store(key, obj, entryOverhead, 0)
 		return obj, nil
 	}
-	obj.body = make([]byte, info.Size)
-	if _, err := io.ReadFull(body, obj.body); err != nil {
+	if err := o.read(key, body, obj); err != nil {
 		return nil, fmt.Errorf("%w: reading %s: %w", origin.ErrUnavailable, key, err)
 	}
-	o.store(key, obj, int64(len(obj.body))+entryOverhead, 0)
+	o.store(key, obj, obj.size+entryOverhead, 0)
 	return obj, nil
+}
+
+// read fills obj from body: into a memfd when it is big enough to gain from
+// sendfile and the platform has memfd, else into a slice.
+func (o *objects) read(key string, body io.Reader, obj *object) error {
+	if o.cfg.SendfileMinBytes > 0 && obj.size >= o.cfg.SendfileMinBytes {
+		f, err := newMemFile(key, body, obj.size)
+		if err == nil {
+			obj.file = f
+			return nil
+		}
+		if !errors.Is(err, errNoMemfd) {
+			return err
+		}
+	}
+	obj.body = make([]byte, obj.size)
+	_, err := io.ReadFull(body, obj.body)
+	return err
 }
 
 // store caches obj and waits until the cache applied it, so that requests
@@ -157,4 +180,13 @@ func quoteETag(etag string) []byte {
 	return []byte(`"` + etag + `"`)
 }
 
-func (o *objects) close() { o.cache.Close() }
+// refetch replaces an object whose file was evicted between Get and use.
+func (o *objects) refetch(key []byte) (*object, error) {
+	o.cache.Del(string(key))
+	return o.get(key)
+}
+
+func (o *objects) close() {
+	o.cache.Clear() // releases the memfds
+	o.cache.Close()
+}

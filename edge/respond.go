@@ -2,11 +2,16 @@ package edge
 
 import (
 	"bytes"
+	"errors"
 
 	"github.com/valyala/fasthttp"
 
 	"github.com/streamgate/streamgate/origin"
 )
+
+// errEvicted is returned when a cached file went away between lookup and
+// use; serve fetches the object again.
+var errEvicted = errors.New("edge: cached object evicted")
 
 // byteRange is an inclusive range of a body.
 type byteRange struct {
@@ -86,11 +91,22 @@ func (s *Server) respond(rc *fasthttp.RequestCtx, r *route, k kind, ctype []byte
 	if obj.size == 0 {
 		n = 0
 	}
-	if !obj.large {
+	switch {
+	case obj.large:
+		return int(n), s.streamLarge(rc, r, br, n)
+	case obj.file == nil:
 		rc.Response.SetBodyRaw(obj.body[br.start : br.start+n])
-		return int(n), nil
+	case rc.IsHead():
+		rc.Response.Header.SetContentLength(int(n))
+		rc.Response.SkipBody = true
+	default:
+		b := openFileBody(obj.file, br.start, n)
+		if b == nil {
+			return 0, errEvicted
+		}
+		rc.SetBodyStream(b, int(n)) // fasthttp closes it once sent
 	}
-	return int(n), s.streamLarge(rc, r, br, n)
+	return int(n), nil
 }
 
 // streamLarge sends a range of an object too large to cache straight from the

@@ -193,6 +193,12 @@ func (s *Server) serve(rc *fasthttp.RequestCtx, uri []byte) (kind, int, error) {
 		return k, 0, fmt.Errorf("%w: %s", origin.ErrNotFound, r.key)
 	}
 	n, err := s.respond(rc, &r, k, ctype, obj)
+	if errors.Is(err, errEvicted) {
+		if obj, err = s.objects.refetch(r.key); err != nil {
+			return k, 0, err
+		}
+		n, err = s.respond(rc, &r, k, ctype, obj)
+	}
 	return k, n, err
 }
 

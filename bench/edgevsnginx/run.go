@@ -6,11 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // run sets up both servers on the same files, measures them and writes the
-// report. The deferred stops run on every return, including a SIGINT, which
-// cancels ctx and so whatever wait or wrk run is in progress.
+// report. The deferred stop runs on every return, including after a SIGINT,
+// which cancels ctx and so whatever wait or wrk run is in progress.
 func run(ctx context.Context, o options) error {
 	root, err := repoRoot()
 	if err != nil {
@@ -29,26 +30,43 @@ func run(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-	edge, err := startEdge(ctx, bin, dir, fx)
-	if edge.srv != nil {
-		defer edge.srv.stop()
-	}
+	ts, stop, err := startServers(ctx, bin, dir, fx)
+	defer stop()
 	if err != nil {
 		return err
 	}
-	ngx, err := startNginx(ctx, dir, fx)
-	if ngx.srv != nil {
-		defer ngx.srv.stop()
-	}
-	if err != nil {
-		return err
-	}
-	ts := targets(edge, ngx)
 	samples, err := measure(ctx, o, ts)
 	if err != nil {
 		return err
 	}
 	return report(o, fx, ts, samples, filepath.Join(root, o.out))
+}
+
+// startServers starts the edge, then nginx, and returns the runs to make.
+// stop stops whichever of them started, so it is to be deferred even when
+// err is set: a server may have started and then failed its checks.
+func startServers(ctx context.Context, bin, dir string, fx fixture) (ts []target, stop func(), err error) {
+	var started []*server
+	stop = func() {
+		for _, s := range slices.Backward(started) {
+			s.stop()
+		}
+	}
+	edge, err := startEdge(ctx, bin, dir, fx)
+	if edge.srv != nil {
+		started = append(started, edge.srv)
+	}
+	if err != nil {
+		return nil, stop, err
+	}
+	ngx, err := startNginx(ctx, dir, fx)
+	if ngx.srv != nil {
+		started = append(started, ngx.srv)
+	}
+	if err != nil {
+		return nil, stop, err
+	}
+	return targets(edge, ngx), stop, nil
 }
 
 // repoRoot finds the module root from the working directory, so the build
@@ -79,6 +97,7 @@ func workDir(keep bool) (string, error) {
 	// Run as root, nginx's worker drops to nobody, which must be able to
 	// walk into the origin folder; MkdirTemp makes the dir 0700.
 	if err := os.Chmod(dir, 0o755); err != nil {
+		os.RemoveAll(dir)
 		return "", fmt.Errorf("opening up the work dir: %w", err)
 	}
 	if keep {
