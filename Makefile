@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/bin:$(PATH)
 
 # Fuzz targets as package:Target; `make fuzz` runs each for FUZZTIME.
 FUZZTIME ?= 30s
-FUZZ := ./edge:FuzzParseRoute ./signer/token:FuzzVerify
+FUZZ := ./edge:FuzzParseRoute ./signer/token:FuzzVerify ./signer/token:FuzzParseJWKS ./signer/policy:FuzzParse
 
 .PHONY: run test deps build bench fuzz lint gen
 
@@ -20,7 +20,7 @@ test: deps
 
 bench: deps build
 	$(GO) test -run '^$$' -bench . -benchmem ./edge ./signer/token
-	$(GO) run ./bench/edgevsnginx
+	$(GO) run ./bench/edgevsnginx -streamgate bin/streamgate
 
 fuzz:
 	@set -e; for t in $(FUZZ); do \
