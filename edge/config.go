@@ -83,6 +83,10 @@ type HTTPConfig struct {
 	MaxConnsPerIP int `yaml:"max_conns_per_ip"`
 	// Concurrency caps connections served at once; beyond it clients get 503.
 	Concurrency int `yaml:"concurrency"`
+	// NotSentLowat sets TCP_NOTSENT_LOWAT on accepted connections (0: the
+	// kernel's default). It bounds the bytes queued but not yet sent, not
+	// the window, so long fat links keep their throughput.
+	NotSentLowat int `yaml:"not_sent_lowat"`
 	// ShutdownTimeout is how long in-flight requests get on SIGTERM.
 	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
 }
@@ -113,6 +117,7 @@ func DefaultConfig() Config {
 			WriteTimeout:         60 * time.Second,
 			IdleTimeout:          120 * time.Second,
 			Concurrency:          256 * 1024,
+			NotSentLowat:         16 << 10,
 			ShutdownTimeout:      15 * time.Second,
 		},
 	}
@@ -146,6 +151,8 @@ func (c *Config) Validate() error {
 		return errors.New("http.read_timeout, write_timeout, idle_timeout: want > 0")
 	case c.HTTP.Concurrency <= 0:
 		return fmt.Errorf("http.concurrency: want > 0, got %d", c.HTTP.Concurrency)
+	case c.HTTP.NotSentLowat < 0:
+		return fmt.Errorf("http.not_sent_lowat: want >= 0, got %d", c.HTTP.NotSentLowat)
 	case c.HTTP.ShutdownTimeout <= 0:
 		return fmt.Errorf("http.shutdown_timeout: want > 0, got %s", c.HTTP.ShutdownTimeout)
 	}

@@ -98,6 +98,9 @@ func (s *Server) Run(ctx context.Context) error {
 // Serve is Run on a listener the caller opened (tests use port 0).
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	errc := make(chan error, 2)
+	if n := s.cfg.HTTP.NotSentLowat; n > 0 {
+		ln = lowatListener{ln, n}
+	}
 	go func() { errc <- s.http.Serve(ln) }()
 	if s.admin != nil {
 		aln, err := net.Listen("tcp", s.cfg.AdminListen)
@@ -217,4 +220,18 @@ type fasthttpLogger struct{ log *slog.Logger }
 
 func (l fasthttpLogger) Printf(format string, args ...any) {
 	l.log.Warn("http server", "msg", fmt.Sprintf(format, args...))
+}
+
+// lowatListener sets TCP_NOTSENT_LOWAT on each accepted connection.
+type lowatListener struct {
+	net.Listener
+	bytes int
+}
+
+func (l lowatListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if tc, ok := c.(*net.TCPConn); ok {
+		setNotSentLowat(tc, l.bytes)
+	}
+	return c, err
 }
