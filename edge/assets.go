@@ -69,7 +69,15 @@ func (as *assets) get(ctx context.Context, id []byte, now time.Time) (*origin.As
 		return e.asset, e.err
 	}
 	key := string(id)
-	v, err, _ := as.flight.Do(key, func() (any, error) { return as.load(ctx, key) })
+	v, err, _ := as.flight.Do(key, func() (any, error) {
+		as.mu.RLock()
+		e, ok := as.m[key] // a flight that ended between our lookup and Do
+		as.mu.RUnlock()
+		if ok && time.Now().Before(e.expires) {
+			return e, nil
+		}
+		return as.load(ctx, key)
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -83,7 +83,13 @@ func (o *objects) get(key []byte) (*object, error) {
 	}
 	o.metrics.cacheMisses.Inc()
 	k := string(key)
-	v, err, _ := o.flight.Do(k, func() (any, error) { return o.fill(k) })
+	v, err, _ := o.flight.Do(k, func() (any, error) {
+		// A flight that ended between our Get and Do has stored the object.
+		if obj, ok := o.cache.Get(k); ok {
+			return obj, nil
+		}
+		return o.fill(k)
+	})
 	if err != nil {
 		return nil, err
 	}

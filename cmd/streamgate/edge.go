@@ -25,7 +25,7 @@ func runEdge(args []string, log *slog.Logger) error {
 		return err
 	}
 	if *check {
-		fmt.Println("config ok")
+		fmt.Fprintln(stdout, "config ok")
 		return nil
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
