@@ -51,7 +51,9 @@ func (a *auth) loadJWKS(path string) error {
 		return fmt.Errorf("token.jwks %s: %w", path, err)
 	}
 	v.Leeway = a.leeway
-	a.verifier.Store(v)
+	if a.verifier.Swap(v) != nil {
+		a.cache.clear() // a key may have been withdrawn: re-verify everything
+	}
 	return nil
 }
 
@@ -149,6 +151,15 @@ func (c *grantCache) get(tok []byte) *grant {
 	g := s.m[string(tok)]
 	s.mu.RUnlock()
 	return g
+}
+
+func (c *grantCache) clear() {
+	for i := range c.shards {
+		s := &c.shards[i]
+		s.mu.Lock()
+		clear(s.m)
+		s.mu.Unlock()
+	}
 }
 
 // put stores g; a full shard first drops its expired grants, then, if still

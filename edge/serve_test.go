@@ -215,3 +215,23 @@ func TestHealthAndMetrics(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyWithdrawal: once a key leaves jwks.json, tokens it signed stop
+// working, even ones the edge had already verified and cached.
+func TestKeyWithdrawal(t *testing.T) {
+	e := newTestEdge(t, sampleOrigin(t), nil)
+	url := e.url + "/t/" + e.playback(t, "pub") + "/v/pub/master.m3u8"
+	if resp, body := do(t, "GET", url, nil); resp.StatusCode != 200 {
+		t.Fatalf("before rotation: %d %s", resp.StatusCode, body)
+	}
+	other, _ := token.GenerateKey()
+	next, _ := token.NewIssuer("test", other)
+	if err := token.WriteJWKSFile(e.srv.cfg.Token.JWKS, next.JWKS()); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.srv.auth.loadJWKS(e.srv.cfg.Token.JWKS); err != nil {
+		t.Fatal(err)
+	}
+	resp, body := do(t, "GET", url, nil)
+	wantError(t, resp, body, 401, "invalid_token")
+}

@@ -164,6 +164,9 @@ func (s *Server) handle(rc *fasthttp.RequestCtx) {
 		s.fail(rc, k, err)
 		return
 	}
+	if rc.IsHead() {
+		n = 0
+	}
 	s.metrics.request(k, rc.Response.StatusCode(), n)
 }
 
