@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -21,6 +22,7 @@ type testEdge struct {
 	url    string
 	dir    string
 	issuer *token.Issuer
+	stop   func() error // shuts the server down (once) and returns Serve's error
 }
 
 const testWallet = "0x00000000000000000000000000000000000000aa"
@@ -72,13 +74,13 @@ func newTestEdge(t testing.TB, dir string, edit func(*Config)) *testEdge {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ctx, ln) }()
+	stop := sync.OnceValue(func() error { cancel(); return <-done })
 	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
+		if err := stop(); err != nil {
 			t.Errorf("serve: %v", err)
 		}
 	})
-	return &testEdge{srv: srv, url: "http://" + ln.Addr().String(), dir: dir, issuer: issuer}
+	return &testEdge{srv: srv, url: "http://" + ln.Addr().String(), dir: dir, issuer: issuer, stop: stop}
 }
 
 // playback mints a playback token for asset.

@@ -1,10 +1,8 @@
 package edge
 
 import (
-	"context"
 	"io"
 	"log"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -68,19 +66,7 @@ func TestGracefulShutdown(t *testing.T) {
 	var delay atomic.Int64
 	delay.Store(int64(500 * time.Millisecond))
 	e := newTestEdge(t, t.TempDir(), s3Config(m, slowProxy(t, m.Endpoint, &delay)))
-	srv, err := New(e.srv.cfg, e.srv.log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx, ln) }()
-
-	url := "http://" + ln.Addr().String() + "/t/" + e.playback(t, "clip") + "/v/clip/master.m3u8"
+	url := e.url + "/t/" + e.playback(t, "clip") + "/v/clip/master.m3u8"
 	got := make(chan int, 1)
 	go func() {
 		resp, err := http.Get(url)
@@ -92,11 +78,12 @@ func TestGracefulShutdown(t *testing.T) {
 		got <- resp.StatusCode
 	}()
 	time.Sleep(200 * time.Millisecond) // the request is waiting on the origin
-	cancel()
+	stopped := make(chan error, 1)
+	go func() { stopped <- e.stop() }()
 	if status := <-got; status != 200 {
 		t.Fatalf("in-flight request got %d during shutdown, want 200", status)
 	}
-	if err := <-done; err != nil {
+	if err := <-stopped; err != nil {
 		t.Fatalf("serve: %v", err)
 	}
 	if _, err := http.Get(url); err == nil {

@@ -162,18 +162,7 @@ func (o *objects) stream(key []byte, r origin.Range) (io.ReadCloser, error) {
 		cancel()
 		return nil, err
 	}
-	return cancelOnClose{body, cancel}, nil
-}
-
-type cancelOnClose struct {
-	io.ReadCloser
-	cancel context.CancelFunc
-}
-
-func (c cancelOnClose) Close() error {
-	err := c.ReadCloser.Close()
-	c.cancel()
-	return err
+	return origin.CancelOnClose(body, cancel), nil
 }
 
 func quoteETag(etag string) []byte {

@@ -132,7 +132,13 @@ func (rs *Regions) attempt(ctx context.Context, region Region, try attemptFunc) 
 		cancel()
 		return nil, info, nil
 	}
-	return cancelOnClose{body, cancel}, info, nil
+	return CancelOnClose(body, cancel), info, nil
+}
+
+// CancelOnClose returns body whose Close also calls cancel, so a context
+// made for one read lives exactly as long as its body.
+func CancelOnClose(body io.ReadCloser, cancel context.CancelFunc) io.ReadCloser {
+	return cancelOnClose{body, cancel}
 }
 
 type cancelOnClose struct {
