@@ -58,14 +58,22 @@ func notModified(h *fasthttp.RequestHeader, etag []byte) bool {
 	return false
 }
 
+var (
+	hdrCacheControl = []byte("Cache-Control")
+	hdrAcceptRanges = []byte("Accept-Ranges")
+	hdrETag         = []byte("Etag") // fasthttp's canonical form; sent as-is
+	valBytes        = []byte("bytes")
+)
+
 // writeHeaders sets what every object response carries.
 func (s *Server) writeHeaders(rc *fasthttp.RequestCtx, k kind, ctype, etag []byte) {
 	h := &rc.Response.Header
 	h.SetContentTypeBytes(ctype)
-	h.SetBytesV("Cache-Control", s.cacheControl[k])
-	h.SetBytesV("Accept-Ranges", []byte("bytes"))
+	// SetCanonical: the keys are already canonical, so skip normalizing them.
+	h.SetCanonical(hdrCacheControl, s.cacheControl[k])
+	h.SetCanonical(hdrAcceptRanges, valBytes)
 	if len(etag) > 0 {
-		h.SetBytesV("ETag", etag)
+		h.SetCanonical(hdrETag, etag)
 	}
 }
 

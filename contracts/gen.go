@@ -1,0 +1,18 @@
+// Package contracts holds StreamGate's Solidity sources, their build
+// artifacts (build/*.abi, build/*.bin) and the abigen v2 Go bindings generated
+// from them (package bindings). All three are committed; stale_test.go fails
+// when the artifacts or bindings differ from what the sources produce.
+// See README.md.
+package contracts
+
+// Regenerate with `make gen`, or `go generate ./contracts/...` once `make deps`
+// has installed node_modules and bin/abigen. Keep one abigen line per artifact:
+// stale_test.go runs the same lines.
+
+//go:generate node build.mjs
+//go:generate ../bin/abigen --v2 --abi build/AccessPass.abi --bin build/AccessPass.bin --pkg bindings --type AccessPass --out bindings/accesspass.go
+//go:generate ../bin/abigen --v2 --abi build/MultiPass.abi --bin build/MultiPass.bin --pkg bindings --type MultiPass --out bindings/multipass.go
+//go:generate ../bin/abigen --v2 --abi build/TestToken.abi --bin build/TestToken.bin --pkg bindings --type TestToken --out bindings/testtoken.go
+//go:generate ../bin/abigen --v2 --abi build/TestWallet.abi --bin build/TestWallet.bin --pkg bindings --type TestWallet --out bindings/testwallet.go
+//go:generate ../bin/abigen --v2 --abi build/TestWalletFactory.abi --bin build/TestWalletFactory.bin --pkg bindings --type TestWalletFactory --out bindings/testwalletfactory.go
+//go:generate ../bin/abigen --v2 --abi build/Multicall3.abi --bin build/Multicall3.bin --pkg bindings --type Multicall3 --out bindings/multicall3.go
