@@ -31,8 +31,10 @@ contract AccessPass is ERC721Burnable, Ownable {
         _safeMint(to, id);
     }
 
-    /// @notice Mints pass `id` to `to`; reverts if `id` exists.
-    function mint(address to, uint256 id) external onlyOwner {
+    /// @notice Mints pass `id` to `to`; reverts if `id` exists. (Not an
+    /// overload of mint: overloads get numbered names in Go and need full
+    /// signatures in ethers.)
+    function mintId(address to, uint256 id) external onlyOwner {
         _safeMint(to, id);
     }
 

@@ -1,6 +1,8 @@
 // Compiles contracts/*.sol with the pinned solc-js and writes, for every
 // contract with bytecode defined there, OUTDIR/<Name>.abi (the JSON ABI) and
-// OUTDIR/<Name>.bin (the creation bytecode in hex). OUTDIR defaults to
+// OUTDIR/<Name>.bin (the creation bytecode in hex), and the ABI alone of the
+// OpenZeppelin interfaces in INTERFACES, to read any conforming token or
+// wallet with. OUTDIR defaults to
 // contracts/build; stale .abi/.bin files in it are removed. The output depends
 // only on the sources and the pinned versions (no metadata hash), so
 // contracts/stale_test.go can rebuild and compare byte for byte.
@@ -15,6 +17,14 @@ import { fileURLToPath } from "node:url";
 const SOLC_VERSION = "0.8.37";
 const OZ_VERSION = "5.7.0";
 const OZ_PREFIX = "@openzeppelin/contracts/";
+
+// Standard interfaces whose ABI (no bytecode) is written too, by source file.
+const INTERFACES = {
+  IERC20: "token/ERC20/IERC20.sol",
+  IERC721: "token/ERC721/IERC721.sol",
+  IERC1155: "token/ERC1155/IERC1155.sol",
+  IERC1271: "interfaces/IERC1271.sol",
+};
 
 // Fixed compiler settings: changing any of them changes every artifact.
 const SETTINGS = {
@@ -62,6 +72,13 @@ for (const f of files) {
   sources[f] = { content: fs.readFileSync(path.join(here, f), "utf8") };
   outputSelection[f] = { "*": ["abi", "evm.bytecode.object"] };
 }
+for (const [name, file] of Object.entries(INTERFACES)) {
+  const unit = OZ_PREFIX + file;
+  const found = findImports(unit);
+  if (found.error) die(found.error);
+  sources[unit] = { content: found.contents };
+  outputSelection[unit] = { [name]: ["abi"] };
+}
 
 // Resolves every import that is not one of our files; only OpenZeppelin.
 function findImports(name) {
@@ -88,18 +105,26 @@ for (const e of output.errors ?? []) {
 if (failed) die("compilation failed");
 
 const written = new Set();
+function write(name, ext, data) {
+  if (written.has(`${name}${ext}`)) die(`contract ${name} is defined twice`);
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, `${name}${ext}`), data);
+  written.add(`${name}${ext}`);
+}
 for (const f of files) {
   for (const [name, c] of Object.entries(output.contracts?.[f] ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
     const bin = c.evm?.bytecode?.object ?? "";
     if (bin === "") continue; // interface or abstract contract
-    if (written.has(`${name}.abi`)) die(`contract ${name} is defined twice`);
-    fs.mkdirSync(outDir, { recursive: true });
-    fs.writeFileSync(path.join(outDir, `${name}.abi`), JSON.stringify(c.abi, null, 2) + "\n");
-    fs.writeFileSync(path.join(outDir, `${name}.bin`), bin + "\n");
-    written.add(`${name}.abi`).add(`${name}.bin`);
+    write(name, ".abi", JSON.stringify(c.abi, null, 2) + "\n");
+    write(name, ".bin", bin + "\n");
   }
+}
+for (const [name, file] of Object.entries(INTERFACES)) {
+  const abi = output.contracts?.[OZ_PREFIX + file]?.[name]?.abi;
+  if (!abi) die(`no ABI for ${name} in ${OZ_PREFIX + file}`);
+  write(name, ".abi", JSON.stringify(abi, null, 2) + "\n");
 }
 for (const f of fs.readdirSync(outDir)) {
   if ((f.endsWith(".abi") || f.endsWith(".bin")) && !written.has(f)) fs.rmSync(path.join(outDir, f));
 }
-console.log(`build.mjs: solc ${solc.version()}: wrote ${written.size / 2} contracts to ${path.relative(process.cwd(), outDir) || "."}`);
+console.log(`build.mjs: solc ${solc.version()}: wrote ${written.size} files to ${path.relative(process.cwd(), outDir) || "."}`);

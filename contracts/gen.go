@@ -15,4 +15,8 @@ package contracts
 //go:generate ../bin/abigen --v2 --abi build/TestToken.abi --bin build/TestToken.bin --pkg bindings --type TestToken --out bindings/testtoken.go
 //go:generate ../bin/abigen --v2 --abi build/TestWallet.abi --bin build/TestWallet.bin --pkg bindings --type TestWallet --out bindings/testwallet.go
 //go:generate ../bin/abigen --v2 --abi build/TestWalletFactory.abi --bin build/TestWalletFactory.bin --pkg bindings --type TestWalletFactory --out bindings/testwalletfactory.go
+//go:generate ../bin/abigen --v2 --abi build/IERC20.abi --pkg bindings --type IERC20 --out bindings/ierc20.go
+//go:generate ../bin/abigen --v2 --abi build/IERC721.abi --pkg bindings --type IERC721 --out bindings/ierc721.go
+//go:generate ../bin/abigen --v2 --abi build/IERC1155.abi --pkg bindings --type IERC1155 --out bindings/ierc1155.go
+//go:generate ../bin/abigen --v2 --abi build/IERC1271.abi --pkg bindings --type IERC1271 --out bindings/ierc1271.go
 //go:generate ../bin/abigen --v2 --abi build/Multicall3.abi --bin build/Multicall3.bin --pkg bindings --type Multicall3 --out bindings/multicall3.go

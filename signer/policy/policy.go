@@ -10,6 +10,9 @@ import (
 	"math/big"
 	"regexp"
 	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
 )
 
 // ErrInvalid is wrapped by every Parse error.
@@ -43,6 +46,12 @@ type Condition struct {
 	TokenIDs   []string `json:"token_ids,omitempty"`
 	MinBalance string   `json:"min_balance,omitempty"`
 	MaxStreams int      `json:"max_streams,omitempty"`
+
+	// Parsed forms, filled by Parse so that checks on the hot path parse
+	// nothing.
+	Address common.Address `json:"-"`
+	IDs     []uint256.Int  `json:"-"` // TokenID (erc1155) or TokenIDs (erc721)
+	Min     uint256.Int    `json:"-"` // MinBalance; 1 for erc721
 }
 
 var addressRE = regexp.MustCompile(`^0x[0-9a-fA-F]{40}$`)
@@ -132,19 +141,17 @@ func (c *Condition) validate() error {
 		return fmt.Errorf("max_streams: want >= 0, got %d", c.MaxStreams)
 	}
 	c.Contract = strings.ToLower(c.Contract)
+	c.Address = common.HexToAddress(c.Contract)
 	switch c.Standard {
 	case ERC721:
 		if c.TokenID != "" || c.MinBalance != "" {
 			return errors.New("erc721: use token_ids, not token_id or min_balance")
 		}
-		for _, id := range c.TokenIDs {
-			if _, err := Amount(id); err != nil {
-				return fmt.Errorf("token_ids: %w", err)
-			}
-		}
+		c.Min.SetOne()
+		return c.parseIDs("token_ids", c.TokenIDs)
 	case ERC1155:
-		if _, err := Amount(c.TokenID); err != nil {
-			return fmt.Errorf("token_id: %w", err)
+		if err := c.parseIDs("token_id", []string{c.TokenID}); err != nil {
+			return err
 		}
 		return c.defaultMin()
 	case ERC20:
@@ -158,13 +165,27 @@ func (c *Condition) validate() error {
 	return nil
 }
 
-// defaultMin makes min_balance default to 1 and checks it.
+// defaultMin makes min_balance default to 1 and parses it.
 func (c *Condition) defaultMin() error {
 	if c.MinBalance == "" {
 		c.MinBalance = "1"
 	}
-	if _, err := Amount(c.MinBalance); err != nil {
+	v, err := Amount(c.MinBalance)
+	if err != nil {
 		return fmt.Errorf("min_balance: %w", err)
+	}
+	c.Min.SetFromBig(v)
+	return nil
+}
+
+func (c *Condition) parseIDs(field string, ids []string) error {
+	c.IDs = make([]uint256.Int, len(ids))
+	for i, id := range ids {
+		v, err := Amount(id)
+		if err != nil {
+			return fmt.Errorf("%s: %w", field, err)
+		}
+		c.IDs[i].SetFromBig(v)
 	}
 	return nil
 }

@@ -33,10 +33,14 @@ var (
 	}
 )
 
-// Parse parses an EIP-4361 message. It accepts exactly the spec's grammar: lines
-// end in LF alone, with no trailing LF; fields come in the fixed order; the
-// address is EIP-55 checksummed; timestamps are RFC 3339. Every error wraps
-// ErrMalformed and names the offending line.
+// Parse parses an EIP-4361 message per the spec's ABNF: lines end in LF alone,
+// with no trailing LF; fields come in the fixed order; the address is EIP-55
+// checksummed; timestamps are RFC 3339; text is at most MaxSize bytes. It is
+// stricter than the ABNF in four places: the domain's host must be a DNS name or
+// an IP address (the reference vectors reject "not_rfc4501", a valid RFC 3986
+// reg-name), the chain ID has no leading zeros and the address prefix is "0x"
+// (so String can give the text back), and leap seconds are refused (time.Time
+// has none). Every error wraps ErrMalformed and names the offending line.
 func Parse(text string) (*Message, error) {
 	if len(text) > MaxSize {
 		return nil, fmt.Errorf("%w: %d bytes, more than %d", ErrMalformed, len(text), MaxSize)

@@ -1,10 +1,11 @@
 // Package siwe parses and verifies Sign-In with Ethereum (EIP-4361) messages.
 //
-// Parse accepts exactly the spec's ABNF and nothing else: a signature covers the
-// message's bytes, so any leniency here would let two different texts mean the same
-// sign-in. Verify checks an EOA's EIP-191 personal_sign signature and hands anything
-// else to a caller-supplied contract-wallet check (EIP-1271, ERC-6492), so this
-// package needs no chain access.
+// Parse follows the spec's ABNF to the letter, stricter only where noted on Parse:
+// the user approves the text the wallet shows, so the server must read that text
+// the one way the spec defines, and Message.String gives it back byte for byte.
+// Verify checks an EOA's EIP-191 personal_sign signature and hands anything else
+// to a caller-supplied contract-wallet check (EIP-1271, ERC-6492), so this package
+// needs no chain access.
 package siwe
 
 import (
@@ -20,9 +21,10 @@ const MaxSize = 8 << 10
 // ERC-6492 wraps a contract signature with factory calldata, which stays far below this.
 const MaxSignatureSize = 8 << 10
 
-// Sentinel errors. Every error of this package wraps exactly one of them, so callers
-// pick a status with errors.Is: ErrContractCheck means "could not decide" (chain
-// unavailable), every other one means the sign-in is refused.
+// Sentinel errors. Every error about a message or signature wraps one of them, so
+// callers pick a status with errors.Is: ErrContractCheck means "could not decide"
+// (chain unavailable), every other one means the sign-in is refused. The only
+// other error is Verify's complaint about missing options, a programming error.
 var (
 	// ErrMalformed is returned by Parse for text that is not an EIP-4361 message,
 	// and by Verify when the message's fields do not reproduce the signed text.

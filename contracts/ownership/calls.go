@@ -1,0 +1,68 @@
+package ownership
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/holiman/uint256"
+
+	"github.com/streamgate/streamgate/contracts/bindings"
+)
+
+// ABIs of the standard read calls. Any conforming token answers them.
+var (
+	erc721  = bindings.NewIERC721()
+	erc1155 = bindings.NewIERC1155()
+)
+
+// pack builds the eth_call that answers f.
+func pack(f *fact) (request, error) {
+	var (
+		data []byte
+		err  error
+	)
+	switch f.kind {
+	case balanceOf: // same selector and encoding for ERC-20 and ERC-721
+		data, err = erc721.TryPackBalanceOf(f.wallet)
+	case ownerOf:
+		data, err = erc721.TryPackOwnerOf(f.id.ToBig())
+	case balanceOfID:
+		data, err = erc1155.TryPackBalanceOf(f.wallet, f.id.ToBig())
+	}
+	if err != nil {
+		return request{}, fmt.Errorf("packing call: %w", err)
+	}
+	return request{to: f.contract, data: data}, nil
+}
+
+// unpack turns a call's reply into the fact's value. A revert or an empty
+// answer (no contract at the address) is the chain saying "none".
+func unpack(f *fact, r reply) (uint256.Int, error) {
+	var v uint256.Int
+	if r.reverted || len(r.data) == 0 {
+		return v, nil
+	}
+	var (
+		n   *big.Int
+		err error
+	)
+	switch f.kind {
+	case balanceOf:
+		n, err = erc721.UnpackBalanceOf(r.data)
+	case balanceOfID:
+		n, err = erc1155.UnpackBalanceOf(r.data)
+	case ownerOf:
+		owner, uerr := erc721.UnpackOwnerOf(r.data)
+		if owner == f.wallet {
+			v.SetOne()
+		}
+		return v, uerr
+	}
+	if err != nil {
+		return v, err
+	}
+	if v.SetFromBig(n) {
+		return v, fmt.Errorf("balance %s overflows uint256", n)
+	}
+	return v, nil
+}

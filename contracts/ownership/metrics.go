@@ -1,0 +1,38 @@
+package ownership
+
+import "github.com/prometheus/client_golang/prometheus"
+
+// Metrics are the ownership series; NewMetrics registers them.
+type Metrics struct {
+	hits, misses, rpcCalls, rpcFailures, redisHits, redisErrors, graceUsed prometheus.Counter
+}
+
+type metrics = Metrics
+
+// NewMetrics registers the series on r (nil: a private registry).
+func NewMetrics(r prometheus.Registerer) *Metrics {
+	if r == nil {
+		r = prometheus.NewRegistry()
+	}
+	c := func(name, help string) prometheus.Counter {
+		ctr := prometheus.NewCounter(prometheus.CounterOpts{Name: "streamgate_ownership_" + name, Help: help})
+		r.MustRegister(ctr)
+		return ctr
+	}
+	return &Metrics{
+		hits:        c("cache_hits_total", "Policy checks answered from memory."),
+		misses:      c("cache_misses_total", "Policy checks that needed Redis or the chain."),
+		rpcCalls:    c("rpc_calls_total", "eth_call and eth_getCode requests sent."),
+		rpcFailures: c("rpc_failures_total", "RPC requests that failed (timeouts, errors), before failover."),
+		redisHits:   c("redis_hits_total", "Facts found fresh in Redis."),
+		redisErrors: c("redis_errors_total", "Redis operations that failed (the chain answered instead)."),
+		graceUsed:   c("grace_answers_total", "Checks passed on a recent positive while the chain was unavailable."),
+	}
+}
+
+func (m *Metrics) or() *Metrics {
+	if m == nil {
+		return NewMetrics(nil)
+	}
+	return m
+}
