@@ -159,10 +159,8 @@ func (c *Condition) validate() error {
 			return errors.New("erc20: has no token ids")
 		}
 		return c.defaultMin()
-	default:
-		return fmt.Errorf("standard: want erc721, erc1155 or erc20, got %q", c.Standard)
 	}
-	return nil
+	return fmt.Errorf("standard: want erc721, erc1155 or erc20, got %q", c.Standard)
 }
 
 // defaultMin makes min_balance default to 1 and parses it.
