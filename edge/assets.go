@@ -8,34 +8,23 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"golang.org/x/sync/singleflight"
 
 	"github.com/streamgate/streamgate/origin"
+	"github.com/streamgate/streamgate/signer/policy"
 )
 
 // maxManifestBytes bounds asset.json; a larger one is malformed.
 const maxManifestBytes = 1 << 20
 
-var (
-	errUnknownAsset = errors.New("edge: unknown asset")
-	// errNotAllowed is returned when the asset's policy is not met.
-	errNotAllowed = errors.New("edge: access not granted")
-)
+var errUnknownAsset = errors.New("edge: unknown asset")
 
-// gate decides whether a wallet may play an asset. The edge's built-in gate
-// serves public assets only; the ownership gate replaces it.
+// gate decides whether a wallet meets an asset's policy, answering from
+// memory on the hot path: *ownership.Checker. It returns nil, an error
+// wrapping ownership.ErrNotHeld, or one wrapping ownership.ErrUnavailable.
 type gate interface {
-	Allow(ctx context.Context, wallet string, a *origin.Asset) error
-}
-
-// publicOnly fails closed: anything but {"public": true} is refused.
-type publicOnly struct{}
-
-func (publicOnly) Allow(_ context.Context, _ string, a *origin.Asset) error {
-	if a.Policy != nil && a.Policy.Public {
-		return nil
-	}
-	return fmt.Errorf("%w: asset %s needs an ownership check, which this edge has no chain access for", errNotAllowed, a.ID)
+	AllowAt(ctx context.Context, wallet common.Address, p *policy.Policy, now time.Time) error
 }
 
 // assets caches parsed asset.json files for a short TTL; the manifest decides

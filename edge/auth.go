@@ -1,13 +1,15 @@
 package edge
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"hash/maphash"
-	"os"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/streamgate/streamgate/signer/token"
 )
@@ -17,7 +19,7 @@ var errWrongAsset = errors.New("edge: token is for another asset")
 
 // grant is what the edge keeps of a verified playback token.
 type grant struct {
-	wallet string
+	wallet common.Address
 	asset  string
 	sid    string
 	expiry int64 // unix nanoseconds, leeway included
@@ -27,32 +29,47 @@ type grant struct {
 // expire, so a segment request costs a map lookup, not a signature check.
 type auth struct {
 	verifier atomic.Pointer[token.Verifier]
-	leeway   time.Duration
+	cfg      TokenConfig
+	static   bool // keys given by an in-process signer: nothing to reload
 	cache    *grantCache
 	metrics  *metrics
 }
 
-func newAuth(cfg TokenConfig, m *metrics) (*auth, error) {
-	a := &auth{leeway: cfg.Leeway, cache: newGrantCache(cfg.CacheEntries), metrics: m}
-	if err := a.loadJWKS(cfg.JWKS); err != nil {
-		return nil, err
+// newAuth loads the keys: static when the edge hosts the signer, else from
+// cfg.JWKS (a file or the signer's URL).
+func newAuth(cfg TokenConfig, m *metrics, static *token.JWKS) (*auth, error) {
+	a := &auth{cfg: cfg, static: static != nil, cache: newGrantCache(cfg.CacheEntries), metrics: m}
+	var err error
+	if static != nil {
+		err = a.use(*static)
+	} else {
+		err = a.load()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("token.jwks: %w", err)
 	}
 	return a, nil
 }
 
-// loadJWKS replaces the verifier with the keys in the file at path.
-func (a *auth) loadJWKS(path string) error {
-	set, err := token.LoadJWKSFile(path)
+// load reads cfg.JWKS and uses its keys.
+func (a *auth) load() error {
+	set, err := readJWKS(a.cfg.JWKS)
 	if err != nil {
-		return fmt.Errorf("token.jwks: %w", err)
+		return err
 	}
+	return a.use(set)
+}
+
+// use replaces the verifier; on a change of keys every remembered token is
+// re-verified, since a key may have been withdrawn.
+func (a *auth) use(set token.JWKS) error {
 	v, err := token.NewVerifier(set)
 	if err != nil {
-		return fmt.Errorf("token.jwks %s: %w", path, err)
+		return err
 	}
-	v.Leeway = a.leeway
+	v.Leeway = a.cfg.Leeway
 	if a.verifier.Swap(v) != nil {
-		a.cache.clear() // a key may have been withdrawn: re-verify everything
+		a.cache.clear()
 	}
 	return nil
 }
@@ -89,34 +106,38 @@ func (a *auth) verify(tok string, now time.Time) (*grant, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &grant{wallet: c.Subject, asset: c.Asset, sid: c.SessionID, expiry: c.ExpiresAt.Add(a.leeway).UnixNano()}
+	g := &grant{wallet: common.HexToAddress(c.Subject), asset: c.Asset, sid: c.SessionID, expiry: c.ExpiresAt.Add(a.cfg.Leeway).UnixNano()}
 	a.cache.put(tok, g, now)
 	return g, nil
 }
 
-// watchJWKS reloads the key file when it changes, until stop closes. A bad
-// file keeps the previous keys and is logged by the caller through onErr.
-func (a *auth) watchJWKS(path string, every time.Duration, stop <-chan struct{}, onErr func(error)) {
-	var last time.Time
-	if st, err := os.Stat(path); err == nil {
-		last = st.ModTime()
+// watch re-reads the keys every JWKSRefresh until stop closes, keeping the
+// previous keys when a read fails.
+func (a *auth) watch(stop <-chan struct{}, onErr func(error)) {
+	if a.static {
+		return
 	}
-	t := time.NewTicker(every)
+	t := time.NewTicker(a.cfg.JWKSRefresh)
 	defer t.Stop()
+	last, _ := readJWKSRaw(a.cfg.JWKS)
 	for {
 		select {
 		case <-stop:
 			return
 		case <-t.C:
 		}
-		st, err := os.Stat(path)
-		if err != nil || st.ModTime().Equal(last) {
+		raw, err := readJWKSRaw(a.cfg.JWKS)
+		if err == nil && bytes.Equal(raw, last) {
 			continue
 		}
-		last = st.ModTime()
-		if err := a.loadJWKS(path); err != nil {
-			onErr(err)
+		if err == nil {
+			err = a.load()
 		}
+		if err != nil {
+			onErr(err)
+			continue
+		}
+		last = raw
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/origin"
 )
 
@@ -20,6 +21,18 @@ type Config struct {
 	Token       TokenConfig  `yaml:"token"`
 	Cache       CacheConfig  `yaml:"cache"`
 	HTTP        HTTPConfig   `yaml:"http"`
+	// Ownership lists the chains policies may name and the cache TTLs.
+	Ownership ownership.Config `yaml:"ownership"`
+	Redis     RedisConfig      `yaml:"redis"`
+}
+
+// RedisConfig points at the Redis that edges and signers share (ownership
+// answers); without it each edge keeps its own.
+type RedisConfig struct {
+	// Addr is host:port ("" = no Redis).
+	Addr string `yaml:"addr"`
+	// Prefix starts every key (DESIGN.md: sg:).
+	Prefix string `yaml:"prefix"`
 }
 
 // OriginConfig lists the regions to read from, own region first.
@@ -45,8 +58,13 @@ type RegionConfig struct {
 
 // TokenConfig says how playback tokens are checked.
 type TokenConfig struct {
-	// JWKS is the path of the signer's public keys (jwks.json).
+	// JWKS is where the signer's public keys are: a jwks.json path, or the
+	// signer's http(s)://…/.well-known/jwks.json. Ignored when the edge
+	// hosts the signer.
 	JWKS string `yaml:"jwks"`
+	// JWKSRefresh is how often JWKS is re-read; a failed read keeps the
+	// previous keys.
+	JWKSRefresh time.Duration `yaml:"jwks_refresh"`
 	// Leeway tolerates clock skew on exp, nbf and iat.
 	Leeway time.Duration `yaml:"leeway"`
 	// CacheEntries bounds how many verified tokens are remembered.
@@ -102,7 +120,14 @@ func DefaultConfig() Config {
 			Backoff:       50 * time.Millisecond,
 			StreamTimeout: 5 * time.Minute,
 		},
-		Token: TokenConfig{JWKS: ".streamgate/keys/jwks.json", Leeway: 30 * time.Second, CacheEntries: 100_000},
+		Token: TokenConfig{
+			JWKS:         ".streamgate/keys/jwks.json",
+			JWKSRefresh:  time.Minute,
+			Leeway:       30 * time.Second,
+			CacheEntries: 100_000,
+		},
+		Ownership: ownership.DefaultConfig(),
+		Redis:     RedisConfig{Prefix: "sg:"},
 		Cache: CacheConfig{
 			MaxBytes:         512 << 20,
 			MaxObjectBytes:   16 << 20,
@@ -128,11 +153,16 @@ func (c *Config) Validate() error {
 	if err := c.Origin.validate(); err != nil {
 		return err
 	}
+	if err := c.Ownership.Validate(); err != nil {
+		return err
+	}
 	switch {
 	case c.Listen == "":
 		return errors.New("listen: want host:port")
 	case c.Token.JWKS == "":
 		return errors.New("token.jwks: want the path of the signer's jwks.json")
+	case c.Token.JWKSRefresh <= 0:
+		return fmt.Errorf("token.jwks_refresh: want > 0, got %s", c.Token.JWKSRefresh)
 	case c.Token.Leeway < 0 || c.Token.Leeway > 5*time.Minute:
 		return fmt.Errorf("token.leeway: want 0..5m, got %s", c.Token.Leeway)
 	case c.Token.CacheEntries <= 0:

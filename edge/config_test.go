@@ -1,6 +1,9 @@
 package edge
 
 import (
+	"os"
+
+	"go.yaml.in/yaml/v3"
 	"reflect"
 	"strings"
 	"testing"
@@ -15,6 +18,9 @@ func TestShippedConfigIsDefault(t *testing.T) {
 	cfg.Origin.Regions = nil
 	if err := conf.Load("../configs/edge.yaml", "EDGE_UNUSED", &cfg); err != nil {
 		t.Fatal(err)
+	}
+	if len(cfg.Ownership.Chains) == 0 {
+		cfg.Ownership.Chains = nil // the file's "chains: []" is the default's nil
 	}
 	if want := DefaultConfig(); !reflect.DeepEqual(cfg, want) {
 		t.Fatalf("configs/edge.yaml differs from DefaultConfig:\n got %+v\nwant %+v", cfg, want)
@@ -49,4 +55,40 @@ func TestValidateNamesTheKey(t *testing.T) {
 func s3Endpoint(e string) (c origin.S3Config) {
 	c.Endpoint = e
 	return c
+}
+
+// TestShippedConfigNamesEveryKey: configs/edge.yaml shows every key, so an
+// operator sees each setting and its default.
+func TestShippedConfigNamesEveryKey(t *testing.T) {
+	raw, err := os.ReadFile("../configs/edge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var file map[string]any
+	if err := yaml.Unmarshal(raw, &file); err != nil {
+		t.Fatal(err)
+	}
+	def, _ := yaml.Marshal(DefaultConfig())
+	var want map[string]any
+	yaml.Unmarshal(def, &want)
+	for _, k := range missingKeys("", want, file) {
+		t.Errorf("configs/edge.yaml lacks %s", k)
+	}
+}
+
+func missingKeys(prefix string, want, got map[string]any) []string {
+	var out []string
+	for k, v := range want {
+		g, ok := got[k]
+		if !ok {
+			out = append(out, prefix+k)
+			continue
+		}
+		wm, wok := v.(map[string]any)
+		gm, gok := g.(map[string]any)
+		if wok && gok {
+			out = append(out, missingKeys(prefix+k+".", wm, gm)...)
+		}
+	}
+	return out
 }

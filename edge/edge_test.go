@@ -63,7 +63,7 @@ func newTestEdge(t testing.TB, dir string, edit func(*Config)) *testEdge {
 	if edit != nil {
 		edit(&cfg)
 	}
-	srv, err := New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv, err := New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), Deps{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/valyala/fasthttp"
 
+	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/origin"
 	"github.com/streamgate/streamgate/signer/token"
 )
@@ -41,8 +42,12 @@ func statusOf(err error) (int, string) {
 		return fasthttp.StatusUnauthorized, "token_expired"
 	case errors.Is(err, token.ErrInvalid):
 		return fasthttp.StatusUnauthorized, "invalid_token"
-	case errors.Is(err, errWrongAsset), errors.Is(err, errNotAllowed):
+	case errors.Is(err, errWrongAsset):
 		return fasthttp.StatusForbidden, "forbidden"
+	case errors.Is(err, ownership.ErrNotHeld):
+		return fasthttp.StatusForbidden, "policy_unmet"
+	case errors.Is(err, ownership.ErrUnavailable):
+		return fasthttp.StatusServiceUnavailable, "chain_unavailable"
 	case errors.Is(err, errNoRoute), errors.Is(err, errUnknownAsset), errors.Is(err, origin.ErrNotFound):
 		return fasthttp.StatusNotFound, "not_found"
 	case errors.Is(err, errMethod):
@@ -60,7 +65,7 @@ func statusOf(err error) (int, string) {
 var publicMessages = map[int]string{
 	fasthttp.StatusInternalServerError: "internal error",
 	fasthttp.StatusBadGateway:          "the origin failed or returned an unusable object; try again",
-	fasthttp.StatusServiceUnavailable:  "temporarily unavailable; try again",
+	fasthttp.StatusServiceUnavailable:  "ownership cannot be checked right now (chain unavailable); try again",
 	fasthttp.StatusGatewayTimeout:      "the origin did not answer in time; try again",
 }
 

@@ -41,8 +41,8 @@ func (s *Server) originReady() error {
 	return err
 }
 
-// handleAdmin serves the operator endpoints.
-func (s *Server) handleAdmin(rc *fasthttp.RequestCtx) {
+// handleAdmin serves the operator endpoints and reports whether path was one.
+func (s *Server) handleAdmin(rc *fasthttp.RequestCtx) bool {
 	switch string(rc.Path()) {
 	case "/healthz":
 		rc.SetContentType("text/plain; charset=utf-8")
@@ -51,13 +51,33 @@ func (s *Server) handleAdmin(rc *fasthttp.RequestCtx) {
 		if err := s.originReady(); err != nil {
 			s.log.Warn("not ready", "err", err)
 			writeError(rc, fasthttp.StatusServiceUnavailable, "origin_unavailable", "the origin is not reachable")
-			return
+			return true
 		}
 		rc.SetContentType("text/plain; charset=utf-8")
 		rc.SetBodyString("ready\n")
 	case "/metrics":
 		s.metricsHandler()(rc)
 	default:
+		return false
+	}
+	return true
+}
+
+// handleOther serves everything but delivery: operator endpoints, then the
+// in-process signer's routes when there is one.
+func (s *Server) handleOther(rc *fasthttp.RequestCtx) {
+	switch {
+	case s.handleAdmin(rc):
+	case s.routes != nil:
+		s.routes(rc)
+	default:
+		writeError(rc, fasthttp.StatusNotFound, "not_found", "no such route")
+	}
+}
+
+// handleAdminOnly is the admin listener's handler.
+func (s *Server) handleAdminOnly(rc *fasthttp.RequestCtx) {
+	if !s.handleAdmin(rc) {
 		writeError(rc, fasthttp.StatusNotFound, "not_found", "no such route")
 	}
 }

@@ -182,7 +182,7 @@ func TestServeRefusesBadRequests(t *testing.T) {
 		{"no asset.json", "GET", tok("noasset") + "master.m3u8", 404, "not_found"},
 		{"broken asset.json", "GET", tok("broken") + "master.m3u8", 502, "origin_error"},
 		{"no policy", "GET", tok("nopolicy") + "master.m3u8", 502, "origin_error"},
-		{"gated", "GET", tok("gated") + "master.m3u8", 403, "forbidden"},
+		{"gated, chain not configured", "GET", tok("gated") + "master.m3u8", 503, "chain_unavailable"},
 		{"post", "POST", tok("pub") + "master.m3u8", 405, "method_not_allowed"},
 		{"no route", "GET", "/nope", 404, "not_found"},
 	}
@@ -229,7 +229,7 @@ func TestKeyWithdrawal(t *testing.T) {
 	if err := token.WriteJWKSFile(e.srv.cfg.Token.JWKS, next.JWKS()); err != nil {
 		t.Fatal(err)
 	}
-	if err := e.srv.auth.loadJWKS(e.srv.cfg.Token.JWKS); err != nil {
+	if err := e.srv.auth.load(); err != nil {
 		t.Fatal(err)
 	}
 	resp, body := do(t, "GET", url, nil)

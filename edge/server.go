@@ -12,9 +12,12 @@ import (
 	"sync"
 	"time"
 
+	"github.com/redis/go-redis/v9"
 	"github.com/valyala/fasthttp"
 
+	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/origin"
+	"github.com/streamgate/streamgate/signer/token"
 )
 
 // Server is one edge node.
@@ -33,24 +36,43 @@ type Server struct {
 	http         *fasthttp.Server
 	admin        *fasthttp.Server
 	ready        readiness
+	routes       fasthttp.RequestHandler
+	closers      []func() error // run after shutdown, last first
 	metricsOnce  sync.Once
 	metricsHTTP  fasthttp.RequestHandler
 }
 
+// Deps are parts a caller shares with the edge; zero values are built from
+// the config. The in-process signer passes its ownership checker (one cache
+// for both), its public keys and its routes.
+type Deps struct {
+	Ownership *ownership.Checker
+	// JWKS, when set, replaces token.jwks: the signer's own keys.
+	JWKS *token.JWKS
+	// Routes serves what the edge does not (/auth/*, /playback/*,
+	// /.well-known/jwks.json); nil answers them 404.
+	Routes fasthttp.RequestHandler
+}
+
 // New validates cfg, loads the token keys and opens the origin.
-func New(cfg Config, log *slog.Logger) (*Server, error) {
+func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: log, metrics: newMetrics(), gate: publicOnly{}}
+	s := &Server{cfg: cfg, log: log, metrics: newMetrics(), routes: deps.Routes}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	var err error
 	if s.origin, err = newOrigin(cfg.Origin); err != nil {
 		return nil, err
 	}
 	s.origin.Observe = s.metrics.observeOrigin
-	if s.auth, err = newAuth(cfg.Token, s.metrics); err != nil {
+	if s.auth, err = newAuth(cfg.Token, s.metrics, deps.JWKS); err != nil {
 		return nil, err
+	}
+	if s.gate = deps.Ownership; deps.Ownership == nil {
+		if s.gate, err = s.newOwnership(); err != nil {
+			return nil, err
+		}
 	}
 	if s.objects, err = newObjects(s.ctx, cfg.Cache, cfg.Origin.StreamTimeout, s.origin, s.metrics); err != nil {
 		return nil, err
@@ -63,9 +85,26 @@ func New(cfg Config, log *slog.Logger) (*Server, error) {
 	}
 	s.http = s.newHTTP(s.handle)
 	if cfg.AdminListen != "" {
-		s.admin = s.newHTTP(s.handleAdmin)
+		s.admin = s.newHTTP(s.handleAdminOnly)
 	}
 	return s, nil
+}
+
+// newOwnership builds the edge's own checker, sharing answers through Redis
+// when configured.
+func (s *Server) newOwnership() (*ownership.Checker, error) {
+	var rdb redis.UniversalClient // a nil *redis.Client here would not be a nil interface
+	if s.cfg.Redis.Addr != "" {
+		c := redis.NewClient(&redis.Options{Addr: s.cfg.Redis.Addr})
+		s.closers = append(s.closers, c.Close)
+		rdb = c
+	}
+	c, err := ownership.New(s.cfg.Ownership, rdb, s.cfg.Redis.Prefix, ownership.NewMetrics(s.metrics.registry), s.log)
+	if err != nil {
+		return nil, err
+	}
+	s.closers = append(s.closers, func() error { c.Close(); return nil })
+	return c, nil
 }
 
 func (s *Server) newHTTP(h fasthttp.RequestHandler) *fasthttp.Server {
@@ -111,7 +150,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		go func() { errc <- s.admin.Serve(aln) }()
 	}
 	stop := make(chan struct{})
-	go s.auth.watchJWKS(s.cfg.Token.JWKS, 10*time.Second, stop, func(err error) {
+	go s.auth.watch(stop, func(err error) {
 		s.log.Error("reloading jwks; keeping the previous keys", "err", err)
 	})
 	go s.sweep(stop)
@@ -134,6 +173,9 @@ func (s *Server) shutdown() error {
 	}
 	s.cancel()
 	s.objects.close()
+	for i := len(s.closers) - 1; i >= 0; i-- {
+		err = errors.Join(err, s.closers[i]())
+	}
 	return err
 }
 
@@ -156,7 +198,7 @@ func (s *Server) Handler() fasthttp.RequestHandler { return s.handle }
 func (s *Server) handle(rc *fasthttp.RequestCtx) {
 	uri := rc.Request.Header.RequestURI()
 	if len(uri) < 3 || uri[1] != 't' || uri[2] != '/' {
-		s.handleAdmin(rc)
+		s.handleOther(rc)
 		return
 	}
 	k, n, err := s.serve(rc, uri)
@@ -216,7 +258,7 @@ func (s *Server) allow(g *grant, asset []byte, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	return s.gate.Allow(s.ctx, g.wallet, a)
+	return s.gate.AllowAt(s.ctx, g.wallet, a.Policy, now)
 }
 
 type fasthttpLogger struct{ log *slog.Logger }

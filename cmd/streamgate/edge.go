@@ -30,7 +30,7 @@ func runEdge(args []string, log *slog.Logger) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	srv, err := edge.New(cfg, log)
+	srv, err := edge.New(cfg, log, edge.Deps{})
 	if err != nil {
 		return err
 	}

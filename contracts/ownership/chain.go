@@ -20,9 +20,9 @@ import (
 // CanonicalMulticall3 is where Multicall3 lives on most EVM chains.
 var CanonicalMulticall3 = common.HexToAddress("0xcA11bde05977b3631167028862bE2a173976CA11")
 
-// errReverted marks a call the contract refused: an on-chain answer, not an
+// ErrReverted marks a call the contract refused: an on-chain answer, not an
 // RPC failure (ownerOf of a burned token reverts).
-var errReverted = errors.New("ownership: call reverted")
+var ErrReverted = errors.New("ownership: call reverted")
 
 // caller is the one RPC method the checks need; ethclient.Client has it.
 type caller interface {
@@ -87,7 +87,7 @@ func (c *chain) each(ctx context.Context, f func(context.Context, caller) error)
 		c.calls()
 		err := f(actx, rpc)
 		cancel()
-		if err == nil || errors.Is(err, errReverted) {
+		if err == nil || errors.Is(err, ErrReverted) {
 			return err
 		}
 		c.failures(c.urls[i])
@@ -106,7 +106,7 @@ func (c *chain) call(ctx context.Context, to common.Address, data []byte) ([]byt
 		var err error
 		out, err = rpc.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
 		if isRevert(err) {
-			return fmt.Errorf("%w: %w", errReverted, err)
+			return fmt.Errorf("%w: %w", ErrReverted, err)
 		}
 		return err
 	})
@@ -150,7 +150,7 @@ func (c *chain) batch(ctx context.Context, reqs []request) ([]reply, error) {
 	for i, r := range reqs {
 		g.Go(func() error {
 			data, err := c.call(gctx, r.to, r.data)
-			out[i] = reply{data: data, reverted: errors.Is(err, errReverted)}
+			out[i] = reply{data: data, reverted: errors.Is(err, ErrReverted)}
 			if out[i].reverted {
 				return nil
 			}

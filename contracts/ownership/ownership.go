@@ -144,3 +144,33 @@ func (c *Checker) Invalidate(ctx context.Context, chainID int64, contract common
 
 // Close releases the cache.
 func (c *Checker) Close() { c.local.cache.Close() }
+
+// Call makes one eth_call on chainID through its endpoints, with failover
+// and the call timeout; the signer asks EIP-1271 wallets through it. A
+// revert is returned as an error wrapping ErrReverted.
+func (c *Checker) Call(ctx context.Context, chainID int64, to common.Address, data []byte) ([]byte, error) {
+	ch := c.chains[chainID]
+	if ch == nil {
+		return nil, fmt.Errorf("%w: chain %d is not configured", ErrUnavailable, chainID)
+	}
+	return ch.call(ctx, to, data)
+}
+
+// Code returns the code at addr on chainID (empty for wallets not yet
+// deployed, as ERC-6492 signatures need to know).
+func (c *Checker) Code(ctx context.Context, chainID int64, addr common.Address) ([]byte, error) {
+	ch := c.chains[chainID]
+	if ch == nil {
+		return nil, fmt.Errorf("%w: chain %d is not configured", ErrUnavailable, chainID)
+	}
+	var code []byte
+	err := ch.each(ctx, func(ctx context.Context, rpc caller) error {
+		var err error
+		code, err = rpc.CodeAt(ctx, addr, nil)
+		return err
+	})
+	return code, err
+}
+
+// HasChain reports whether chainID is configured.
+func (c *Checker) HasChain(chainID int64) bool { return c.chains[chainID] != nil }
