@@ -16,3 +16,11 @@ func TestHotPathAllocs(t *testing.T) {
 		t.Errorf("a cached segment request allocates %v times", n)
 	}
 }
+
+func TestGatedHotPathAllocs(t *testing.T) {
+	e, chain, _ := gatedEdge(t)
+	rc := hotRequest(t, e, "/t/"+e.playbackFor(t, chain.Accounts[1].Address, "gated")+"/v/gated/720p/seg1.m4s")
+	if n := testing.AllocsPerRun(100, func() { rc.Response.Reset(); e.srv.handle(rc) }); n != 0 {
+		t.Errorf("a cached gated request allocates %v times", n)
+	}
+}

@@ -64,3 +64,15 @@ func BenchmarkServeCached(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkServeGated is the hot path with the NFT gate on: token, manifest,
+// ownership and object all answered from memory.
+func BenchmarkServeGated(b *testing.B) {
+	e, chain, _ := gatedEdge(b)
+	rc := hotRequest(b, e, "/t/"+e.playbackFor(b, chain.Accounts[1].Address, "gated")+"/v/gated/720p/seg1.m4s")
+	b.ReportAllocs()
+	for b.Loop() {
+		rc.Response.Reset()
+		e.srv.handle(rc)
+	}
+}
