@@ -4,7 +4,8 @@ export PATH := $(CURDIR)/bin:$(PATH)
 
 # Fuzz targets as package:Target; `make fuzz` runs each for FUZZTIME.
 FUZZTIME ?= 30s
-FUZZ := ./edge:FuzzParseRoute ./signer/token:FuzzVerify ./signer/token:FuzzParseJWKS ./signer/policy:FuzzParse
+FUZZ := ./edge:FuzzParseRoute ./signer/token:FuzzVerify ./signer/token:FuzzParseJWKS ./signer/policy:FuzzParse \
+	./signer/siwe:FuzzParse ./signer/siwe:FuzzRecoverEIP191
 
 .PHONY: run test deps build bench fuzz lint gen
 
@@ -19,7 +20,7 @@ test: deps
 	$(GO) test -race -timeout 20m ./...
 
 bench: deps build
-	$(GO) test -run '^$$' -bench . -benchmem ./edge ./signer/token
+	$(GO) test -run '^$$' -bench . -benchmem ./edge ./signer/token ./signer/siwe ./contracts/ownership
 	$(GO) run ./bench/edgevsnginx -streamgate bin/streamgate
 
 fuzz:
@@ -30,6 +31,10 @@ fuzz:
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt: $$out"; exit 1; fi
 	$(GO) vet ./...
+
+# Solidity artifacts (solc from npm) and their Go bindings (abigen).
+gen: deps
+	$(GO) generate ./contracts/...
 
 # Until `streamgate demo` exists: an edge on a local folder with a generated,
 # public sample asset, and a playback URL for any HLS player.
