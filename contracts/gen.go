@@ -19,4 +19,5 @@ package contracts
 //go:generate ../bin/abigen --v2 --abi build/IERC721.abi --pkg bindings --type IERC721 --out bindings/ierc721.go
 //go:generate ../bin/abigen --v2 --abi build/IERC1155.abi --pkg bindings --type IERC1155 --out bindings/ierc1155.go
 //go:generate ../bin/abigen --v2 --abi build/IERC1271.abi --pkg bindings --type IERC1271 --out bindings/ierc1271.go
+//go:generate ../bin/abigen --v2 --abi build/SigCheck6492.abi --bin build/SigCheck6492.bin --pkg bindings --type SigCheck6492 --out bindings/sigcheck6492.go
 //go:generate ../bin/abigen --v2 --abi build/Multicall3.abi --bin build/Multicall3.bin --pkg bindings --type Multicall3 --out bindings/multicall3.go

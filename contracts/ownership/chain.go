@@ -99,12 +99,13 @@ func (c *chain) each(ctx context.Context, f func(context.Context, caller) error)
 	return fmt.Errorf("%w: chain %d: %w", ErrUnavailable, c.id, last)
 }
 
-// call makes one eth_call.
-func (c *chain) call(ctx context.Context, to common.Address, data []byte) ([]byte, error) {
+// call makes one eth_call; to == nil runs data as creation code
+// ("deployless": nothing is deployed outside the call).
+func (c *chain) call(ctx context.Context, to *common.Address, data []byte) ([]byte, error) {
 	var out []byte
 	err := c.each(ctx, func(ctx context.Context, rpc caller) error {
 		var err error
-		out, err = rpc.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
+		out, err = rpc.CallContract(ctx, ethereum.CallMsg{To: to, Data: data}, nil)
 		if isRevert(err) {
 			return fmt.Errorf("%w: %w", ErrReverted, err)
 		}
@@ -149,7 +150,7 @@ func (c *chain) batch(ctx context.Context, reqs []request) ([]reply, error) {
 	g, gctx := errgroup.WithContext(ctx)
 	for i, r := range reqs {
 		g.Go(func() error {
-			data, err := c.call(gctx, r.to, r.data)
+			data, err := c.call(gctx, &r.to, r.data)
 			out[i] = reply{data: data, reverted: errors.Is(err, ErrReverted)}
 			if out[i].reverted {
 				return nil
@@ -169,7 +170,7 @@ func (c *chain) aggregate(ctx context.Context, reqs []request) ([]reply, error) 
 	if err != nil {
 		return nil, fmt.Errorf("packing aggregate3: %w", err)
 	}
-	raw, err := c.call(ctx, c.multicall, data)
+	raw, err := c.call(ctx, &c.multicall, data)
 	if err != nil {
 		return nil, err
 	}

@@ -153,7 +153,17 @@ func (c *Checker) Call(ctx context.Context, chainID int64, to common.Address, da
 	if ch == nil {
 		return nil, fmt.Errorf("%w: chain %d is not configured", ErrUnavailable, chainID)
 	}
-	return ch.call(ctx, to, data)
+	return ch.call(ctx, &to, data)
+}
+
+// CallCreation runs creation code in an eth_call without deploying it, and
+// returns what its constructor returned (ERC-6492 checks use this).
+func (c *Checker) CallCreation(ctx context.Context, chainID int64, code []byte) ([]byte, error) {
+	ch := c.chains[chainID]
+	if ch == nil {
+		return nil, fmt.Errorf("%w: chain %d is not configured", ErrUnavailable, chainID)
+	}
+	return ch.call(ctx, nil, code)
 }
 
 // Code returns the code at addr on chainID (empty for wallets not yet
