@@ -3,14 +3,20 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 )
 
-// wallet is the token's subject; a public asset does not look at it.
-const wallet = "0x00000000000000000000000000000000000000aa"
+// wallet is the token's subject, to whom the gate's pass is minted (a
+// public asset does not look at it). noPassWallet holds no pass: its token
+// must get 403 from the gated asset.
+const (
+	wallet       = "0x00000000000000000000000000000000000000aa"
+	noPassWallet = "0x00000000000000000000000000000000000000bb"
+)
 
 // running is a started server and the URLs of the two payloads on it. srv
 // is set as soon as the process exists, even if start-up then fails, so the
@@ -38,13 +44,18 @@ func streamgateBinary(ctx context.Context, root, dir, path string) (string, erro
 
 // startEdge mints a key and a token with the binary's own tools, starts the
 // edge on CPU0 with GOMAXPROCS=1, and warms its cache with both payloads.
-func startEdge(ctx context.Context, bin, dir string, fx fixture) (running, error) {
+// With gate set, the edge checks ownership on gate's chain, and a token for
+// a wallet without a pass must get 403 before anything is measured.
+func startEdge(ctx context.Context, bin, dir string, fx fixture, gate *chain) (running, error) {
 	keyDir := filepath.Join(dir, "keys")
 	if _, err := output(ctx, bin, "keys", "gen", "--out", keyDir); err != nil {
 		return running{}, err
 	}
-	tok, err := output(ctx, bin, "token", "mint", "--key", filepath.Join(keyDir, "signing.pem"),
-		"--sub", wallet, "--asset", assetID, "--ttl", "2h")
+	mint := func(sub string) (string, error) {
+		return output(ctx, bin, "token", "mint", "--key", filepath.Join(keyDir, "signing.pem"),
+			"--sub", sub, "--asset", assetID, "--ttl", "2h")
+	}
+	tok, err := mint(wallet)
 	if err != nil {
 		return running{}, err
 	}
@@ -53,7 +64,11 @@ func startEdge(ctx context.Context, bin, dir string, fx fixture) (running, error
 		return running{}, err
 	}
 	conf := filepath.Join(dir, "edge.yaml")
-	if err := os.WriteFile(conf, []byte(edgeConfig(port, fx.originDir, keyDir)), 0o644); err != nil {
+	yaml := edgeConfig(port, fx.originDir, keyDir)
+	if gate != nil {
+		yaml += gate.ownershipConfig()
+	}
+	if err := os.WriteFile(conf, []byte(yaml), 0o644); err != nil {
 		return running{}, fmt.Errorf("writing the edge config: %w", err)
 	}
 	env := append(os.Environ(), "GOMAXPROCS=1")
@@ -66,7 +81,30 @@ func startEdge(ctx context.Context, bin, dir string, fx fixture) (running, error
 	if err := srv.waitOK(ctx, base+"/healthz"); err != nil {
 		return r, err
 	}
-	return r, warmBoth(ctx, r, fx)
+	if err := warmBoth(ctx, r, fx); err != nil {
+		return r, err
+	}
+	if gate == nil {
+		return r, nil
+	}
+	// warmBoth saw 200s for the holder; now the gate must refuse a wallet
+	// without a pass, or it is not checking anything.
+	other, err := mint(noPassWallet)
+	if err != nil {
+		return r, err
+	}
+	for _, name := range []string{playlistName, segmentName} {
+		u := edgeURL(base, other, name)
+		code, err := status(ctx, u)
+		if err != nil {
+			return r, srv.failed(err)
+		}
+		if code != http.StatusForbidden {
+			return r, srv.failed(fmt.Errorf("gate check: GET %s for %s (no pass): status %d, want 403", u, noPassWallet, code))
+		}
+	}
+	fmt.Fprintf(os.Stderr, "gate check: 200 for %s (holds a pass), 403 for %s (none)\n", wallet, noPassWallet)
+	return r, nil
 }
 
 func edgeURL(base, tok, name string) string {

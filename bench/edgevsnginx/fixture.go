@@ -16,8 +16,13 @@ const (
 	segmentName  = "seg.m4s"
 	playlistSize = 2 << 10
 	segmentSize  = 1536 << 10
-	assetJSON    = `{"id":"bench","title":"bench","policy":{"public":true}}`
+	publicPolicy = `{"public":true}`
 )
+
+// assetJSON is the asset's metadata with the given policy.
+func assetJSON(policy string) []byte {
+	return []byte(`{"id":"` + assetID + `","title":"bench","policy":` + policy + `}`)
+}
 
 // fixture is the origin folder as written, kept to check that each server
 // returns exactly these bytes before it is measured.
@@ -27,8 +32,9 @@ type fixture struct {
 	segment   []byte
 }
 
-// writeFixture writes origin/bench/{asset.json,master.m3u8,seg.m4s} in dir.
-func writeFixture(dir string) (fixture, error) {
+// writeFixture writes origin/bench/{asset.json,master.m3u8,seg.m4s} in dir,
+// with policy in asset.json. nginx ignores asset.json.
+func writeFixture(dir, policy string) (fixture, error) {
 	fx := fixture{originDir: filepath.Join(dir, "origin"), playlist: mediaPlaylist(playlistSize)}
 	// Random bytes so that nothing on the path (page cache aside) can
 	// shortcut the payload, e.g. by compressing it.
@@ -41,7 +47,7 @@ func writeFixture(dir string) (fixture, error) {
 		return fixture{}, fmt.Errorf("making the origin folder: %w", err)
 	}
 	files := map[string][]byte{
-		"asset.json": []byte(assetJSON),
+		"asset.json": assetJSON(policy),
 		playlistName: fx.playlist,
 		segmentName:  fx.segment,
 	}

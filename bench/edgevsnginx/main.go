@@ -25,6 +25,7 @@ type options struct {
 	streamgate string
 	out        string
 	keep       bool
+	gate       bool
 }
 
 func main() {
@@ -35,6 +36,7 @@ func main() {
 	flag.StringVar(&o.streamgate, "streamgate", "", "streamgate binary `path` (default: go build ./cmd/streamgate into the work dir)")
 	flag.StringVar(&o.out, "out", "bench/results/edgevsnginx.txt", "report file, relative to the repository root")
 	flag.BoolVar(&o.keep, "keep", false, "keep the work dir (configs, logs) for inspection")
+	flag.BoolVar(&o.gate, "gate", true, "gate the asset on an ERC-721 pass on a simulated chain (false: a public asset)")
 	flag.Parse()
 	if err := o.validate(); err != nil {
 		fmt.Fprintln(os.Stderr, "edgevsnginx:", err)

@@ -135,6 +135,23 @@ func (s *server) warm(ctx context.Context, url string, want []byte) error {
 
 var client = &http.Client{Timeout: 10 * time.Second}
 
+// status returns the status code of a GET of url, reading the body.
+func status(ctx context.Context, url string) (int, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	if _, err := io.Copy(io.Discard, resp.Body); err != nil {
+		return 0, fmt.Errorf("reading %s: %w", url, err)
+	}
+	return resp.StatusCode, nil
+}
+
 // get returns the body of a 200 response; any other status is an error.
 func get(ctx context.Context, url string) ([]byte, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)

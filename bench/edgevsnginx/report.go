@@ -51,7 +51,11 @@ func report(o options, fx fixture, ts []target, samples [][]sample, path string)
 	var b strings.Builder
 	fmt.Fprintf(&b, "edge vs nginx: %d round(s) of %s, wrk -t1 -c%d on CPU%s, servers on CPU%s (edge GOMAXPROCS=1, nginx 1 worker)\n",
 		o.rounds, o.duration, o.conns, loadCPU, serverCPU)
-	fmt.Fprintf(&b, "playlist %d B, segment %d B; medians over rounds; MB = 10^6 bytes\n\n", len(fx.playlist), len(fx.segment))
+	access := "public asset"
+	if o.gate {
+		access = "NFT-gated asset (ERC-721 on a simulated chain)"
+	}
+	fmt.Fprintf(&b, "playlist %d B, segment %d B, %s; medians over rounds; MB = 10^6 bytes\n\n", len(fx.playlist), len(fx.segment), access)
 	fmt.Fprintf(&b, "%-6s %-9s %12s %10s %9s %12s\n", "server", "payload", "req/s", "MB/s", "p99 ms", "CPU µs/req")
 	for i, t := range ts {
 		s := summarize(t, samples[i])

@@ -22,7 +22,20 @@ func run(ctx context.Context, o options) error {
 		return err
 	}
 	defer cleanWorkDir(dir, o.keep)
-	fx, err := writeFixture(dir)
+	policy := publicPolicy
+	var gate *chain
+	if o.gate {
+		// Started first and closed last: the edge asks it (through its
+		// ownership cache) for as long as it runs.
+		if gate, err = startChain(ctx); err != nil {
+			return err
+		}
+		defer gate.close()
+		policy = gate.policy()
+		fmt.Fprintf(os.Stderr, "gate on: AccessPass %s on chain %d at %s, pass minted to %s\n",
+			gate.contract.Hex(), chainID, gate.rpcURL, wallet)
+	}
+	fx, err := writeFixture(dir, policy)
 	if err != nil {
 		return err
 	}
@@ -30,7 +43,7 @@ func run(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-	ts, stop, err := startServers(ctx, bin, dir, fx)
+	ts, stop, err := startServers(ctx, bin, dir, fx, gate)
 	defer stop()
 	if err != nil {
 		return err
@@ -42,17 +55,18 @@ func run(ctx context.Context, o options) error {
 	return report(o, fx, ts, samples, filepath.Join(root, o.out))
 }
 
-// startServers starts the edge, then nginx, and returns the runs to make.
-// stop stops whichever of them started, so it is to be deferred even when
-// err is set: a server may have started and then failed its checks.
-func startServers(ctx context.Context, bin, dir string, fx fixture) (ts []target, stop func(), err error) {
+// startServers starts the edge (gated on gate's pass unless gate is nil),
+// then nginx, and returns the runs to make. stop stops whichever of them
+// started, so it is to be deferred even when err is set: a server may have
+// started and then failed its checks.
+func startServers(ctx context.Context, bin, dir string, fx fixture, gate *chain) (ts []target, stop func(), err error) {
 	var started []*server
 	stop = func() {
 		for _, s := range slices.Backward(started) {
 			s.stop()
 		}
 	}
-	edge, err := startEdge(ctx, bin, dir, fx)
+	edge, err := startEdge(ctx, bin, dir, fx, gate)
 	if edge.srv != nil {
 		started = append(started, edge.srv)
 	}
