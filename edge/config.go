@@ -24,6 +24,10 @@ type Config struct {
 	// Ownership lists the chains policies may name and the cache TTLs.
 	Ownership ownership.Config `yaml:"ownership"`
 	Redis     RedisConfig      `yaml:"redis"`
+	// Signer, when set, is the path of a signer config: this edge then also
+	// serves the signer's routes in-process, verifying tokens with its keys
+	// and sharing its ownership cache (one machine, `make run`).
+	Signer string `yaml:"signer"`
 }
 
 // RedisConfig points at the Redis that edges and signers share (ownership

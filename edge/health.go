@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/valyala/fasthttp"
 	"github.com/valyala/fasthttp/fasthttpadaptor"
@@ -84,7 +85,11 @@ func (s *Server) handleAdminOnly(rc *fasthttp.RequestCtx) {
 
 func (s *Server) metricsHandler() fasthttp.RequestHandler {
 	s.metricsOnce.Do(func() {
-		s.metricsHTTP = fasthttpadaptor.NewFastHTTPHandler(promhttp.HandlerFor(s.metrics.registry, promhttp.HandlerOpts{}))
+		g := prometheus.Gatherers{s.metrics.registry}
+		if s.extraMetrics != nil {
+			g = append(g, s.extraMetrics)
+		}
+		s.metricsHTTP = fasthttpadaptor.NewFastHTTPHandler(promhttp.HandlerFor(g, promhttp.HandlerOpts{}))
 	})
 	return s.metricsHTTP
 }

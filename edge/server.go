@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/redis/go-redis/v9"
 	"github.com/valyala/fasthttp"
 
@@ -37,6 +38,7 @@ type Server struct {
 	admin        *fasthttp.Server
 	ready        readiness
 	routes       fasthttp.RequestHandler
+	extraMetrics prometheus.Gatherer
 	closers      []func() error // run after shutdown, last first
 	metricsOnce  sync.Once
 	metricsHTTP  fasthttp.RequestHandler
@@ -52,6 +54,8 @@ type Deps struct {
 	// Routes serves what the edge does not (/auth/*, /playback/*,
 	// /.well-known/jwks.json); nil answers them 404.
 	Routes fasthttp.RequestHandler
+	// Metrics are served on /metrics beside the edge's own.
+	Metrics prometheus.Gatherer
 }
 
 // New validates cfg, loads the token keys and opens the origin.
@@ -59,7 +63,7 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: log, metrics: newMetrics(), routes: deps.Routes}
+	s := &Server{cfg: cfg, log: log, metrics: newMetrics(), routes: deps.Routes, extraMetrics: deps.Metrics}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	var err error
 	if s.origin, err = newOrigin(cfg.Origin); err != nil {
