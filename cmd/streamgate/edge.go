@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
@@ -9,8 +10,13 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/edge"
 	"github.com/streamgate/streamgate/internal/conf"
+	"github.com/streamgate/streamgate/signer"
 )
 
 func runEdge(args []string, log *slog.Logger) error {
@@ -24,15 +30,69 @@ func runEdge(args []string, log *slog.Logger) error {
 	if err := conf.Load(*path, "EDGE", &cfg); err != nil {
 		return err
 	}
-	if *check {
-		fmt.Fprintln(stdout, "config ok")
-		return nil
+	scfg, err := loadSignerConfig(cfg.Signer)
+	if err != nil || *check {
+		if err == nil {
+			fmt.Fprintln(stdout, "config ok")
+		}
+		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	srv, err := edge.New(cfg, log, edge.Deps{})
+	deps, closeDeps, err := edgeDeps(cfg, scfg, log)
 	if err != nil {
 		return err
 	}
-	return srv.Run(ctx)
+	srv, err := edge.New(cfg, log, deps)
+	if err != nil {
+		return errors.Join(err, closeDeps())
+	}
+	return errors.Join(srv.Run(ctx), closeDeps())
+}
+
+// loadSignerConfig reads the config of the signer an edge hosts, if any.
+func loadSignerConfig(path string) (*signer.Config, error) {
+	if path == "" {
+		return nil, nil
+	}
+	c, err := signer.LoadConfig(path)
+	if err != nil {
+		return nil, fmt.Errorf("signer: %w", err)
+	}
+	return &c, nil
+}
+
+// edgeDeps builds the in-process signer when the edge hosts one: it shares
+// the edge's ownership checker (one cache, one Redis) and its keys.
+func edgeDeps(cfg edge.Config, scfg *signer.Config, log *slog.Logger) (edge.Deps, func() error, error) {
+	if scfg == nil {
+		return edge.Deps{}, func() error { return nil }, nil
+	}
+	var rdb redis.UniversalClient // stays a nil interface without Redis
+	closers := []func() error{}
+	if cfg.Redis.Addr != "" {
+		c := redis.NewClient(&redis.Options{Addr: cfg.Redis.Addr})
+		rdb, closers = c, append(closers, c.Close)
+	}
+	closeAll := func() error {
+		var err error
+		for i := len(closers) - 1; i >= 0; i-- {
+			err = errors.Join(err, closers[i]())
+		}
+		return err
+	}
+	reg := prometheus.NewRegistry()
+	own, err := ownership.New(cfg.Ownership, rdb, cfg.Redis.Prefix, ownership.NewMetrics(reg), log)
+	if err != nil {
+		return edge.Deps{}, nil, errors.Join(err, closeAll())
+	}
+	closers = append(closers, func() error { own.Close(); return nil })
+	ss, err := signer.New(*scfg, log, signer.Deps{Ownership: own, Redis: rdb})
+	if err != nil {
+		return edge.Deps{}, nil, errors.Join(fmt.Errorf("signer: %w", err), closeAll())
+	}
+	closers = append(closers, ss.Close)
+	jwks := ss.JWKS()
+	deps := edge.Deps{Ownership: own, JWKS: &jwks, Routes: ss.Handler(), Metrics: prometheus.Gatherers{reg, ss.Metrics()}}
+	return deps, closeAll, nil
 }

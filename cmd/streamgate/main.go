@@ -17,6 +17,7 @@ type command struct {
 var commands = []command{
 	{"edge", "serve HLS/DASH to token holders from the origin", runEdge},
 	{"keys", "manage signing keys (keys gen --out DIR)", runKeys},
+	{"signer", "wallet sign-in and playback tokens", runSigner},
 	{"token", "mint tokens for operators and tests (token mint …)", runToken},
 }
 

@@ -1,0 +1,214 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bluenviron/gohlslib/v2"
+	"github.com/bluenviron/gohlslib/v2/pkg/codecs"
+	"github.com/ethereum/go-ethereum/accounts"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/streamgate/streamgate/contracts/bindings"
+	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/edge"
+	"github.com/streamgate/streamgate/internal/testenv"
+	"github.com/streamgate/streamgate/signer"
+	"github.com/streamgate/streamgate/signer/siwe"
+	"github.com/streamgate/streamgate/signer/token"
+)
+
+// e2e is one edge hosting the signer, as `streamgate edge` wires it, over an
+// origin folder holding the test clip gated by an AccessPass.
+type e2e struct {
+	url    string
+	chain  *testenv.ChainEnv
+	pass   string
+	issuer *token.Issuer // the signer's key, to mint tokens without the signer
+}
+
+func startE2E(t *testing.T) *e2e {
+	chain := testenv.Chain(t)
+	owner := chain.Accounts[0]
+	ap := bindings.NewAccessPass()
+	pass := chain.Deploy(t, owner, &bindings.AccessPassMetaData, ap.PackConstructor("Pass", "PASS", owner.Address))
+	chain.Transact(t, owner, pass, ap.PackMint(chain.Accounts[1].Address))
+
+	dir := t.TempDir()
+	copyDir(t, testenv.Media(t), filepath.Join(dir, "clip"))
+	policy := `{"any":[{"chain_id":1337,"contract":"` + pass.Hex() + `","standard":"erc721"}]}`
+	writeFile(t, filepath.Join(dir, "clip", "asset.json"), `{"id":"clip","title":"clip","policy":`+policy+`}`)
+	key, _ := token.GenerateKey()
+	keyFile := filepath.Join(t.TempDir(), "signing.pem")
+	if err := token.WritePrivateKeyFile(keyFile, key); err != nil {
+		t.Fatal(err)
+	}
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	host := ln.Addr().String()
+	cfg := edge.DefaultConfig()
+	cfg.Origin.Regions = []edge.RegionConfig{{Name: "local", Dir: dir}}
+	cfg.Ownership.Chains = []ownership.ChainConfig{{ID: testenv.ChainID, RPC: []string{chain.RPCURL}, Multicall3: "none"}}
+	scfg := signer.DefaultConfig()
+	scfg.Domains = []string{host}
+	scfg.Keys.Files = []string{keyFile}
+	scfg.Origin.Regions = []signer.RegionConfig{{Name: "local", Dir: dir}}
+	scfg.Ownership = cfg.Ownership
+
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	deps, closeDeps, err := edgeDeps(cfg, &scfg, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := edge.New(cfg, log, deps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+		closeDeps()
+	})
+	issuer, err := token.NewIssuer("test", key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &e2e{url: "http://" + host, chain: chain, pass: strings.ToLower(pass.Hex()), issuer: issuer}
+}
+
+// signIn runs the wallet flow: nonce, EIP-4361 message, personal_sign,
+// verify. It returns the session token.
+func (e *e2e) signIn(t *testing.T, a *testenv.Account) string {
+	var n struct{ Nonce string }
+	e.call(t, "GET", "/auth/nonce", "", nil, 200, &n)
+	statement := "Sign in to watch."
+	m := siwe.Message{
+		Domain: strings.TrimPrefix(e.url, "http://"), Address: a.Address, Statement: &statement,
+		URI: e.url, Version: "1", ChainID: testenv.ChainID, Nonce: n.Nonce, IssuedAt: time.Now().UTC().Truncate(time.Second),
+	}
+	text := m.String()
+	sig, err := crypto.Sign(accounts.TextHash([]byte(text)), a.Key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sig[64] += 27
+	body, _ := json.Marshal(map[string]string{"message": text, "signature": "0x" + hex.EncodeToString(sig)})
+	var v struct{ Address, Session string }
+	e.call(t, "POST", "/auth/verify", "", body, 200, &v)
+	if !strings.EqualFold(v.Address, a.Address.Hex()) || v.Address != a.Address.Hex() {
+		t.Fatalf("verify returned address %q, want checksummed %s", v.Address, a.Address.Hex())
+	}
+	return v.Session
+}
+
+// call sends a request and decodes the JSON answer, failing on another status.
+func (e *e2e) call(t *testing.T, method, path, bearer string, body []byte, status int, out any) {
+	t.Helper()
+	req, _ := http.NewRequest(method, e.url+path, bytes.NewReader(body))
+	if bearer != "" {
+		req.Header.Set("Authorization", "Bearer "+bearer)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != status {
+		t.Fatalf("%s %s: %d %s, want %d", method, path, resp.StatusCode, raw, status)
+	}
+	if err := json.Unmarshal(raw, out); err != nil {
+		t.Fatalf("%s %s: %s: %v", method, path, raw, err)
+	}
+}
+
+func TestSignInAndPlay(t *testing.T) {
+	e := startE2E(t)
+	holder, other := e.chain.Accounts[1], e.chain.Accounts[2]
+
+	var pb struct{ Token, HLS, DASH string }
+	e.call(t, "POST", "/playback/clip", e.signIn(t, holder), nil, 200, &pb)
+	if pb.HLS != "/t/"+pb.Token+"/v/clip/master.m3u8" || pb.DASH != "/t/"+pb.Token+"/v/clip/manifest.mpd" {
+		t.Fatalf("playback answer %+v", pb)
+	}
+	if frames := play(t, e.url+pb.HLS); frames != 100 {
+		t.Fatalf("played %d video frames, want 100", frames)
+	}
+
+	var denied struct{ Error, Message string }
+	e.call(t, "POST", "/playback/clip", e.signIn(t, other), nil, 403, &denied)
+	if !strings.Contains(denied.Message, "ERC-721 of "+e.pass+" on chain 1337") {
+		t.Fatalf("403 does not name the unmet condition: %+v", denied)
+	}
+	// The edge re-checks ownership itself: a validly signed token for a
+	// wallet without the pass plays nothing.
+	tok, _, err := e.issuer.Playback(strings.ToLower(other.Address.Hex()), "clip", time.Hour, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.call(t, "GET", "/t/"+tok+"/v/clip/master.m3u8", "", nil, 403, &denied)
+	if denied.Error != "policy_unmet" {
+		t.Fatalf("edge answered %+v for a non-holder's token", denied)
+	}
+}
+
+// play runs gohlslib's client to the end of the stream and counts frames.
+func play(t *testing.T, url string) int {
+	quiet := func(string) {}
+	frames := 0
+	c := &gohlslib.Client{URI: url, OnDownloadPrimaryPlaylist: quiet, OnDownloadStreamPlaylist: quiet, OnDownloadSegment: quiet, OnDownloadPart: quiet}
+	c.OnTracks = func(tracks []*gohlslib.Track) error {
+		for _, tr := range tracks {
+			if _, ok := tr.Codec.(*codecs.H264); ok {
+				c.OnDataH26x(tr, func(_, _ int64, _ [][]byte) { frames++ })
+			}
+		}
+		return nil
+	}
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- c.Wait2() }()
+	select {
+	case err := <-done:
+		if err != nil && !strings.Contains(err.Error(), gohlslib.ErrClientEOS.Error()) {
+			t.Fatalf("hls client: %v", err)
+		}
+	case <-time.After(60 * time.Second):
+		c.Close()
+		t.Fatal("the client did not reach the end of the stream")
+	}
+	return frames
+}
+
+func copyDir(t *testing.T, from, to string) {
+	if err := os.CopyFS(to, os.DirFS(from)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func writeFile(t *testing.T, path, body string) {
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"crypto/x509"
+	"encoding/pem"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/streamgate/streamgate/signer/token"
+)
+
+var signerConfigCases = []struct {
+	name, yaml, want string
+	env              []string // KEY=VALUE
+}{
+	{"shipped config with domains", "", "", []string{"SIGNER_DOMAINS=watch.example.com,127.0.0.1:8080"}},
+	{"shipped config without domains", "", "domains: want at least one", nil},
+	{"zero session ttl", "domains: [a.example]\nsession_ttl: 0s\n", "session_ttl: want > 0", nil},
+	{"unknown key", "domain: [a.example]\n", "field domain not found", nil},
+	{"keys only from the environment", "domains: [a.example]\nkeys:\n  files: []\n", "", []string{"SIGNER_KEYS_PEM=" + testKeyPEM()}},
+	{"mangled keys in the environment", "domains: [a.example]\n", "SIGNER_KEYS_PEM: no PEM block", []string{"SIGNER_KEYS_PEM=-----BEGIN PRIVATE KEY-----"}},
+	{"no keys", "domains: [a.example]\nkeys:\n  files: []\n", "keys.files", nil},
+	{"bad env", "domains: [a.example]\n", "SIGNER_NONCE_TTL", []string{"SIGNER_NONCE_TTL=soon"}},
+}
+
+func testKeyPEM() string {
+	k, err := token.GenerateKey()
+	if err != nil {
+		panic(err)
+	}
+	der, err := x509.MarshalPKCS8PrivateKey(k)
+	if err != nil {
+		panic(err)
+	}
+	return string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}))
+}
+
+// TestSignerCheckConfig runs `streamgate signer --check-config`.
+func TestSignerCheckConfig(t *testing.T) {
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	for _, tc := range signerConfigCases {
+		t.Run(tc.name, func(t *testing.T) {
+			path := "../../configs/signer.yaml"
+			if tc.yaml != "" {
+				path = filepath.Join(t.TempDir(), "signer.yaml")
+				if err := os.WriteFile(path, []byte(tc.yaml), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, kv := range tc.env {
+				k, v, _ := strings.Cut(kv, "=")
+				t.Setenv(k, v)
+			}
+			err := runSigner([]string{"--config", path, "--check-config"}, log)
+			if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+				t.Fatalf("err = %v, want %q", err, tc.want)
+			}
+		})
+	}
+}

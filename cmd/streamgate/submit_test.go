@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/streamgate/streamgate/internal/testenv"
+	"github.com/streamgate/streamgate/transcoder"
+)
+
+const cmdToken = "cmd-test-token-0123456789"
+
+// transcoderConfig writes a config for a service on real Redis and MinIO
+// (sources) publishing to a folder, and sets the token in the environment.
+func transcoderConfig(t *testing.T) (string, *testenv.MinIOServer) {
+	rs, m := testenv.Redis(t), testenv.MinIO(t)
+	m.Bucket(t, "sources")
+	cfg := fmt.Sprintf(`redis: {addr: %q}
+admin: {listen: "127.0.0.1:%s"}
+sources: {endpoint: %q, bucket: sources, access_key: %q, secret_key: %q}
+origin: {regions: [{name: local, dir: %q}]}
+queue: {consumer: cmd-test, poll: 100ms}
+transcode:
+  work_dir: %q
+  segment_duration: 1s
+  preset: ultrafast
+  ladder: small
+  ladders: {small: [{name: 180p, height: 180, video_bitrate: 300000}]}
+`, rs.Addr, testenv.FreePort(t), m.Endpoint, m.AccessKey, m.SecretKey, t.TempDir(), t.TempDir())
+	path := filepath.Join(t.TempDir(), "transcoder.yaml")
+	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TRANSCODER_ADMIN_TOKEN", cmdToken)
+	return path, m
+}
+
+// serveTranscoder runs `streamgate transcoder` in-process until the test ends.
+func serveTranscoder(t *testing.T, path string) {
+	cfg, err := loadTranscoderConfig(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := transcoder.New(cfg, discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() { done <- svc.Run(ctx) }()
+	t.Cleanup(func() { cancel(); <-done })
+}
+
+// TestSubmitAndJobs uploads a local file with `streamgate submit`, follows
+// it with `streamgate jobs` until it is published, and submits the
+// uploaded object again by its s3:// URL.
+func TestSubmitAndJobs(t *testing.T) {
+	path, _ := transcoderConfig(t)
+	serveTranscoder(t, path)
+	src, pol := sourceFile(t), filepath.Join(t.TempDir(), "policy.json")
+	os.WriteFile(pol, []byte(`{"public": true}`), 0o600)
+	var progress bytes.Buffer
+	progressOut = &progress
+	t.Cleanup(func() { progressOut = os.Stderr })
+	id, err := run(t, runSubmit, "--config", path, "--source", src, "--asset", "clip", "--policy", pol, "--title", "A clip")
+	if err != nil {
+		t.Fatalf("submit: %v", err)
+	}
+	if !strings.Contains(progress.String(), "uploading clip.mp4: 100% (") {
+		t.Errorf("progress lines:\n%s", progress.String())
+	}
+	job := waitPublished(t, path, id)
+	if job.Asset != "clip" || job.Title != "A clip" || job.Source != "s3://sources/clip/clip.mp4" {
+		t.Errorf("job %+v", job)
+	}
+	list, err := run(t, runJobs, "--config", path)
+	if err != nil || !strings.Contains(list, id) || !strings.Contains(list, "published") || !strings.HasPrefix(list, "ID") {
+		t.Fatalf("jobs: %v\n%s", err, list)
+	}
+	again, err := run(t, runSubmit, "--config", path, "--source", job.Source, "--asset", "clip-2", "--policy", pol)
+	if err != nil || again == id {
+		t.Fatalf("submit s3 source: %q %v", again, err)
+	}
+	waitPublished(t, path, again)
+}
+
+func waitPublished(t *testing.T, path, id string) transcoder.Job {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		out, err := run(t, runJobs, "--config", path, "--json", id)
+		var jobs []transcoder.Job
+		if err != nil || json.Unmarshal([]byte(out), &jobs) != nil || len(jobs) != 1 {
+			t.Fatalf("jobs %s: %v\n%s", id, err, out)
+		}
+		if jobs[0].State == transcoder.StatePublished {
+			return jobs[0]
+		}
+		if jobs[0].State == transcoder.StateFailed {
+			t.Fatalf("job failed: %s", jobs[0].Error)
+		}
+	}
+	t.Fatalf("job %s not published", id)
+	return transcoder.Job{}
+}
+
+// sourceFile makes a 2 s 320x180 H.264 + AAC file.
+func sourceFile(t *testing.T) string {
+	path := filepath.Join(t.TempDir(), "clip.mp4")
+	out, err := exec.Command(testenv.Bin(t, "ffmpeg"), "-hide_banner", "-loglevel", "error",
+		"-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=2", "-f", "lavfi", "-i", "sine=duration=2",
+		"-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("ffmpeg: %v\n%s", err, out)
+	}
+	return path
+}
+
+var submitErrorCases = []struct {
+	name string
+	args []string
+	want string
+}{
+	{"no flags", nil, "usage: streamgate submit"},
+	{"bad asset", []string{"--source", "x.mp4", "--asset", "Bad", "--policy", "p.json"}, "--asset: want"},
+	{"missing policy file", []string{"--source", "x.mp4", "--asset", "a", "--policy", "/nonexistent.json"}, "--policy: open"},
+	{"missing source", []string{"--source", "/nonexistent.mp4", "--asset", "a", "--policy", "POLICY"}, "no such file"},
+	{"bad s3 url", []string{"--source", "s3://bucket-only", "--asset", "a", "--policy", "POLICY"}, "source: want s3://bucket/key"},
+	{"unknown ladder", []string{"--source", "s3://sources/none.mp4", "--asset", "a", "--policy", "POLICY", "--ladder", "4k"}, "ladder: no ladder \"4k\""},
+}
+
+func TestSubmitErrors(t *testing.T) {
+	path, _ := transcoderConfig(t)
+	serveTranscoder(t, path)
+	pol := filepath.Join(t.TempDir(), "policy.json")
+	os.WriteFile(pol, []byte(`{"public": true}`), 0o600)
+	for _, tc := range submitErrorCases {
+		t.Run(tc.name, func(t *testing.T) {
+			args := []string{"--config", path}
+			for _, a := range tc.args {
+				args = append(args, strings.ReplaceAll(a, "POLICY", pol))
+			}
+			if _, err := run(t, runSubmit, args...); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v, want %q", err, tc.want)
+			}
+		})
+	}
+	t.Setenv("TRANSCODER_ADMIN_TOKEN", "wrong-token-0123456789")
+	if _, err := run(t, runJobs, "--config", path); err == nil || !strings.Contains(err.Error(), "bad admin token") {
+		t.Fatalf("jobs with a wrong token: %v", err)
+	}
+}

@@ -1,0 +1,288 @@
+package signer
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/internal/conf"
+	"github.com/streamgate/streamgate/origin"
+)
+
+// EnvKeysPEM names the environment variable that may hold the signing keys:
+// PEM "PRIVATE KEY" blocks (PKCS #8, Ed25519) concatenated, the first
+// signing. When set it replaces keys.files, as any variable replaces its key.
+const EnvKeysPEM = "SIGNER_KEYS_PEM"
+
+// Config is the signer's configuration; configs/signer.yaml documents every
+// key at its default.
+type Config struct {
+	// Listen is the HTTP listener's address (unused when an edge hosts the
+	// signer in-process).
+	Listen string `yaml:"listen"`
+	// Issuer is the iss claim of every token; edges accept any issuer whose
+	// key is in the JWKS.
+	Issuer string `yaml:"issuer"`
+	// Domains are the EIP-4361 domains a message may name: "host[:port]"
+	// (any scheme) or "scheme://host[:port]" (that scheme only), e.g.
+	// "watch.example.com" or "127.0.0.1:8080". Required: there is no default.
+	Domains []string `yaml:"domains"`
+	// URIs, when not empty, restricts the message's URI to these origins
+	// ("scheme://host[:port]", e.g. "https://watch.example.com").
+	URIs []string   `yaml:"uris"`
+	Keys KeysConfig `yaml:"keys"`
+	// SessionTTL is a session token's lifetime (DESIGN.md: 24 h).
+	SessionTTL time.Duration `yaml:"session_ttl"`
+	// PlaybackTTL is a playback token's lifetime (DESIGN.md: 4 h).
+	PlaybackTTL time.Duration `yaml:"playback_ttl"`
+	// NonceTTL is how long an unused nonce stays valid.
+	NonceTTL time.Duration `yaml:"nonce_ttl"`
+	// MaxNonces bounds the nonces pending at once in the in-process store
+	// (ignored with Redis); beyond it GET /auth/nonce answers 429.
+	MaxNonces int `yaml:"max_nonces"`
+	// Leeway tolerates clock skew on a message's times and a session
+	// token's exp, nbf and iat.
+	Leeway time.Duration `yaml:"leeway"`
+	// MaxBodyBytes bounds a request body; a larger one is answered 413.
+	MaxBodyBytes int          `yaml:"max_body_bytes"`
+	Redis        RedisConfig  `yaml:"redis"`
+	Rate         RateConfig   `yaml:"rate"`
+	Origin       OriginConfig `yaml:"origin"`
+	// Ownership lists the chains sign-in messages and policies may name, and
+	// the ownership cache's TTLs.
+	Ownership ownership.Config `yaml:"ownership"`
+	HTTP      HTTPConfig       `yaml:"http"`
+}
+
+// KeysConfig says where the Ed25519 signing keys are. Secrets come from files
+// or the environment (EnvKeysPEM), never from the YAML itself.
+type KeysConfig struct {
+	// Files are PEM PKCS #8 key files (`streamgate keys gen` writes one). The
+	// first signs; the others stay in the JWKS so that tokens they signed
+	// keep verifying during a rotation.
+	Files []string `yaml:"files"`
+	// PEM is EnvKeysPEM's value, set by LoadConfig; it is never read from YAML.
+	PEM string `yaml:"-"`
+}
+
+// RedisConfig points at the Redis that signers and edges share.
+type RedisConfig struct {
+	// Addr is host:port; "" keeps nonces in process, which is right for one
+	// signer only: with several, a nonce issued by one must be redeemable at
+	// any, so they need Redis.
+	Addr string `yaml:"addr"`
+	// Prefix starts every key (DESIGN.md: sg:).
+	Prefix string `yaml:"prefix"`
+}
+
+// RateConfig limits /auth/* per client IP (IPv6 per /64).
+type RateConfig struct {
+	// PerIPPerMin is the sustained rate; 0 disables the limit.
+	PerIPPerMin int `yaml:"per_ip_per_min"`
+	// Burst is how many requests may come at once before the rate applies.
+	Burst int `yaml:"burst"`
+}
+
+// OriginConfig lists the regions asset.json is read from, own region first;
+// it mirrors the edge's origin block. Unused when Deps.Origin is set.
+type OriginConfig struct {
+	Regions []RegionConfig `yaml:"regions"`
+	// Timeout bounds each attempt until the object starts to arrive.
+	Timeout time.Duration `yaml:"timeout"`
+	// Retries of a transient failure per region before falling through.
+	Retries int `yaml:"retries"`
+	// Backoff before the first retry; doubles each time.
+	Backoff time.Duration `yaml:"backoff"`
+	// AssetTTL is how long a parsed asset.json (existence and policy) is trusted.
+	AssetTTL time.Duration `yaml:"asset_ttl"`
+}
+
+// RegionConfig is one origin: a local folder or an S3 bucket.
+type RegionConfig struct {
+	Name string          `yaml:"name"`
+	Dir  string          `yaml:"dir"`
+	S3   origin.S3Config `yaml:"s3"`
+}
+
+// HTTPConfig tunes the listener.
+type HTTPConfig struct {
+	// ReadTimeout and WriteTimeout bound one request; IdleTimeout a
+	// kept-alive connection between requests.
+	ReadTimeout  time.Duration `yaml:"read_timeout"`
+	WriteTimeout time.Duration `yaml:"write_timeout"`
+	IdleTimeout  time.Duration `yaml:"idle_timeout"`
+	// ShutdownTimeout is how long in-flight requests get on SIGTERM.
+	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
+}
+
+// DefaultConfig returns the defaults that configs/signer.yaml shows. It has
+// no domains: Validate fails until some are set.
+func DefaultConfig() Config {
+	return Config{
+		Listen:       "127.0.0.1:8081",
+		Issuer:       "streamgate",
+		Keys:         KeysConfig{Files: []string{".streamgate/keys/signing.pem"}},
+		SessionTTL:   24 * time.Hour,
+		PlaybackTTL:  4 * time.Hour,
+		NonceTTL:     5 * time.Minute,
+		MaxNonces:    100_000,
+		Leeway:       30 * time.Second,
+		MaxBodyBytes: 8 << 10,
+		Redis:        RedisConfig{Prefix: "sg:"},
+		Rate:         RateConfig{PerIPPerMin: 60, Burst: 20},
+		Origin: OriginConfig{
+			Regions:  []RegionConfig{{Name: "local", Dir: ".streamgate/origin"}},
+			Timeout:  2 * time.Second,
+			Retries:  2,
+			Backoff:  50 * time.Millisecond,
+			AssetTTL: 10 * time.Second,
+		},
+		Ownership: ownership.DefaultConfig(),
+		HTTP: HTTPConfig{
+			ReadTimeout:     10 * time.Second,
+			WriteTimeout:    10 * time.Second,
+			IdleTimeout:     2 * time.Minute,
+			ShutdownTimeout: 15 * time.Second,
+		},
+	}
+}
+
+// LoadConfig returns the defaults overlaid with the YAML file at path ("" for
+// none), the SIGNER_* environment and EnvKeysPEM, validated. The in-process
+// edge loads its signer's config with it too.
+func LoadConfig(path string) (Config, error) {
+	cfg := DefaultConfig()
+	cfg.Keys.PEM = os.Getenv(EnvKeysPEM)
+	if err := conf.Load(path, "SIGNER", &cfg); err != nil {
+		return Config{}, err
+	}
+	return cfg, nil
+}
+
+// Validate reports the first invalid field by its YAML path.
+func (c *Config) Validate() error {
+	for _, check := range []func() error{c.validateIdentity, c.validateTimes, c.validateLimits, c.Origin.validate, c.Ownership.Validate} {
+		if err := check(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *Config) validateIdentity() error {
+	switch {
+	case c.Listen == "":
+		return errors.New("listen: want host:port")
+	case c.Issuer == "":
+		return errors.New("issuer: want a name, e.g. streamgate")
+	case len(c.Domains) == 0:
+		return errors.New("domains: want at least one SIWE domain, e.g. watch.example.com or 127.0.0.1:8080")
+	case len(c.Keys.Files) == 0 && c.Keys.PEM == "":
+		return fmt.Errorf("keys.files: want at least one key file, or the keys in %s", EnvKeysPEM)
+	}
+	if c.Keys.PEM != "" {
+		if _, err := parseKeysPEM([]byte(c.Keys.PEM)); err != nil {
+			return fmt.Errorf("%s: %w", EnvKeysPEM, err)
+		}
+	}
+	for i, d := range c.Domains {
+		if _, _, err := splitDomain(d); err != nil {
+			return fmt.Errorf("domains[%d]: %w", i, err)
+		}
+	}
+	for i, u := range c.URIs {
+		o, err := uriOrigin(u)
+		if err == nil && !strings.EqualFold(strings.TrimSuffix(u, "/"), o) {
+			err = fmt.Errorf("want an origin, scheme://host[:port] without a path, got %q", u)
+		}
+		if err != nil {
+			return fmt.Errorf("uris[%d]: %w", i, err)
+		}
+	}
+	return nil
+}
+
+func (c *Config) validateTimes() error {
+	switch {
+	case c.SessionTTL <= 0:
+		return fmt.Errorf("session_ttl: want > 0, got %s", c.SessionTTL)
+	case c.PlaybackTTL <= 0:
+		return fmt.Errorf("playback_ttl: want > 0, got %s", c.PlaybackTTL)
+	case c.NonceTTL < time.Second || c.NonceTTL > time.Hour:
+		return fmt.Errorf("nonce_ttl: want 1s..1h, got %s", c.NonceTTL)
+	case c.Leeway < 0 || c.Leeway > 5*time.Minute:
+		return fmt.Errorf("leeway: want 0..5m, got %s", c.Leeway)
+	case c.HTTP.ReadTimeout <= 0 || c.HTTP.WriteTimeout <= 0 || c.HTTP.IdleTimeout <= 0:
+		return errors.New("http.read_timeout, write_timeout, idle_timeout: want > 0")
+	case c.HTTP.ShutdownTimeout <= 0:
+		return fmt.Errorf("http.shutdown_timeout: want > 0, got %s", c.HTTP.ShutdownTimeout)
+	}
+	return nil
+}
+
+func (c *Config) validateLimits() error {
+	switch {
+	case c.MaxNonces <= 0:
+		return fmt.Errorf("max_nonces: want > 0, got %d", c.MaxNonces)
+	case c.MaxBodyBytes < 1<<10 || c.MaxBodyBytes > 1<<20:
+		return fmt.Errorf("max_body_bytes: want 1024..1048576, got %d", c.MaxBodyBytes)
+	case c.Rate.PerIPPerMin < 0:
+		return fmt.Errorf("rate.per_ip_per_min: want >= 0 (0 = no limit), got %d", c.Rate.PerIPPerMin)
+	case c.Rate.PerIPPerMin > 0 && c.Rate.Burst <= 0:
+		return fmt.Errorf("rate.burst: want > 0, got %d", c.Rate.Burst)
+	}
+	return nil
+}
+
+func (o *OriginConfig) validate() error {
+	if len(o.Regions) == 0 {
+		return errors.New("origin.regions: want at least one region")
+	}
+	for i, r := range o.Regions {
+		switch {
+		case r.Name == "":
+			return fmt.Errorf("origin.regions[%d].name: want a name", i)
+		case (r.Dir == "") == (r.S3.Endpoint == ""):
+			return fmt.Errorf("origin.regions[%d]: want exactly one of dir or s3.endpoint", i)
+		case r.S3.Endpoint != "" && r.S3.Bucket == "":
+			return fmt.Errorf("origin.regions[%d].s3.bucket: want a bucket", i)
+		}
+	}
+	switch {
+	case o.Timeout <= 0:
+		return fmt.Errorf("origin.timeout: want > 0, got %s", o.Timeout)
+	case o.Retries < 0 || o.Retries > 10:
+		return fmt.Errorf("origin.retries: want 0..10, got %d", o.Retries)
+	case o.Backoff < 0:
+		return fmt.Errorf("origin.backoff: want >= 0, got %s", o.Backoff)
+	case o.AssetTTL <= 0:
+		return fmt.Errorf("origin.asset_ttl: want > 0, got %s", o.AssetTTL)
+	}
+	return nil
+}
+
+// splitDomain splits a domains entry into its optional scheme and the
+// authority a message's domain must equal.
+func splitDomain(d string) (scheme, authority string, err error) {
+	scheme, authority, ok := strings.Cut(d, "://")
+	if !ok {
+		scheme, authority = "", d
+	}
+	if authority == "" || strings.ContainsAny(authority, "/?# \t") || ok && scheme == "" {
+		return "", "", fmt.Errorf("want host[:port] or scheme://host[:port], got %q", d)
+	}
+	return scheme, authority, nil
+}
+
+// uriOrigin returns "scheme://host[:port]" of an absolute URI, lowercased.
+func uriOrigin(u string) (string, error) {
+	p, err := url.Parse(u)
+	if err != nil || p.Scheme == "" || p.Host == "" {
+		return "", fmt.Errorf("want an absolute URI such as https://watch.example.com, got %q", u)
+	}
+	return strings.ToLower(p.Scheme + "://" + p.Host), nil
+}

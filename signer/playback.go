@@ -1,0 +1,83 @@
+package signer
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/valyala/fasthttp"
+
+	"github.com/streamgate/streamgate/origin"
+	"github.com/streamgate/streamgate/signer/token"
+)
+
+type playbackResponse struct {
+	Token     string `json:"token"`
+	HLS       string `json:"hls"`
+	DASH      string `json:"dash"`
+	ExpiresAt string `json:"expires_at"`
+}
+
+// playback serves POST /playback/{asset} and counts the outcome.
+func (s *Server) playback(rc *fasthttp.RequestCtx, asset string) error {
+	err := s.grant(rc, asset)
+	s.metrics.playbacks.WithLabelValues(result(err)).Inc()
+	return err
+}
+
+// grant is the playback pipeline: asset id, session, manifest, policy, token.
+func (s *Server) grant(rc *fasthttp.RequestCtx, asset string) error {
+	if !rc.IsPost() {
+		return methodError{allow: "POST"}
+	}
+	if !origin.ValidAssetID(asset) {
+		return fmt.Errorf("%w: asset id %q: want [a-z0-9][a-z0-9_-]{0,63}", errBadRequest, clip(asset))
+	}
+	now := s.now()
+	claims, err := s.session(rc, now)
+	if err != nil {
+		return err
+	}
+	a, err := s.assets.get(s.ctx, asset, now)
+	if err != nil {
+		return err
+	}
+	if err := s.gate.AllowAt(s.ctx, common.HexToAddress(claims.Subject), a.Policy, now); err != nil {
+		return err
+	}
+	tok, c, err := s.issuer.Playback(claims.Subject, asset, s.cfg.PlaybackTTL, now)
+	if err != nil {
+		return err
+	}
+	s.metrics.issued.WithLabelValues("playback").Inc()
+	prefix := "/t/" + tok + "/v/" + asset + "/"
+	writeJSON(rc, fasthttp.StatusOK, playbackResponse{
+		Token:     tok,
+		HLS:       prefix + "master.m3u8",
+		DASH:      prefix + "manifest.mpd",
+		ExpiresAt: c.ExpiresAt.UTC().Format(time.RFC3339),
+	})
+	return nil
+}
+
+// session verifies the request's bearer token as a session token; a
+// playback token fails its audience check.
+func (s *Server) session(rc *fasthttp.RequestCtx, now time.Time) (*token.Claims, error) {
+	tok, ok := bearer(rc.Request.Header.Peek(fasthttp.HeaderAuthorization))
+	if !ok {
+		return nil, errNoSession
+	}
+	return s.verifier.Verify(tok, token.AudienceSession, now)
+}
+
+// bearer returns the token of an "Authorization: Bearer <token>" header; the
+// scheme is case-insensitive (RFC 9110).
+func bearer(h []byte) (string, bool) {
+	const scheme = "bearer "
+	if len(h) <= len(scheme) || !bytes.EqualFold(h[:len(scheme)], []byte(scheme)) {
+		return "", false
+	}
+	tok := bytes.TrimSpace(h[len(scheme):])
+	return string(tok), len(tok) > 0
+}

@@ -1,0 +1,308 @@
+// Package signer is the service a wallet signs in to and a player gets
+// playback tokens from: Sign-In with Ethereum (EOAs, EIP-1271 and ERC-6492
+// contract wallets), single-use nonces, asset policies checked against
+// on-chain ownership, and the JWKS that edges verify tokens with.
+package signer
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/redis/go-redis/v9"
+	"github.com/valyala/fasthttp"
+	"github.com/valyala/fasthttp/fasthttpadaptor"
+
+	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/origin"
+	"github.com/streamgate/streamgate/signer/token"
+)
+
+// Server is one signer. Its handler is safe for concurrent use.
+type Server struct {
+	cfg      Config
+	log      *slog.Logger
+	ctx      context.Context // canceled by Close; outgoing calls derive from it
+	cancel   context.CancelFunc
+	now      func() time.Time
+	metrics  *metrics
+	issuer   *token.Issuer
+	verifier *token.Verifier
+	jwksJSON []byte
+	domains  []domain
+	uris     map[string]bool
+	nonces   nonceStore
+	limiter  *limiter
+	gate     *ownership.Checker
+	chain    walletChain
+	assets   *assets
+	http     *fasthttp.Server
+
+	metricsHTTP fasthttp.RequestHandler
+	closers     []func() error // run by Close, last first
+	closeOnce   sync.Once
+	closeErr    error
+}
+
+// domain is one parsed domains entry.
+type domain struct{ scheme, authority string }
+
+// Deps are parts a caller shares with the signer; zero values are built from
+// the config. An in-process edge passes its ownership checker and origin so
+// that both use one cache. The caller keeps ownership of what it passes:
+// Close does not close it.
+type Deps struct {
+	// Ownership answers policies and contract-wallet checks instead of a
+	// checker built from cfg.Ownership; its chains are the ones sign-in
+	// messages may name.
+	Ownership *ownership.Checker
+	// Origin is where asset.json is read instead of cfg.Origin's regions.
+	Origin origin.Store
+	// Redis holds the nonces (and, for a checker built here, the shared
+	// ownership answers) instead of a client dialed to cfg.Redis.Addr.
+	Redis redis.UniversalClient
+}
+
+// New validates cfg, loads the signing keys, dials Redis when configured and
+// builds what deps does not provide. Call Close when done (Serve does).
+func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, log: log, now: time.Now, metrics: newMetrics(), limiter: newLimiter(cfg.Rate)}
+	s.ctx, s.cancel = context.WithCancel(context.Background())
+	for _, step := range []func(Deps) error{s.initKeys, s.initBindings, s.initRedis, s.initOwnership, s.initOrigin} {
+		if err := step(deps); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
+	s.http = s.newHTTP()
+	s.metricsHTTP = fasthttpadaptor.NewFastHTTPHandler(promhttp.HandlerFor(s.metrics.registry, promhttp.HandlerOpts{}))
+	return s, nil
+}
+
+func (s *Server) initKeys(Deps) error {
+	keys, err := loadKeys(s.cfg.Keys)
+	if err != nil {
+		return err
+	}
+	if s.issuer, err = token.NewIssuer(s.cfg.Issuer, keys...); err != nil {
+		return fmt.Errorf("keys: %w", err)
+	}
+	jwks := s.issuer.JWKS()
+	if s.verifier, err = token.NewVerifier(jwks); err != nil {
+		return fmt.Errorf("keys: %w", err)
+	}
+	s.verifier.Leeway = s.cfg.Leeway
+	s.jwksJSON, err = json.Marshal(jwks)
+	return err
+}
+
+// initBindings parses the domains and URIs messages are checked against.
+func (s *Server) initBindings(Deps) error {
+	for _, d := range s.cfg.Domains {
+		scheme, authority, _ := splitDomain(d) // Validate checked them
+		s.domains = append(s.domains, domain{scheme, authority})
+	}
+	s.uris = make(map[string]bool, len(s.cfg.URIs))
+	for _, u := range s.cfg.URIs {
+		o, _ := uriOrigin(u)
+		s.uris[o] = true
+	}
+	return nil
+}
+
+// initRedis picks the nonce store: Redis (shared, dialed now so that a wrong
+// address fails at start) or in-process.
+func (s *Server) initRedis(deps Deps) error {
+	rdb := deps.Redis
+	if rdb == nil && s.cfg.Redis.Addr != "" {
+		c := redis.NewClient(&redis.Options{Addr: s.cfg.Redis.Addr})
+		s.closers = append(s.closers, c.Close)
+		rdb = c
+	}
+	if rdb == nil {
+		s.nonces = newMemNonces(s.cfg.NonceTTL, s.cfg.MaxNonces)
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(s.ctx, storeTimeout)
+	defer cancel()
+	if err := rdb.Ping(ctx).Err(); err != nil {
+		return fmt.Errorf("redis.addr: %w", err)
+	}
+	s.nonces = &redisNonces{rdb: rdb, prefix: s.cfg.Redis.Prefix, ttl: s.cfg.NonceTTL}
+	return nil
+}
+
+func (s *Server) initOwnership(deps Deps) error {
+	c := deps.Ownership
+	if c == nil {
+		var rdb redis.UniversalClient // a nil *redis.Client would not be a nil interface
+		if r, ok := s.nonces.(*redisNonces); ok {
+			rdb = r.rdb
+		}
+		var err error
+		if c, err = ownership.New(s.cfg.Ownership, rdb, s.cfg.Redis.Prefix, ownership.NewMetrics(s.metrics.registry), s.log); err != nil {
+			return err
+		}
+		s.closers = append(s.closers, func() error { c.Close(); return nil })
+	}
+	s.gate, s.chain = c, c
+	return nil
+}
+
+func (s *Server) initOrigin(deps Deps) error {
+	store := deps.Origin
+	if store == nil {
+		var err error
+		if store, err = s.newOrigin(); err != nil {
+			return err
+		}
+	}
+	s.assets = newAssets(store, s.cfg.Origin.AssetTTL)
+	return nil
+}
+
+// newOrigin opens the configured regions.
+func (s *Server) newOrigin() (*origin.Regions, error) {
+	o := s.cfg.Origin
+	regions := make([]origin.Region, 0, len(o.Regions))
+	for _, r := range o.Regions {
+		var store origin.Store
+		if r.Dir != "" {
+			d, err := origin.NewDir(r.Dir)
+			if err != nil {
+				return nil, fmt.Errorf("origin.regions %s: %w", r.Name, err)
+			}
+			s.closers = append(s.closers, d.Close)
+			store = d
+		} else {
+			s3, err := origin.NewS3(r.S3)
+			if err != nil {
+				return nil, fmt.Errorf("origin.regions %s: %w", r.Name, err)
+			}
+			store = s3
+		}
+		regions = append(regions, origin.Region{Name: r.Name, Store: store})
+	}
+	return origin.NewRegions(origin.RegionsConfig{Timeout: o.Timeout, Retries: o.Retries, Backoff: o.Backoff}, regions...)
+}
+
+func (s *Server) newHTTP() *fasthttp.Server {
+	c := s.cfg.HTTP
+	return &fasthttp.Server{
+		Handler:                      s.handle,
+		ErrorHandler:                 s.readError,
+		Name:                         "streamgate",
+		ReadTimeout:                  c.ReadTimeout,
+		WriteTimeout:                 c.WriteTimeout,
+		IdleTimeout:                  c.IdleTimeout,
+		MaxRequestBodySize:           s.cfg.MaxBodyBytes,
+		ReadBufferSize:               8192,
+		DisablePreParseMultipartForm: true,
+		Logger:                       fasthttpLogger{s.log},
+	}
+}
+
+// Run serves on cfg.Listen until ctx is canceled, then lets in-flight
+// requests finish within http.shutdown_timeout and closes the server.
+func (s *Server) Run(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.cfg.Listen)
+	if err != nil {
+		s.Close()
+		return fmt.Errorf("listen: %w", err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve is Run on a listener the caller opened (tests use port 0).
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	errc := make(chan error, 1)
+	go func() { errc <- s.http.Serve(ln) }()
+	s.log.Info("signer listening", "addr", ln.Addr().String())
+	var err error
+	select {
+	case <-ctx.Done():
+	case err = <-errc:
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), s.cfg.HTTP.ShutdownTimeout)
+	defer cancel()
+	err = errors.Join(err, s.http.ShutdownWithContext(sctx))
+	return errors.Join(err, s.Close())
+}
+
+// Close releases what New built (Redis client, ownership checker, origin
+// folders) and cancels outgoing calls. Serve calls it; an edge hosting the
+// signer in-process calls it after its own shutdown. It is safe to call twice.
+func (s *Server) Close() error {
+	s.closeOnce.Do(func() {
+		s.cancel()
+		for i := len(s.closers) - 1; i >= 0; i-- {
+			s.closeErr = errors.Join(s.closeErr, s.closers[i]())
+		}
+	})
+	return s.closeErr
+}
+
+// Handler returns the signer's routes, for an edge that hosts it in-process:
+// /auth/nonce, /auth/verify, /playback/{asset}, JWKSPath, /healthz, /metrics.
+func (s *Server) Handler() fasthttp.RequestHandler { return s.handle }
+
+// Issuer returns the token issuer; an in-process edge verifies with its
+// JWKS, so it needs no key file.
+func (s *Server) Issuer() *token.Issuer { return s.issuer }
+
+// JWKS returns the public keys that verify the signer's tokens.
+func (s *Server) JWKS() token.JWKS { return s.issuer.JWKS() }
+
+// Metrics returns the signer's registry (its series and, when it built its
+// own checker, the ownership ones), for an edge to merge or serve.
+func (s *Server) Metrics() *prometheus.Registry { return s.metrics.registry }
+
+func (s *Server) handle(rc *fasthttp.RequestCtx) {
+	if err := s.serve(rc); err != nil {
+		s.fail(rc, err)
+	}
+}
+
+// serve routes a request; /auth/* is rate-limited per client IP first.
+func (s *Server) serve(rc *fasthttp.RequestCtx) error {
+	path := string(rc.Path())
+	if strings.HasPrefix(path, "/auth/") {
+		if err := s.limiter.allow(rc.RemoteIP(), s.now()); err != nil {
+			s.metrics.rateLimited.Inc()
+			return err
+		}
+	}
+	switch {
+	case path == "/auth/nonce":
+		return s.nonce(rc)
+	case path == "/auth/verify":
+		return s.verify(rc)
+	case strings.HasPrefix(path, "/playback/"):
+		return s.playback(rc, path[len("/playback/"):])
+	case path == JWKSPath:
+		return s.jwks(rc)
+	case path == "/healthz":
+		return s.health(rc)
+	case path == "/metrics":
+		s.metricsHTTP(rc)
+		return nil
+	}
+	return errNoRoute
+}
+
+type fasthttpLogger struct{ log *slog.Logger }
+
+func (l fasthttpLogger) Printf(format string, args ...any) {
+	l.log.Warn("http server", "msg", fmt.Sprintf(format, args...))
+}

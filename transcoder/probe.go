@@ -1,0 +1,168 @@
+package transcoder
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"os/exec"
+	"strconv"
+	"strings"
+)
+
+// probeInfo is what the ladder and the encode need to know of a source.
+type probeInfo struct {
+	// Width and Height are the displayed size: sample aspect ratio and
+	// rotation applied.
+	Width, Height int
+	// FrameRate is frames per second, 0 when unknown.
+	FrameRate float64
+	// Duration is in seconds.
+	Duration float64
+	// VideoIndex and AudioIndex are stream indexes in the source; AudioIndex
+	// is -1 when there is no audio.
+	VideoIndex, AudioIndex int
+}
+
+// ffprobeOutput is the part of `ffprobe -print_format json -show_format
+// -show_streams` that is used.
+type ffprobeOutput struct {
+	Streams []ffprobeStream `json:"streams"`
+	Format  struct {
+		Duration string `json:"duration"`
+	} `json:"format"`
+}
+
+type ffprobeStream struct {
+	Index        int    `json:"index"`
+	CodecType    string `json:"codec_type"`
+	CodecName    string `json:"codec_name"`
+	CodecTag     string `json:"codec_tag_string"`
+	Width        int    `json:"width"`
+	Height       int    `json:"height"`
+	SAR          string `json:"sample_aspect_ratio"`
+	AvgFrameRate string `json:"avg_frame_rate"`
+	RFrameRate   string `json:"r_frame_rate"`
+	Duration     string `json:"duration"`
+	Disposition  struct {
+		AttachedPic int `json:"attached_pic"`
+	} `json:"disposition"`
+	Tags struct {
+		Rotate string `json:"rotate"`
+	} `json:"tags"`
+	SideData []struct {
+		Rotation float64 `json:"rotation"`
+	} `json:"side_data_list"`
+}
+
+// probe runs ffprobe on path. Whatever ffprobe cannot read, or finds no
+// usable video in, is ErrBadSource.
+func probe(ctx context.Context, ffprobe, path string) (probeInfo, error) {
+	cmd := exec.CommandContext(ctx, ffprobe, "-v", "error", "-print_format", "json", "-show_format", "-show_streams", "-i", path)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		if ctx.Err() != nil {
+			return probeInfo{}, ctx.Err()
+		}
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			return probeInfo{}, fmt.Errorf("running ffprobe: %w", err)
+		}
+		msg := strings.ReplaceAll(lastLine(stderr.String()), path, "source")
+		return probeInfo{}, fmt.Errorf("%w: ffprobe cannot read it: %s", ErrBadSource, msg)
+	}
+	return parseProbe(out)
+}
+
+// parseProbe picks the first video stream that is not cover art and the
+// first audio stream.
+func parseProbe(out []byte) (probeInfo, error) {
+	var p ffprobeOutput
+	if err := json.Unmarshal(out, &p); err != nil {
+		return probeInfo{}, fmt.Errorf("%w: ffprobe output: %w", ErrBadSource, err)
+	}
+	info := probeInfo{VideoIndex: -1, AudioIndex: -1}
+	var video *ffprobeStream
+	for i, s := range p.Streams {
+		switch {
+		case s.CodecType == "video" && s.Disposition.AttachedPic == 0 && video == nil:
+			video, info.VideoIndex = &p.Streams[i], s.Index
+		case s.CodecType == "audio" && info.AudioIndex < 0 && s.CodecName != "":
+			info.AudioIndex = s.Index
+		}
+	}
+	if video == nil {
+		return probeInfo{}, fmt.Errorf("%w: it has no video stream", ErrBadSource)
+	}
+	if video.CodecName == "" || video.Width <= 0 || video.Height <= 0 {
+		return probeInfo{}, fmt.Errorf("%w: unsupported video codec %q (%dx%d)", ErrBadSource, video.CodecTag, video.Width, video.Height)
+	}
+	info.Width, info.Height = displaySize(video)
+	info.FrameRate = frameRate(video)
+	info.Duration = parseSeconds(p.Format.Duration)
+	if info.Duration <= 0 {
+		info.Duration = parseSeconds(video.Duration)
+	}
+	if info.Duration <= 0 || math.IsInf(info.Duration, 0) {
+		return probeInfo{}, fmt.Errorf("%w: it has no duration (a still image or a live stream?)", ErrBadSource)
+	}
+	return info, nil
+}
+
+// displaySize applies the sample aspect ratio and a quarter-turn rotation,
+// as ffmpeg's autorotate and our setsar=1 will.
+func displaySize(s *ffprobeStream) (int, int) {
+	w, h := s.Width, s.Height
+	if num, den, ok := ratio(s.SAR); ok && num > 0 && den > 0 && num != den {
+		w = int(math.Round(float64(w) * float64(num) / float64(den)))
+	}
+	rot := s.Tags.Rotate
+	for _, sd := range s.SideData {
+		if sd.Rotation != 0 {
+			rot = strconv.Itoa(int(sd.Rotation))
+		}
+	}
+	if r, err := strconv.Atoi(rot); err == nil && (r%180+180)%180 == 90 {
+		w, h = h, w
+	}
+	return w, h
+}
+
+func frameRate(s *ffprobeStream) float64 {
+	for _, r := range []string{s.AvgFrameRate, s.RFrameRate} {
+		if num, den, ok := ratio(r); ok && num > 0 && den > 0 {
+			if fps := float64(num) / float64(den); fps <= 240 {
+				return fps
+			}
+		}
+	}
+	return 0
+}
+
+func ratio(s string) (int, int, bool) {
+	a, b, ok := strings.Cut(s, "/")
+	if !ok {
+		a, b, ok = strings.Cut(s, ":")
+	}
+	num, err1 := strconv.Atoi(a)
+	den, err2 := strconv.Atoi(b)
+	return num, den, ok && err1 == nil && err2 == nil
+}
+
+func parseSeconds(s string) float64 {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(f) {
+		return 0
+	}
+	return f
+}
+
+// lastLine is the last non-empty line of s, where tools put their reason.
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.TrimSpace(lines[len(lines)-1])
+}

@@ -1,0 +1,131 @@
+package transcoder
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// Service is one transcoder process: queue.workers workers and, when
+// admin.listen is set, the job API.
+type Service struct {
+	cfg     Config
+	log     *slog.Logger
+	rdb     *redis.Client
+	queue   *Queue
+	pub     *publisher
+	sources *sources
+	ln      net.Listener // nil without an API
+	http    *http.Server
+}
+
+// New validates cfg, checks that ffmpeg and ffprobe run, opens the regions
+// and binds the API listener. Redis is dialed lazily: a worker started
+// before Redis waits for it.
+func New(cfg Config, log *slog.Logger) (*Service, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	for _, bin := range []string{cfg.Transcode.FFmpeg, cfg.Transcode.FFprobe} {
+		if _, err := exec.LookPath(bin); err != nil {
+			return nil, fmt.Errorf("transcode: %w", err)
+		}
+	}
+	s := &Service{cfg: cfg, log: log, sources: newSources(cfg.Sources)}
+	var err error
+	if s.pub, err = newPublisher(cfg.Origin); err != nil {
+		return nil, err
+	}
+	s.rdb = redis.NewClient(&redis.Options{Addr: cfg.Redis.Addr, Password: cfg.Redis.Password})
+	s.queue = NewQueue(s.rdb, cfg.Redis.Prefix, cfg.Queue)
+	if cfg.Admin.Listen != "" {
+		if s.ln, err = net.Listen("tcp", cfg.Admin.Listen); err != nil {
+			s.close()
+			return nil, fmt.Errorf("admin.listen: %w", err)
+		}
+		s.http = &http.Server{Handler: s.routes(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	}
+	return s, nil
+}
+
+// Addr is the API's bound address ("" without an API).
+func (s *Service) Addr() string {
+	if s.ln == nil {
+		return ""
+	}
+	return s.ln.Addr().String()
+}
+
+// Queue is the service's job queue.
+func (s *Service) Queue() *Queue { return s.queue }
+
+// Run serves until ctx is canceled, then stops the API, lets each worker
+// hand its running job back, and closes Redis and the regions.
+func (s *Service) Run(ctx context.Context) error {
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	if err := s.queue.ensureGroup(ctx); err != nil {
+		s.log.Warn("queue not ready yet; workers will retry", "err", err)
+	}
+	serveErr := make(chan error, 1)
+	if s.http != nil {
+		go func() { serveErr <- s.http.Serve(s.ln) }()
+		s.log.Info("admin api listening", "addr", s.Addr())
+	}
+	var wg sync.WaitGroup
+	for i := range s.cfg.Queue.Workers {
+		w := &worker{consumer: s.consumerName(i), cfg: s.cfg, queue: s.queue, pub: s.pub, sources: s.sources, log: s.log}
+		wg.Go(func() { w.run(ctx) })
+	}
+	var err error
+	select {
+	case <-ctx.Done():
+	case err = <-serveErr:
+		err = fmt.Errorf("admin api: %w", err)
+	}
+	stop()
+	if s.http != nil {
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		_ = s.http.Shutdown(sctx)
+	}
+	wg.Wait()
+	s.close()
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// consumerName is queue.consumer (default: the host name), suffixed with
+// the worker's index when there are several.
+func (s *Service) consumerName(i int) string {
+	name := s.cfg.Queue.Consumer
+	if name == "" {
+		name, _ = os.Hostname()
+		if name == "" {
+			name = "transcoder"
+		}
+	}
+	if s.cfg.Queue.Workers > 1 {
+		name += "-" + strconv.Itoa(i)
+	}
+	return name
+}
+
+func (s *Service) close() {
+	if s.rdb != nil {
+		s.rdb.Close()
+	}
+	s.pub.close()
+}

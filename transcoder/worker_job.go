@@ -1,0 +1,78 @@
+package transcoder
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// attempt runs the job once: download, probe, one ffmpeg run for the whole
+// ladder, HLS playlists, then publish. Its folder (work_dir/consumer) is
+// emptied before and removed after, on every path; one left by a killed
+// process is emptied by the next attempt of the same consumer.
+func (w *worker) attempt(ctx context.Context, job Job, d *delivery) error {
+	rungs := w.cfg.Transcode.Ladders[job.Ladder]
+	if rungs == nil {
+		return fmt.Errorf("%w: ladder %q is not configured on this worker", ErrBadSpec, job.Ladder)
+	}
+	dir := filepath.Join(w.workDir(), w.consumer)
+	out := filepath.Join(dir, "out")
+	if err := os.RemoveAll(dir); err != nil {
+		return fmt.Errorf("clearing work folder: %w", err)
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return fmt.Errorf("making work folder: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	src := filepath.Join(dir, "source")
+	if err := w.sources.download(ctx, job.Source, src); err != nil {
+		return err
+	}
+	info, err := probe(ctx, w.cfg.Transcode.FFprobe, src)
+	if err != nil {
+		return fmt.Errorf("probing source: %w", err)
+	}
+	e := w.encodeFor(src, info, rungs)
+	if err := runFFmpeg(ctx, w.cfg.Transcode.FFmpeg, out, e.args(), info.Duration, w.progress(job.ID)); err != nil {
+		return err
+	}
+	pk, err := finishHLS(out, e)
+	if err != nil {
+		return err
+	}
+	manifest, err := assetManifest(job, pk)
+	if err != nil {
+		return err
+	}
+	return w.pub.publish(ctx, job.Asset, out, manifest, w.fence(d))
+}
+
+func (w *worker) encodeFor(src string, info probeInfo, rungs []Rung) encode {
+	t := w.cfg.Transcode
+	return encode{Source: src, Info: info, Renditions: plan(rungs, info), Segment: t.SegmentDuration,
+		Preset: t.Preset, AudioBitrate: t.AudioBitrate}
+}
+
+func (w *worker) workDir() string {
+	if w.cfg.Transcode.WorkDir != "" {
+		return w.cfg.Transcode.WorkDir
+	}
+	return filepath.Join(os.TempDir(), "streamgate-transcoder")
+}
+
+// progress returns ffmpeg's progress callback: it stores the percent at
+// most once a second. Failures are ignored; the next one retries.
+func (w *worker) progress(id string) func(int) {
+	var last time.Time
+	return func(pct int) {
+		if time.Since(last) < time.Second {
+			return
+		}
+		last = time.Now()
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		_ = w.queue.setProgress(ctx, id, pct)
+	}
+}

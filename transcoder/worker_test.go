@@ -1,0 +1,148 @@
+package transcoder
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/minio/minio-go/v7"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/streamgate/streamgate/internal/testenv"
+	"github.com/streamgate/streamgate/origin"
+)
+
+// slowFFmpeg writes a wrapper that records its pid in pidFile and, while
+// the file slow exists next to it, runs ffmpeg reading its input at native
+// speed (-re), so that a 4 s job takes 4 s. fast removes that file.
+func slowFFmpeg(t *testing.T, pidFile string) (script string, fast func()) {
+	t.Helper()
+	dir := t.TempDir()
+	script, flag := filepath.Join(dir, "slow-ffmpeg"), filepath.Join(dir, "slow")
+	body := fmt.Sprintf("#!/bin/sh\necho $$ > %q\nif [ -e %q ]; then exec %q -re \"$@\"; fi\nexec %[3]q \"$@\"\n",
+		pidFile, flag, testenv.Bin(t, "ffmpeg"))
+	if err := os.WriteFile(script, []byte(body), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(flag, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return script, func() { os.Remove(flag) }
+}
+
+// startWorkerProcess runs the test binary as a transcoder process with cfg.
+func startWorkerProcess(t *testing.T, cfg Config) *exec.Cmd {
+	t.Helper()
+	data, err := yaml.Marshal(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "transcoder.yaml")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), workerEnv+"="+path)
+	cmd.Stdout, cmd.Stderr = testWriter{t}, testWriter{t}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	return cmd
+}
+
+// TestWorkerKilledMidJob SIGKILLs a worker process while its ffmpeg runs;
+// a second worker takes the job over after the claim timeout and publishes
+// it, exactly once, and the dead worker's ffmpeg does not outlive it.
+func TestWorkerKilledMidJob(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	err := r.a.Client.SetBucketVersioning(ctx, "media", minio.BucketVersioningConfiguration{Status: "Enabled"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pidFile := filepath.Join(t.TempDir(), "ffmpeg.pid")
+	cfgA := r.config(t)
+	cfgA.Admin.Listen, cfgA.Queue.Consumer = "", "worker-a"
+	cfgA.Transcode.FFmpeg, _ = slowFFmpeg(t, pidFile)
+	a := startWorkerProcess(t, cfgA)
+
+	q := NewQueue(r.redis.Client, "sg:", cfgA.Queue)
+	job := enqueue(t, q, "killed", r.upload(t, "killed", srcAV))
+	waitProgress(t, q, job.ID, "worker-a")
+	if err := a.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	a.Wait()
+	waitGone(t, pidFile)
+
+	cfgB := r.config(t)
+	cfgB.Admin.Listen, cfgB.Queue.Consumer = "", "worker-b"
+	start(t, cfgB)
+	job = waitJob(t, q, job.ID, StatePublished, 30*time.Second)
+	if job.Attempts != 2 || job.Worker != "worker-b" {
+		t.Errorf("job = %+v, want published by worker-b on attempt 2", job)
+	}
+	checkOnce(t, r, job.ID, "killed")
+}
+
+// waitProgress waits until consumer runs job id and reports progress.
+func waitProgress(t *testing.T, q *Queue, id, consumer string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		job, err := q.Get(context.Background(), id)
+		if err == nil && job.State == StateRunning && job.Worker == consumer && job.Progress > 0 {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("job %s never ran with progress on %s", id, consumer)
+}
+
+// waitGone waits for the process in pidFile to exit (a zombie counts).
+func waitGone(t *testing.T, pidFile string) {
+	t.Helper()
+	data, err := os.ReadFile(pidFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pid, _ := strconv.Atoi(strings.TrimSpace(string(data)))
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		if err != nil || strings.Contains(string(stat), ") Z ") {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("ffmpeg %d outlived its killed worker", pid)
+}
+
+// checkOnce wants one asset.json version in the versioned primary bucket,
+// one publish recorded, nothing pending and nothing dead.
+func checkOnce(t *testing.T, r *rig, id, asset string) {
+	t.Helper()
+	ctx := context.Background()
+	versions := 0
+	for o := range r.a.Client.ListObjects(ctx, "media", minio.ListObjectsOptions{Prefix: asset + "/" + origin.ManifestName, WithVersions: true}) {
+		if o.Err != nil {
+			t.Fatal(o.Err)
+		}
+		versions++
+	}
+	publishes, _ := r.redis.Client.HGet(ctx, "sg:job:"+id, "publishes").Int()
+	pending, err := r.redis.Client.XPending(ctx, "sg:jobs", group).Result()
+	dead, _ := r.redis.Client.XLen(ctx, "sg:jobs:dead").Result()
+	if versions != 1 || publishes != 1 || err != nil || pending.Count != 0 || dead != 0 {
+		t.Errorf("asset.json versions %d, publishes %d, pending %+v (%v), dead %d; want 1, 1, 0, 0", versions, publishes, pending, err, dead)
+	}
+}
