@@ -5,7 +5,8 @@ export PATH := $(CURDIR)/bin:$(PATH)
 # Fuzz targets as package:Target; `make fuzz` runs each for FUZZTIME.
 FUZZTIME ?= 30s
 FUZZ := ./edge:FuzzParseRoute ./signer/token:FuzzVerify ./signer/token:FuzzParseJWKS ./signer/policy:FuzzParse \
-	./signer/siwe:FuzzParse ./signer/siwe:FuzzRecoverEIP191
+	./signer/siwe:FuzzParse ./signer/siwe:FuzzRecoverEIP191 \
+	./signer:FuzzUnwrap6492 ./signer:FuzzDecodeVerify ./signer:FuzzBearer
 
 .PHONY: run test deps build bench fuzz lint gen
 
@@ -20,7 +21,7 @@ test: deps
 	$(GO) test -race -timeout 20m ./...
 
 bench: deps build
-	$(GO) test -run '^$$' -bench . -benchmem ./edge ./signer/token ./signer/siwe ./contracts/ownership
+	$(GO) test -run '^$$' -bench . -benchmem ./edge ./signer ./signer/token ./signer/siwe ./contracts/ownership
 	$(GO) run ./bench/edgevsnginx -streamgate bin/streamgate
 
 fuzz:

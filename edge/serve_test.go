@@ -3,10 +3,13 @@ package edge
 import (
 	"bytes"
 	"crypto/ed25519"
+	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -234,4 +237,34 @@ func TestKeyWithdrawal(t *testing.T) {
 	}
 	resp, body := do(t, "GET", url, nil)
 	wantError(t, resp, body, 401, "invalid_token")
+}
+
+// TestJWKSFromSignerURL: an edge that reads the signer's
+// /.well-known/jwks.json verifies its tokens, and picks up a rotation.
+func TestJWKSFromSignerURL(t *testing.T) {
+	first, _ := token.GenerateKey()
+	issuer, _ := token.NewIssuer("signer", first)
+	var served atomic.Value
+	served.Store(issuer.JWKS())
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		json.NewEncoder(w).Encode(served.Load())
+	}))
+	defer srv.Close()
+	e := newTestEdge(t, sampleOrigin(t), func(c *Config) {
+		c.Token.JWKS = srv.URL + "/.well-known/jwks.json"
+	})
+	tok, _, _ := issuer.Playback(testWallet, "pub", time.Hour, time.Now())
+	if resp, body := do(t, "GET", e.url+"/t/"+tok+"/v/pub/master.m3u8", nil); resp.StatusCode != 200 {
+		t.Fatalf("token of the signer's key: %d %s", resp.StatusCode, body)
+	}
+	second, _ := token.GenerateKey()
+	rotated, _ := token.NewIssuer("signer", second, first)
+	served.Store(rotated.JWKS())
+	if err := e.srv.auth.load(); err != nil {
+		t.Fatal(err)
+	}
+	tok2, _, _ := rotated.Playback(testWallet, "pub", time.Hour, time.Now())
+	if resp, body := do(t, "GET", e.url+"/t/"+tok2+"/v/pub/master.m3u8", nil); resp.StatusCode != 200 {
+		t.Fatalf("token of the new key after reload: %d %s", resp.StatusCode, body)
+	}
 }
