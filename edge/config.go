@@ -24,6 +24,7 @@ type Config struct {
 	// Ownership lists the chains policies may name and the cache TTLs.
 	Ownership ownership.Config `yaml:"ownership"`
 	Redis     RedisConfig      `yaml:"redis"`
+	Page      PageConfig       `yaml:"page"`
 	// Signer, when set, is the path of a signer config: this edge then also
 	// serves the signer's routes in-process, verifying tokens with its keys
 	// and sharing its ownership cache (one machine, `make run`).
@@ -132,6 +133,7 @@ func DefaultConfig() Config {
 		},
 		Ownership: ownership.DefaultConfig(),
 		Redis:     RedisConfig{Prefix: "sg:"},
+		Page:      PageConfig{VendorDir: "node_modules"},
 		Cache: CacheConfig{
 			MaxBytes:         512 << 20,
 			MaxObjectBytes:   16 << 20,

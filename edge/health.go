@@ -68,7 +68,7 @@ func (s *Server) handleAdmin(rc *fasthttp.RequestCtx) bool {
 // in-process signer's routes when there is one.
 func (s *Server) handleOther(rc *fasthttp.RequestCtx) {
 	switch {
-	case s.handleAdmin(rc):
+	case s.handleAdmin(rc), s.handlePage(rc):
 	case s.routes != nil:
 		s.routes(rc)
 	default:

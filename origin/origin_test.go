@@ -151,3 +151,22 @@ func equal(a, b []string) bool {
 	}
 	return true
 }
+
+func TestAssets(t *testing.T) {
+	root := t.TempDir()
+	for _, p := range []string{"b/asset.json", "a/asset.json", "unpublished/master.m3u8", "Bad/asset.json"} {
+		os.MkdirAll(filepath.Join(root, filepath.Dir(p)), 0o755)
+		os.WriteFile(filepath.Join(root, p), []byte("{}"), 0o644)
+	}
+	d, _ := NewDir(root)
+	s, m := s3Region(t, "")
+	for _, p := range []string{"b/asset.json", "a/asset.json", "unpublished/master.m3u8"} {
+		putTo(t, m, "")(p, []byte("{}"))
+	}
+	for name, l := range map[string]Lister{"dir": d, "s3": s} {
+		ids, err := l.Assets(context.Background())
+		if err != nil || len(ids) != 2 || ids[0] != "a" || ids[1] != "b" {
+			t.Fatalf("%s: %v %v", name, ids, err)
+		}
+	}
+}

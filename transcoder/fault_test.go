@@ -31,7 +31,8 @@ var badSourceCases = []struct {
 // publish a good job afterwards.
 func TestBadSources(t *testing.T) {
 	r := newRig(t)
-	svc := start(t, r.config(t))
+	cfg := r.config(t)
+	svc := start(t, cfg)
 	q := svc.Queue()
 	ids := map[string]string{}
 	for _, tc := range badSourceCases {
@@ -44,6 +45,7 @@ func TestBadSources(t *testing.T) {
 	}
 	good := enqueue(t, q, "good", r.upload(t, "good", srcAV))
 	waitJob(t, q, good.ID, StatePublished, 30*time.Second)
+	checkWorkDirEmpty(t, cfg)
 	dead := deadLetters(t, r.redis.Client)
 	for _, tc := range badSourceCases {
 		var id string

@@ -66,13 +66,24 @@ func (e encode) filterGraph() string {
 		fmt.Fprintf(&b, "[s%d]", i)
 	}
 	b.WriteString("[sp]")
+	// Every rendition carries the source's display aspect ratio exactly (a
+	// rounded size such as 854x480 gets a near-square SAR): the dash muxer
+	// refuses an adaptation set whose aspect ratios differ.
+	g := gcd(e.Info.Width, e.Info.Height)
 	for i, r := range e.Renditions {
-		fmt.Fprintf(&b, ";[s%d]scale=%d:%d,setsar=1[v%d]", i, r.Width, r.Height, i)
+		fmt.Fprintf(&b, ";[s%d]scale=%d:%d,setdar=dar=%d/%d:max=100000[v%d]", i, r.Width, r.Height, e.Info.Width/g, e.Info.Height/g, i)
 	}
 	top := e.Renditions[0]
 	fmt.Fprintf(&b, ";[sp]select='gte(t,%s)*eq(selected_n,0)',scale=%d:%d,setsar=1[poster]",
 		strconv.FormatFloat(posterAt(e.Info.Duration), 'f', 3, 64), top.Width, top.Height)
 	return b.String()
+}
+
+func gcd(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return max(a, 1)
 }
 
 // posterAt picks the poster frame: a tenth in, at most 10 s, skipping the

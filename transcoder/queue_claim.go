@@ -26,8 +26,12 @@ if #p == 0 or p[1][2] ~= ARGV[3] then return 0 end
 
 // holdScript sets the entry's idle time to ARGV[4] ms: 0 is a heartbeat;
 // more makes XAUTOCLAIM hand it out sooner, which is how retries wait out
-// their backoff and how a stopping worker hands its job over.
+// their backoff and how a stopping worker hands its job over. It also adds
+// ARGV[5] to the job's attempts and sets the field/value pairs that follow
+// in the hash KEYS[2].
 var holdScript = redis.NewScript(ownerCheck + `
+for i = 6, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
+if ARGV[5] ~= '0' then redis.call('HINCRBY', KEYS[2], 'attempts', ARGV[5]) end
 redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[3], 0, ARGV[2], 'IDLE', ARGV[4], 'JUSTID')
 return 1`)
 
@@ -88,10 +92,14 @@ func (q *Queue) readError(ctx context.Context, doing string, err error) error {
 	return unavailable(doing, err)
 }
 
-// hold sets the idle time of d's entry if consumer still owns it, and
-// reports whether it does.
-func (q *Queue) hold(ctx context.Context, d *delivery, consumer string, idle time.Duration) (bool, error) {
-	n, err := holdScript.Run(ctx, q.rdb, []string{q.stream}, group, d.msgID, consumer, idle.Milliseconds()).Int()
+// hold sets the idle time of d's entry, and updates its job as holdScript
+// says, if consumer still owns the entry; it reports whether it does.
+func (q *Queue) hold(ctx context.Context, d *delivery, consumer string, idle time.Duration, attempts int, fields ...string) (bool, error) {
+	args := []any{group, d.msgID, consumer, idle.Milliseconds(), attempts}
+	for _, f := range fields {
+		args = append(args, f)
+	}
+	n, err := holdScript.Run(ctx, q.rdb, []string{q.stream, q.jobKey(d.jobID)}, args...).Int()
 	if err != nil {
 		return false, unavailable("holding job", err)
 	}
@@ -159,25 +167,14 @@ func giveUpReason(job Job) string {
 // retry records a failed attempt and leaves the entry pending, idle enough
 // that XAUTOCLAIM hands it out again after backoff.
 func (q *Queue) retry(ctx context.Context, d *delivery, consumer string, reason string, backoff time.Duration) error {
-	err := q.rdb.HSet(ctx, q.jobKey(d.jobID), "state", StateRetrying, "error", reason, "updated_at", stamp(time.Now())).Err()
-	if err != nil {
-		return unavailable("recording failure", err)
-	}
-	_, err = q.hold(ctx, d, consumer, q.cfg.ClaimTimeout-min(backoff, q.cfg.ClaimTimeout))
+	idle := q.cfg.ClaimTimeout - min(backoff, q.cfg.ClaimTimeout)
+	_, err := q.hold(ctx, d, consumer, idle, 0, "state", StateRetrying, "error", reason, "updated_at", stamp(time.Now()))
 	return err
 }
 
 // release hands an interrupted job back at once, without counting the
 // attempt: the worker is stopping, the job did nothing wrong.
 func (q *Queue) release(ctx context.Context, d *delivery, consumer string) error {
-	_, err := q.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
-		p.HSet(ctx, q.jobKey(d.jobID), "state", StateQueued, "progress", 0, "updated_at", stamp(time.Now()))
-		p.HIncrBy(ctx, q.jobKey(d.jobID), "attempts", -1)
-		return nil
-	})
-	if err != nil {
-		return unavailable("releasing job", err)
-	}
-	_, err = q.hold(ctx, d, consumer, q.cfg.ClaimTimeout)
+	_, err := q.hold(ctx, d, consumer, q.cfg.ClaimTimeout, -1, "state", StateQueued, "progress", "0", "updated_at", stamp(time.Now()))
 	return err
 }

@@ -131,7 +131,7 @@ func (w *worker) heartbeat(ctx context.Context, d *delivery, cancel context.Canc
 			case <-ctx.Done():
 				return
 			case <-t.C:
-				if owned, err := w.queue.hold(ctx, d, w.consumer, 0); err == nil && !owned {
+				if owned, err := w.queue.hold(ctx, d, w.consumer, 0, 0); err == nil && !owned {
 					cancel(errLost)
 					return
 				}
@@ -144,7 +144,7 @@ func (w *worker) heartbeat(ctx context.Context, d *delivery, cancel context.Canc
 // fence reports errLost unless this worker still owns d's entry.
 func (w *worker) fence(d *delivery) func(context.Context) error {
 	return func(ctx context.Context) error {
-		owned, err := w.queue.hold(ctx, d, w.consumer, 0)
+		owned, err := w.queue.hold(ctx, d, w.consumer, 0, 0)
 		if err != nil {
 			return err
 		}

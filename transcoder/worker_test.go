@@ -146,3 +146,44 @@ func checkOnce(t *testing.T, r *rig, id, asset string) {
 		t.Errorf("asset.json versions %d, publishes %d, pending %+v (%v), dead %d; want 1, 1, 0, 0", versions, publishes, pending, err, dead)
 	}
 }
+
+// TestStopHandsJobBack stops a worker mid-job: the job goes back to queued
+// without the attempt counting, its files are removed, and the next worker
+// takes it at once rather than after the claim timeout.
+func TestStopHandsJobBack(t *testing.T) {
+	r := newRig(t)
+	cfg := r.config(t)
+	cfg.Queue.ClaimTimeout = time.Minute
+	cfg.Transcode.FFmpeg, _ = slowFFmpeg(t, filepath.Join(t.TempDir(), "pid"))
+	svc, stop := startService(t, cfg)
+	job := enqueue(t, svc.Queue(), "handback", r.upload(t, "handback", srcAV))
+	waitProgress(t, svc.Queue(), job.ID, "in-process")
+	stop()
+	job, err := svc.Queue().Get(context.Background(), job.ID)
+	if err != nil || job.State != StateQueued || job.Attempts != 0 {
+		t.Fatalf("after stop: %+v %v, want queued with 0 attempts", job, err)
+	}
+	checkWorkDirEmpty(t, cfg)
+	cfg2 := r.config(t)
+	cfg2.Queue.ClaimTimeout = time.Minute
+	start(t, cfg2)
+	job = waitJob(t, svc.Queue(), job.ID, StatePublished, 10*time.Second)
+	if job.Attempts != 1 {
+		t.Errorf("attempts %d, want 1", job.Attempts)
+	}
+}
+
+// checkWorkDirEmpty wants every job folder removed.
+func checkWorkDirEmpty(t *testing.T, cfg Config) {
+	t.Helper()
+	var left []string
+	filepath.WalkDir(cfg.Transcode.WorkDir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			left = append(left, p)
+		}
+		return nil
+	})
+	if len(left) > 0 {
+		t.Errorf("files left in work_dir: %v", left)
+	}
+}
