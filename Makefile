@@ -37,12 +37,9 @@ lint:
 gen: deps
 	$(GO) generate ./contracts/...
 
-# Until `streamgate demo` exists: an edge on a local folder with a generated,
-# public sample asset, and a playback URL for any HLS player.
+# The whole product on one machine: dev chain on 127.0.0.1:8545, the pass
+# deployed and minted to a dev viewer, a sample transcoded into the local
+# origin, edge + signer + watch page on 127.0.0.1:8080. Ctrl-C stops it.
 run: build
-	bash .ci/deps --media-only
-	bash .ci/sample .streamgate
-	@echo
-	@echo "Play:  ffplay \"http://127.0.0.1:8080/t/$$(bin/streamgate token mint --key .streamgate/keys/signing.pem --sub 0x00000000000000000000000000000000000000aa --asset sample --ttl 24h)/v/sample/master.m3u8\""
-	@echo
-	bin/streamgate edge --config configs/edge.yaml
+	bash .ci/deps --run
+	bin/streamgate demo

@@ -60,20 +60,20 @@ func (w *worker) handle(ctx context.Context, d *delivery) {
 		return
 	}
 	w.log.Info("job started", "job", job.ID, "asset", job.Asset, "attempt", job.Attempts, "reclaimed", d.reclaimed, "consumer", w.consumer)
-	start := time.Now()
-	err = w.runAttempt(ctx, d, job)
-	w.settle(ctx, d, job, err, time.Since(start))
+	tm := newTimings()
+	err = w.runAttempt(ctx, d, job, tm)
+	w.settle(ctx, d, job, err, tm)
 }
 
 // runAttempt runs the attempt under the job timeout with a heartbeat, and
 // names why it was cut short: taken over, or timed out.
-func (w *worker) runAttempt(ctx context.Context, d *delivery, job Job) error {
+func (w *worker) runAttempt(ctx context.Context, d *delivery, job Job, tm *timings) error {
 	jctx, cancelJob := context.WithCancelCause(ctx)
 	defer cancelJob(nil)
 	tctx, cancelTimeout := context.WithTimeout(jctx, w.cfg.Transcode.Timeout)
 	defer cancelTimeout()
 	stop := w.heartbeat(tctx, d, cancelJob)
-	err := w.attempt(tctx, job, d)
+	err := w.attempt(tctx, job, d, tm)
 	stop()
 	switch {
 	case errors.Is(context.Cause(jctx), errLost):
@@ -86,7 +86,7 @@ func (w *worker) runAttempt(ctx context.Context, d *delivery, job Job) error {
 
 // settle records the attempt's outcome: published, dead-lettered, retried,
 // handed back (stopping), or left to the worker that took it over.
-func (w *worker) settle(ctx context.Context, d *delivery, job Job, err error, took time.Duration) {
+func (w *worker) settle(ctx context.Context, d *delivery, job Job, err error, tm *timings) {
 	qctx, cancel := w.queueContext(ctx)
 	defer cancel()
 	log := w.log.With("job", job.ID, "asset", job.Asset, "attempt", job.Attempts)
@@ -94,7 +94,7 @@ func (w *worker) settle(ctx context.Context, d *delivery, job Job, err error, to
 	switch {
 	case err == nil:
 		_, serr = w.queue.finish(qctx, d, w.consumer, StatePublished, "")
-		log.Info("job published", "took", took.Round(time.Millisecond))
+		log.Info("job published", tm.attrs...)
 	case errors.Is(err, errLost):
 		log.Warn("job taken over by another worker")
 	case ctx.Err() != nil:

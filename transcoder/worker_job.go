@@ -12,7 +12,7 @@ import (
 // ladder, HLS playlists, then publish. Its folder (work_dir/consumer) is
 // emptied before and removed after, on every path; one left by a killed
 // process is emptied by the next attempt of the same consumer.
-func (w *worker) attempt(ctx context.Context, job Job, d *delivery) error {
+func (w *worker) attempt(ctx context.Context, job Job, d *delivery, tm *timings) error {
 	rungs := w.cfg.Transcode.Ladders[job.Ladder]
 	if rungs == nil {
 		return fmt.Errorf("%w: ladder %q is not configured on this worker", ErrBadSpec, job.Ladder)
@@ -30,6 +30,7 @@ func (w *worker) attempt(ctx context.Context, job Job, d *delivery) error {
 	if err := w.sources.download(ctx, job.Source, src); err != nil {
 		return err
 	}
+	tm.mark("download")
 	info, err := probe(ctx, w.cfg.Transcode.FFprobe, src)
 	if err != nil {
 		return fmt.Errorf("probing source: %w", err)
@@ -38,6 +39,7 @@ func (w *worker) attempt(ctx context.Context, job Job, d *delivery) error {
 	if err := runFFmpeg(ctx, w.cfg.Transcode.FFmpeg, out, e.args(), info.Duration, w.progress(job.ID)); err != nil {
 		return err
 	}
+	tm.mark("encode")
 	pk, err := finishHLS(out, e)
 	if err != nil {
 		return err
@@ -46,7 +48,23 @@ func (w *worker) attempt(ctx context.Context, job Job, d *delivery) error {
 	if err != nil {
 		return err
 	}
-	return w.pub.publish(ctx, job.Asset, out, manifest, w.fence(d))
+	err = w.pub.publish(ctx, job.Asset, out, manifest, w.fence(d))
+	tm.mark("publish")
+	return err
+}
+
+// timings records how long each step of an attempt took, for the log.
+type timings struct {
+	last  time.Time
+	attrs []any
+}
+
+func newTimings() *timings { return &timings{last: time.Now()} }
+
+func (t *timings) mark(step string) {
+	now := time.Now()
+	t.attrs = append(t.attrs, step, now.Sub(t.last).Round(time.Millisecond))
+	t.last = now
 }
 
 func (w *worker) encodeFor(src string, info probeInfo, rungs []Rung) encode {

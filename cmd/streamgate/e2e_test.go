@@ -38,7 +38,9 @@ type e2e struct {
 	issuer *token.Issuer // the signer's key, to mint tokens without the signer
 }
 
-func startE2E(t *testing.T) *e2e {
+// startE2E starts it; opts adjust the edge's config before it starts (the
+// browser test turns the watch page on).
+func startE2E(t *testing.T, opts ...func(*edge.Config)) *e2e {
 	chain := testenv.Chain(t)
 	owner := chain.Accounts[0]
 	ap := bindings.NewAccessPass()
@@ -63,6 +65,9 @@ func startE2E(t *testing.T) *e2e {
 	cfg := edge.DefaultConfig()
 	cfg.Origin.Regions = []edge.RegionConfig{{Name: "local", Dir: dir}}
 	cfg.Ownership.Chains = []ownership.ChainConfig{{ID: testenv.ChainID, RPC: []string{chain.RPCURL}, Multicall3: "none"}}
+	for _, o := range opts {
+		o(&cfg)
+	}
 	scfg := signer.DefaultConfig()
 	scfg.Domains = []string{host}
 	scfg.Keys.Files = []string{keyFile}

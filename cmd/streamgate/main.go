@@ -15,6 +15,7 @@ type command struct {
 }
 
 var commands = []command{
+	{"demo", "the whole product on one machine: dev chain, sample, edge + signer, watch page", runDemo},
 	{"edge", "serve HLS/DASH to token holders from the origin", runEdge},
 	{"keys", "manage signing keys (keys gen --out DIR)", runKeys},
 	{"signer", "wallet sign-in and playback tokens", runSigner},

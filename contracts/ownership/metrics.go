@@ -5,6 +5,9 @@ import "github.com/prometheus/client_golang/prometheus"
 // Metrics are the ownership series; NewMetrics registers them.
 type Metrics struct {
 	hits, misses, rpcCalls, rpcFailures, redisHits, redisErrors, graceUsed prometheus.Counter
+
+	invalidations, badInvalidations, subscribeFailures prometheus.Counter
+	subscribed                                         prometheus.Gauge
 }
 
 type metrics = Metrics
@@ -19,14 +22,23 @@ func NewMetrics(r prometheus.Registerer) *Metrics {
 		r.MustRegister(ctr)
 		return ctr
 	}
+	subscribed := prometheus.NewGauge(prometheus.GaugeOpts{
+		Name: "streamgate_ownership_invalidate_subscribed",
+		Help: "1 while subscribed to the invalidation channel; 0 while Redis is unreachable (revocation then waits for cache TTLs).",
+	})
+	r.MustRegister(subscribed)
 	return &Metrics{
-		hits:        c("cache_hits_total", "Policy checks answered from memory."),
-		misses:      c("cache_misses_total", "Policy checks that needed Redis or the chain."),
-		rpcCalls:    c("rpc_calls_total", "eth_call and eth_getCode requests sent."),
-		rpcFailures: c("rpc_failures_total", "RPC requests that failed (timeouts, errors), before failover."),
-		redisHits:   c("redis_hits_total", "Facts found fresh in Redis."),
-		redisErrors: c("redis_errors_total", "Redis operations that failed (the chain answered instead)."),
-		graceUsed:   c("grace_answers_total", "Checks passed on a recent positive while the chain was unavailable."),
+		subscribed:        subscribed,
+		invalidations:     c("invalidations_total", "Invalidations applied to the in-process cache (token transfers)."),
+		badInvalidations:  c("invalidations_malformed_total", "Invalidation messages ignored as malformed."),
+		subscribeFailures: c("invalidate_subscribe_failures_total", "Lost or failed subscriptions to the invalidation channel."),
+		hits:              c("cache_hits_total", "Policy checks answered from memory."),
+		misses:            c("cache_misses_total", "Policy checks that needed Redis or the chain."),
+		rpcCalls:          c("rpc_calls_total", "eth_call and eth_getCode requests sent."),
+		rpcFailures:       c("rpc_failures_total", "RPC requests that failed (timeouts, errors), before failover."),
+		redisHits:         c("redis_hits_total", "Facts found fresh in Redis."),
+		redisErrors:       c("redis_errors_total", "Redis operations that failed (the chain answered instead)."),
+		graceUsed:         c("grace_answers_total", "Checks passed on a recent positive while the chain was unavailable."),
 	}
 }
 

@@ -48,6 +48,7 @@ type Checker struct {
 	flight  singleflight.Group
 	metrics *metrics
 	log     *slog.Logger
+	hooks   hooks // invalidate.go, announce.go
 }
 
 // New dials the configured chains (HTTP endpoints connect on first use).

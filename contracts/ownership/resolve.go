@@ -104,6 +104,7 @@ func (c *Checker) fromShared(ctx context.Context, facts []fact, now time.Time) [
 // fetch asks each chain for its facts in one batch and stores the answers.
 // Chains that fail leave their facts missing; the last error is returned.
 func (c *Checker) fetch(ctx context.Context, facts []fact, now time.Time) error {
+	c.announce(ctx, facts) // before the read: transfers after it must be followed
 	byChain := map[int64][]fact{}
 	for _, f := range facts {
 		byChain[f.chain] = append(byChain[f.chain], f)

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"encoding/hex"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/streamgate/streamgate/edge"
+	"github.com/streamgate/streamgate/internal/testenv"
+)
+
+// chromium is Debian's package (make deps installs it); Playwright never
+// downloads a browser here.
+const chromium = "/usr/bin/chromium"
+
+// TestBrowserWatchPage drives the watch page in headless Chromium
+// (testdata/browser/watch.mjs, playwright-core) against the e2e edge: a pass
+// holder connects an injected test wallet, signs in and plays the clip; a
+// wallet without the pass sees what it needs.
+func TestBrowserWatchPage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a chain, an edge and Chromium")
+	}
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	modules := filepath.Join(root, "node_modules")
+	for _, p := range []string{
+		chromium,
+		filepath.Join(modules, "playwright-core", "package.json"),
+		filepath.Join(modules, "ethers", "package.json"),
+		filepath.Join(modules, "hls.js", "dist", "hls.min.js"),
+	} {
+		if _, err := os.Stat(p); err != nil {
+			t.Fatalf("%s is missing: run make deps", p)
+		}
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatal("node not found: run make deps")
+	}
+
+	e := startE2E(t, func(c *edge.Config) {
+		c.Page.Enabled = true
+		c.Page.VendorDir = modules
+	})
+	shots := screenshotDir(t)
+	t.Logf("screenshots in %s", shots)
+
+	ctx, cancel := context.WithTimeout(t.Context(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, node, filepath.Join("testdata", "browser", "watch.mjs"))
+	cmd.Env = append(os.Environ(),
+		"URL="+e.url,
+		"HOLDER_KEY="+keyHex(e.chain.Accounts[1]),
+		"OTHER_KEY="+keyHex(e.chain.Accounts[2]),
+		"CHAIN_ID="+strconv.Itoa(testenv.ChainID),
+		"SCREENSHOT_DIR="+shots,
+	)
+	cmd.WaitDelay = 5 * time.Second // Chromium's children may hold the pipes
+	out, err := cmd.CombinedOutput()
+	t.Logf("watch.mjs:\n%s", out)
+	if err != nil {
+		t.Fatalf("watch.mjs: %v (screenshots in %s)", err, shots)
+	}
+}
+
+func keyHex(a *testenv.Account) string {
+	return "0x" + hex.EncodeToString(crypto.FromECDSA(a.Key))
+}
+
+// screenshotDir is the test's artifact folder, kept under -outputdir when go
+// test runs with -artifacts; otherwise a temp folder that outlives the test,
+// so the screenshots stay for a look.
+func screenshotDir(t *testing.T) string {
+	if f := flag.Lookup("test.artifacts"); f != nil && f.Value.String() == "true" {
+		return t.ArtifactDir()
+	}
+	dir, err := os.MkdirTemp("", "streamgate-browser-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/edge"
+	"github.com/streamgate/streamgate/internal/devchain"
+	"github.com/streamgate/streamgate/signer"
+)
+
+// demoFacts is .streamgate/demo.json: what a person or a test needs to use
+// the demo. The keys are dev-only keys made for this machine.
+type demoFacts struct {
+	EdgeURL       string `json:"edge_url"`
+	RPCURL        string `json:"rpc_url"`
+	ChainID       int64  `json:"chain_id"`
+	Contract      string `json:"contract"`
+	Asset         string `json:"asset"`
+	ViewerAddress string `json:"viewer_address"`
+	ViewerKey     string `json:"viewer_key"`
+	DeployerKey   string `json:"deployer_key"`
+}
+
+const demoAsset = "sample"
+
+func runDemo(args []string, log *slog.Logger) error {
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	dir := fs.String("dir", ".streamgate", "folder for the demo's keys, origin and facts (reused by the next run)")
+	listen := fs.String("listen", "127.0.0.1:8080", "edge address (the watch page)")
+	rpc := fs.String("rpc", "127.0.0.1:8545", "dev chain JSON-RPC address")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	facts, viewer, deployer, err := demoKeys(*dir)
+	if err != nil {
+		return err
+	}
+	chain, err := devchain.Start(*rpc, map[common.Address]*big.Int{
+		crypto.PubkeyToAddress(viewer.PublicKey):   ether(100),
+		crypto.PubkeyToAddress(deployer.PublicKey): ether(100),
+	})
+	if err != nil {
+		return fmt.Errorf("dev chain on %s: %w", *rpc, err)
+	}
+	defer chain.Close()
+	pass, err := deployPass(ctx, chain, deployer, crypto.PubkeyToAddress(viewer.PublicKey))
+	if err != nil {
+		return err
+	}
+	if err := demoSample(ctx, *dir, pass, log); err != nil {
+		return err
+	}
+	facts.EdgeURL, facts.RPCURL, facts.ChainID, facts.Contract = "http://"+*listen, chain.RPCURL, devchain.ID, pass.Hex()
+	if err := writeFacts(*dir, facts); err != nil {
+		return err
+	}
+	return serveDemo(ctx, *dir, *listen, chain.RPCURL, facts, log)
+}
+
+func ether(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(1e18)) }
+
+// demoKeys loads the dev wallets from demo.json, or makes them once.
+func demoKeys(dir string) (demoFacts, *ecdsa.PrivateKey, *ecdsa.PrivateKey, error) {
+	var f demoFacts
+	raw, err := os.ReadFile(filepath.Join(dir, "demo.json"))
+	if err == nil && json.Unmarshal(raw, &f) == nil && f.ViewerKey != "" && f.DeployerKey != "" {
+		v, verr := crypto.HexToECDSA(f.ViewerKey[2:])
+		d, derr := crypto.HexToECDSA(f.DeployerKey[2:])
+		if verr == nil && derr == nil {
+			return f, v, d, nil
+		}
+	}
+	v, err := crypto.GenerateKey()
+	if err != nil {
+		return f, nil, nil, err
+	}
+	d, err := crypto.GenerateKey()
+	if err != nil {
+		return f, nil, nil, err
+	}
+	f = demoFacts{Asset: demoAsset, ViewerKey: hexutil.Encode(crypto.FromECDSA(v)), DeployerKey: hexutil.Encode(crypto.FromECDSA(d))}
+	f.ViewerAddress = crypto.PubkeyToAddress(v.PublicKey).Hex()
+	return f, v, d, nil
+}
+
+func writeFacts(dir string, f demoFacts) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	raw, _ := json.MarshalIndent(f, "", "  ")
+	if err := os.WriteFile(filepath.Join(dir, "demo.json"), append(raw, '\n'), 0o600); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, `
+StreamGate demo (dev keys: never use them anywhere else)
+  watch page   %s/
+  rpc          %s   chain id %d
+  pass (ERC-721) %s
+  asset        %s
+  viewer       %s
+  viewer key   %s   (import into a wallet to watch)
+  deployer key %s   (owns the pass contract; can mint)
+  facts        %s
+Ctrl-C stops everything.
+`, f.EdgeURL, f.RPCURL, f.ChainID, f.Contract, f.Asset, f.ViewerAddress, f.ViewerKey, f.DeployerKey, filepath.Join(dir, "demo.json"))
+	return nil
+}
+
+// serveDemo runs the edge with the signer in-process over the demo origin.
+func serveDemo(ctx context.Context, dir, listen, rpc string, facts demoFacts, log *slog.Logger) error {
+	chains := []ownership.ChainConfig{{ID: devchain.ID, RPC: []string{rpc}, Multicall3: "none"}}
+	cfg := edge.DefaultConfig()
+	cfg.Listen = listen
+	cfg.Origin.Regions = []edge.RegionConfig{{Name: "local", Dir: filepath.Join(dir, "origin")}}
+	cfg.Ownership.Chains = chains
+	cfg.Page.Enabled = true
+	scfg := signer.DefaultConfig()
+	host := listen
+	_, port, _ := splitPort(listen)
+	scfg.Domains = []string{host, "localhost:" + port}
+	scfg.URIs = []string{"http://" + host, "http://localhost:" + port}
+	scfg.Keys.Files = []string{filepath.Join(dir, "keys", "signing.pem")}
+	scfg.Origin.Regions = []signer.RegionConfig{{Name: "local", Dir: filepath.Join(dir, "origin")}}
+	scfg.Ownership.Chains = chains
+	deps, closeDeps, err := edgeDeps(cfg, &scfg, log)
+	if err != nil {
+		return err
+	}
+	srv, err := edge.New(cfg, log, deps)
+	if err != nil {
+		return errors.Join(err, closeDeps())
+	}
+	return errors.Join(srv.Run(ctx), closeDeps())
+}

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/streamgate/streamgate/origin"
+	"github.com/streamgate/streamgate/signer/token"
+	"github.com/streamgate/streamgate/transcoder"
+)
+
+// demoSample makes, once, the signing key and the sample asset: a 30 s lavfi
+// clip run through the real transcoder into the local origin, gated by the
+// pass. A later run reuses both while the pass address is the same.
+func demoSample(ctx context.Context, dir string, pass common.Address, log *slog.Logger) error {
+	if err := demoSigningKey(filepath.Join(dir, "keys")); err != nil {
+		return err
+	}
+	originDir := filepath.Join(dir, "origin")
+	policy := fmt.Sprintf(`{"any":[{"chain_id":1337,"contract":"%s","standard":"erc721"}]}`, strings.ToLower(pass.Hex()))
+	if samplePublished(originDir, policy) {
+		return nil
+	}
+	src := filepath.Join(dir, "sample-source.mp4")
+	log.Info("making the sample video (ffmpeg lavfi, 30 s)")
+	out, err := exec.CommandContext(ctx, "ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
+		"-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30:duration=30",
+		"-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=30",
+		"-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", src).CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("making the sample with ffmpeg (run make deps?): %w: %s", err, out)
+	}
+	defer os.Remove(src)
+	cfg := transcoder.DefaultConfig()
+	cfg.Origin.Regions = []transcoder.RegionConfig{{Name: "local", Dir: originDir}}
+	cfg.Transcode.Preset = "veryfast"
+	if err := os.MkdirAll(originDir, 0o755); err != nil {
+		return err
+	}
+	log.Info("transcoding the sample (720p/480p/360p CMAF, HLS + DASH)")
+	spec := transcoder.Spec{Asset: demoAsset, Title: "Sample (test pattern and tone)", Policy: json.RawMessage(policy)}
+	return transcoder.TranscodeFile(ctx, cfg, spec, src, nil)
+}
+
+// samplePublished reports whether the sample exists with this policy.
+func samplePublished(originDir, policy string) bool {
+	raw, err := os.ReadFile(filepath.Join(originDir, demoAsset, origin.ManifestName))
+	if err != nil {
+		return false
+	}
+	a, err := origin.ParseAsset(demoAsset, raw)
+	if err != nil {
+		return false
+	}
+	var compact bytes.Buffer
+	return json.Compact(&compact, a.RawPolicy) == nil && compact.String() == policy
+}
+
+// demoSigningKey writes a dev signing key and its JWKS once.
+func demoSigningKey(dir string) error {
+	pem := filepath.Join(dir, "signing.pem")
+	if _, err := os.Stat(pem); err == nil {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	key, err := token.GenerateKey()
+	if err != nil {
+		return err
+	}
+	issuer, err := token.NewIssuer("streamgate", key)
+	if err != nil {
+		return err
+	}
+	if err := token.WriteJWKSFile(filepath.Join(dir, "jwks.json"), issuer.JWKS()); err != nil {
+		return err
+	}
+	return token.WritePrivateKeyFile(pem, key)
+}

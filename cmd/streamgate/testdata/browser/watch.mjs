@@ -1,0 +1,264 @@
+// Drives the watch page in Debian's headless Chromium (playwright-core) with
+// an injected EIP-1193 test wallet that signs with a dev key (ethers).
+// Run by TestBrowserWatchPage; exits non-zero with a message on any failure.
+//
+// Environment: URL (the edge, page on), HOLDER_KEY and OTHER_KEY (0x hex
+// private keys: a pass holder and a wallet without the pass), CHAIN_ID,
+// SCREENSHOT_DIR.
+
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { getAddress, getBytes, toUtf8String, Wallet } from "ethers";
+import { chromium } from "playwright-core";
+
+const BUDGET_MS = 60_000;
+const STEP_MS = 15_000;
+
+function env(name) {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set`);
+  return v;
+}
+
+const url = env("URL");
+const chainId = Number(env("CHAIN_ID"));
+const holder = new Wallet(env("HOLDER_KEY"));
+const other = new Wallet(env("OTHER_KEY"));
+const shots = env("SCREENSHOT_DIR");
+mkdirSync(shots, { recursive: true });
+
+// installWallet runs in the page before its scripts: a minimal EIP-1193
+// provider. Accounts are shared once the page asks (eth_requestAccounts);
+// signing goes to Node (exposed __testWalletSign); the chain can
+// be switched, which emits chainChanged like a real wallet.
+function installWallet({ address, chainId }) {
+  const listeners = {};
+  let chain = chainId;
+  let connected = false;
+  const fail = (code, message) => Object.assign(new Error(message), { code });
+  window.ethereum = {
+    isStreamGateTestWallet: true,
+    async request({ method, params = [] }) {
+      switch (method) {
+        case "eth_requestAccounts":
+          connected = true;
+          return [address];
+        case "eth_accounts": // like MetaMask: nothing until the site is connected
+          return connected ? [address] : [];
+        case "eth_chainId":
+          return `0x${chain.toString(16)}`;
+        case "personal_sign":
+          if (String(params[1]).toLowerCase() !== address.toLowerCase()) throw fail(4100, "unknown account");
+          return window.__testWalletSign(params[0]);
+        case "wallet_switchEthereumChain": {
+          const next = Number.parseInt(params[0].chainId, 16);
+          if (next !== chain) {
+            chain = next;
+            for (const f of listeners.chainChanged ?? []) f(params[0].chainId);
+          }
+          return null;
+        }
+        default:
+          throw fail(4200, `${method} is not supported by the test wallet`);
+      }
+    },
+    on(event, f) {
+      (listeners[event] ??= []).push(f);
+    },
+    removeListener(event, f) {
+      listeners[event] = (listeners[event] ?? []).filter((g) => g !== f);
+    },
+  };
+}
+
+const watchdog = setTimeout(() => {
+  console.error(`FAIL: the browser test took longer than ${BUDGET_MS / 1000} s`);
+  process.exit(3);
+}, BUDGET_MS);
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required",
+  ],
+});
+
+// scenario runs fn in a fresh browser context (fresh storage), with a test
+// wallet for key unless key is null and, for chain, the wallet's chain.
+async function scenario(name, key, fn, chain = chainId) {
+  const started = Date.now();
+  const context = await browser.newContext({ viewport: { width: 1024, height: 720 } });
+  context.setDefaultTimeout(STEP_MS);
+  const signed = [];
+  if (key) {
+    await context.exposeFunction("__testWalletSign", async (hex) => {
+      signed.push(toUtf8String(getBytes(hex)));
+      return key.signMessage(getBytes(hex));
+    });
+    await context.addInitScript(installWallet, { address: key.address, chainId: chain });
+  }
+  const page = await context.newPage();
+  const log = [];
+  const pageErrors = [];
+  page.on("console", (m) => log.push(`console.${m.type()}: ${m.text()}`));
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  page.on("requestfailed", (r) => log.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  try {
+    await page.goto(url);
+    await fn(page, signed);
+    if (pageErrors.length) throw new Error(`uncaught errors in the page: ${pageErrors.join("; ")}`);
+    console.log(`ok    ${name} (${Date.now() - started} ms)`);
+  } catch (err) {
+    const shot = path.join(shots, `${name}-FAILED.png`);
+    await page.screenshot({ path: shot }).catch(() => {});
+    const status = await statusOf(page).catch(() => "unknown");
+    throw new Error(`${name}: ${err.message}\n  page status: ${status}\n  screenshot: ${shot}\n  ${log.join("\n  ")}`);
+  } finally {
+    await context.close();
+  }
+}
+
+async function statusOf(page) {
+  return page.evaluate(() => {
+    const s = document.getElementById("status");
+    return `[${s.dataset.state}] ${s.textContent.trim()}`;
+  });
+}
+
+// waitState waits for #status to reach state, naming where it got stuck.
+async function waitState(page, state, timeout = STEP_MS) {
+  try {
+    await page.locator(`#status[data-state="${state}"]`).waitFor({ timeout });
+  } catch {
+    throw new Error(`the page did not reach state "${state}" within ${timeout} ms`);
+  }
+  return (await page.locator("#status").textContent()).trim();
+}
+
+const button = (page, name) => page.getByRole("button", { name, exact: true });
+
+async function connectAndSignIn(page, key) {
+  await button(page, "Connect wallet").click();
+  await button(page, "Sign in").click();
+  const text = page.locator("#wallet-text");
+  await text.filter({ hasText: `Signed in as ${key.address.slice(0, 6)}` }).waitFor();
+}
+
+function expect(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+// video reads the player's element and the page's state.
+function video(page) {
+  return page.evaluate(() => {
+    const v = document.getElementById("video");
+    const q = v.getVideoPlaybackQuality();
+    return {
+      currentTime: v.currentTime, videoWidth: v.videoWidth, videoHeight: v.videoHeight,
+      frames: q.totalVideoFrames, dropped: q.droppedVideoFrames, paused: v.paused, hidden: v.hidden,
+      error: v.error ? `${v.error.code} ${v.error.message}` : null,
+      state: document.getElementById("status").dataset.state,
+    };
+  });
+}
+
+// assertPlays checks the video really plays: time advances, frames are
+// decoded, the picture has a size, and the page shows no error.
+async function assertPlays(page) {
+  await page.waitForFunction(() => {
+    const v = document.getElementById("video");
+    return v.currentTime > 0.2 && v.videoWidth > 0 && v.getVideoPlaybackQuality().totalVideoFrames > 0;
+  });
+  const first = await video(page);
+  await page.waitForFunction((t) => document.getElementById("video").currentTime >= t + 0.4, first.currentTime);
+  const then = await video(page);
+  const desc = JSON.stringify(then);
+  expect(then.currentTime > first.currentTime, `currentTime did not advance: ${desc}`);
+  expect(then.frames > 0 && then.frames >= first.frames, `no decoded video frames: ${desc}`);
+  expect(then.videoWidth > 0 && then.videoHeight > 0, `videoWidth is 0: ${desc}`);
+  expect(then.error === null, `the video element has an error: ${desc}`);
+  expect(["playing", "ended"].includes(then.state), `the page is in state ${then.state}: ${desc}`);
+  return then;
+}
+
+const clip = (page) => button(page, "Play clip");
+const shot = (page, name) => page.screenshot({ path: path.join(shots, name) });
+
+let failed = false;
+try {
+  await scenario("no-wallet", null, async (page) => {
+    const text = await waitState(page, "no-wallet");
+    expect(/browser wallet/.test(text), `no-wallet text: ${text}`);
+    const needs = await page.locator(".asset .needs").first().textContent();
+    expect(/ERC-721 pass of 0x.* on the local dev chain \(chain 1337\)/.test(needs), `asset needs: ${needs}`);
+    await shot(page, "1-no-wallet.png");
+  });
+
+  await scenario("holder-plays", holder, async (page, signed) => {
+    await connectAndSignIn(page, holder);
+    const origin = new URL(url);
+    expect(signed.length === 1, `signed ${signed.length} messages, want 1`);
+    const want = `${origin.host} wants you to sign in with your Ethereum account:\n${getAddress(holder.address)}\n\n`;
+    expect(signed[0].startsWith(want), `SIWE message starts:\n${signed[0]}`);
+    expect(signed[0].includes(`\nURI: ${origin.origin}\nVersion: 1\nChain ID: ${chainId}\nNonce: `), `SIWE message:\n${signed[0]}`);
+    await clip(page).click();
+    await waitState(page, "playing");
+    const v = await assertPlays(page);
+    await shot(page, "2-holder-playing.png");
+    console.log(`      playing: ${JSON.stringify(v)}`);
+  });
+
+  await scenario("not-holder", other, async (page) => {
+    await connectAndSignIn(page, other);
+    await clip(page).click();
+    const text = await waitState(page, "not-holder");
+    const contract = await page.evaluate(async () => (await (await fetch("/api/assets")).json())[0].policy.any[0].contract);
+    const need = `hold an ERC-721 of ${contract} on chain ${chainId}`.toLowerCase();
+    expect(text.toLowerCase().includes(need), `not-holder text does not carry the 403 message "${need}": ${text}`);
+    expect(await page.locator("#video").isHidden(), "the video is shown to a non-holder");
+    await shot(page, "3-not-holder.png");
+  });
+
+  await scenario("wrong-chain", holder, async (page) => {
+    await button(page, "Connect wallet").click();
+    await clip(page).click();
+    const text = await waitState(page, "wrong-chain");
+    expect(text.includes("Ethereum (chain 1)"), `wrong-chain text: ${text}`);
+    await shot(page, "4-wrong-chain.png");
+    await button(page, `Switch to the local dev chain (chain ${chainId})`).click();
+    await waitState(page, "playing");
+    await assertPlays(page);
+  }, 1);
+
+  // Revocation as the edge answers it (403 policy_unmet on a segment),
+  // simulated from segment 3 on: a 4 s clip is buffered whole too soon for a
+  // real transfer to land mid-play.
+  await scenario("revoked", holder, async (page) => {
+    await page.route(/\/chunk-stream\d+-(\d+)\.m4s$/, (route) => {
+      const n = Number(/-(\d+)\.m4s$/.exec(route.request().url())[1]);
+      if (n < 3) return route.continue();
+      return route.fulfill({
+        status: 403, contentType: "application/json",
+        body: JSON.stringify({ error: "policy_unmet", message: "hold an ERC-721 of 0x… on chain 1337" }),
+      });
+    });
+    await connectAndSignIn(page, holder);
+    await clip(page).click();
+    const text = await waitState(page, "revoked");
+    expect(/no longer qualifies/.test(text), `revoked text: ${text}`);
+    const v = await video(page);
+    expect(v.hidden && v.paused, `the video goes on after revocation: ${JSON.stringify(v)}`);
+    await button(page, "Check again").waitFor();
+    await shot(page, "5-revoked.png");
+  });
+} catch (err) {
+  failed = true;
+  console.error(`FAIL: ${err.message}`);
+} finally {
+  clearTimeout(watchdog);
+  await browser.close();
+}
+console.log(`screenshots: ${shots}`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,170 @@
+package indexer
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/streamgate/streamgate/contracts/ownership"
+)
+
+// Config configures an indexer: `streamgate indexer` reads it under
+// `indexer:` in configs/indexer.yaml, an edge that runs one in-process under
+// `indexer:` in configs/edge.yaml.
+type Config struct {
+	// Chains lists the chains to follow. In-process, an edge follows every
+	// ownership chain, with these entries' settings where listed.
+	Chains []ChainConfig `yaml:"chains"`
+	// PollInterval is how often each chain's head is read when the RPC
+	// offers no subscription (http); over ws a new head wakes the indexer
+	// at once and polling is only a safety net. One eth_getBlockByNumber
+	// per poll and chain.
+	PollInterval time.Duration `yaml:"poll_interval"`
+	// MaxRange bounds the blocks one eth_getLogs covers while catching up;
+	// providers cap it (often 1000–10000).
+	MaxRange uint64 `yaml:"max_range"`
+	// Backfill is how many blocks back a newly seen contract is read, and
+	// where a first start without a saved block begins: transfers between
+	// a cached read and the moment the indexer learns the contract.
+	Backfill uint64 `yaml:"backfill"`
+	// ReorgWindow is how many processed ranges are remembered to undo a
+	// reorg: their invalidations are published again when their blocks
+	// leave the canonical chain.
+	ReorgWindow int `yaml:"reorg_window"`
+	// RepeatAfter publishes each invalidation a second time after this long
+	// (0: never), to drop an answer read from an RPC node that had not seen
+	// the transfer's block yet, or stored back by a read that raced it.
+	RepeatAfter time.Duration `yaml:"repeat_after"`
+	// ContractsRefresh is how often the Redis set sg:own:contracts (the
+	// contracts edges and signers read) is read again.
+	ContractsRefresh time.Duration `yaml:"contracts_refresh"`
+	// CallTimeout bounds one RPC call to one endpoint.
+	CallTimeout time.Duration `yaml:"call_timeout"`
+}
+
+// ChainConfig is one chain to follow.
+type ChainConfig struct {
+	// ID is the EIP-155 chain id.
+	ID int64 `yaml:"id"`
+	// RPC lists JSON-RPC endpoints tried in order; ws(s) ones are
+	// subscribed to for new heads. In-process, empty takes ownership's.
+	RPC []string `yaml:"rpc"`
+	// Confirmations is how many blocks a transfer waits before it revokes:
+	// 0 revokes at once (a reorg then gives access back); more trades
+	// revocation delay for fewer reorg flip-flops.
+	Confirmations uint64 `yaml:"confirmations"`
+	// Contracts are always followed, beside those that checkers announce.
+	Contracts []string `yaml:"contracts"`
+}
+
+// DefaultConfig follows no chain until some are listed (or inherited).
+func DefaultConfig() Config {
+	return Config{
+		PollInterval:     200 * time.Millisecond,
+		MaxRange:         1000,
+		Backfill:         64,
+		ReorgWindow:      256,
+		RepeatAfter:      2 * time.Second,
+		ContractsRefresh: time.Second,
+		CallTimeout:      5 * time.Second,
+	}
+}
+
+// Validate reports the first invalid field by its YAML path (under indexer.).
+func (c *Config) Validate() error {
+	switch {
+	case c.PollInterval <= 0:
+		return fmt.Errorf("indexer.poll_interval: want > 0, got %s", c.PollInterval)
+	case c.MaxRange == 0:
+		return errors.New("indexer.max_range: want > 0")
+	case c.ReorgWindow <= 0:
+		return fmt.Errorf("indexer.reorg_window: want > 0, got %d", c.ReorgWindow)
+	case c.RepeatAfter < 0:
+		return fmt.Errorf("indexer.repeat_after: want >= 0, got %s", c.RepeatAfter)
+	case c.ContractsRefresh <= 0 || c.CallTimeout <= 0:
+		return errors.New("indexer.contracts_refresh, call_timeout: want > 0")
+	}
+	seen := map[int64]bool{}
+	for i, ch := range c.Chains {
+		switch {
+		case ch.ID <= 0:
+			return fmt.Errorf("indexer.chains[%d].id: want > 0, got %d", i, ch.ID)
+		case seen[ch.ID]:
+			return fmt.Errorf("indexer.chains[%d].id: chain %d listed twice", i, ch.ID)
+		}
+		seen[ch.ID] = true
+		for _, a := range ch.Contracts {
+			if !common.IsHexAddress(a) {
+				return fmt.Errorf("indexer.chains[%d].contracts: want 0x addresses, got %q", i, a)
+			}
+		}
+	}
+	return nil
+}
+
+// Inherit returns c following every chain in own too: chains c lists take
+// their missing RPC endpoints from own, the others own's endpoints and the
+// defaults. An edge running the indexer in-process calls it.
+func (c Config) Inherit(own []ownership.ChainConfig) Config {
+	byID := map[int64]int{}
+	chains := make([]ChainConfig, len(c.Chains))
+	for i, ch := range c.Chains {
+		chains[i] = ch
+		byID[ch.ID] = i
+	}
+	for _, oc := range own {
+		i, ok := byID[oc.ID]
+		if !ok {
+			chains = append(chains, ChainConfig{ID: oc.ID})
+			i = len(chains) - 1
+		}
+		if len(chains[i].RPC) == 0 {
+			chains[i].RPC = oc.RPC
+		}
+	}
+	c.Chains = chains
+	return c
+}
+
+// ServiceConfig is `streamgate indexer`'s configuration (configs/indexer.yaml).
+type ServiceConfig struct {
+	Indexer Config      `yaml:"indexer"`
+	Redis   RedisConfig `yaml:"redis"`
+	// MetricsListen serves /metrics (lag per chain) and /healthz.
+	MetricsListen string `yaml:"metrics_listen"`
+}
+
+// RedisConfig is the Redis that edges and signers subscribe to.
+type RedisConfig struct {
+	// Addr is host:port; the indexer publishes there and keeps its place.
+	Addr string `yaml:"addr"`
+	// Prefix starts every key and channel (DESIGN.md: sg:).
+	Prefix string `yaml:"prefix"`
+}
+
+// DefaultServiceConfig returns the defaults that configs/indexer.yaml shows.
+func DefaultServiceConfig() ServiceConfig {
+	return ServiceConfig{
+		Indexer:       DefaultConfig(),
+		Redis:         RedisConfig{Addr: "127.0.0.1:6379", Prefix: "sg:"},
+		MetricsListen: "127.0.0.1:9102",
+	}
+}
+
+// Validate reports the first invalid field by its YAML path.
+func (c *ServiceConfig) Validate() error {
+	if err := c.Indexer.Validate(); err != nil {
+		return err
+	}
+	if c.Redis.Addr == "" {
+		return errors.New("redis.addr: want host:port (without Redis, run the indexer inside an edge that hosts the signer)")
+	}
+	for i, ch := range c.Indexer.Chains {
+		if len(ch.RPC) == 0 {
+			return fmt.Errorf("indexer.chains[%d].rpc: want at least one endpoint", i)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,102 @@
+package indexer
+
+import (
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/holiman/uint256"
+
+	"github.com/streamgate/streamgate/contracts/bindings"
+	"github.com/streamgate/streamgate/contracts/ownership"
+)
+
+var (
+	erc721  = bindings.NewIERC721()
+	erc20   = bindings.NewIERC20()
+	erc1155 = bindings.NewIERC1155()
+
+	// ERC-721 and ERC-20 share Transfer's topic: ERC-721 indexes the token
+	// id (four topics), ERC-20 puts the value in data (three topics).
+	topicTransfer = erc721.GetABI().Events["Transfer"].ID
+	topicSingle   = erc1155.GetABI().Events["TransferSingle"].ID
+	topicBatch    = erc1155.GetABI().Events["TransferBatch"].ID
+
+	// transferTopics filters eth_getLogs to the three transfer events.
+	transferTopics = [][]common.Hash{{topicTransfer, topicSingle, topicBatch}}
+)
+
+// decode turns transfer logs into invalidations, one per distinct (contract,
+// id, from, to). Logs that do not decode (a contract emitting a
+// non-standard event under a standard topic) are counted in bad and skipped:
+// their holders' answers still expire with the cache TTLs.
+func decode(chainID int64, logs []types.Log) (invs []ownership.Invalidation, bad int) {
+	seen := map[invKey]bool{}
+	add := func(contract common.Address, id *uint256.Int, from, to common.Address) {
+		k := invKey{contract: contract, from: from, to: to, hasID: id != nil}
+		if id != nil {
+			k.id = *id
+		}
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		invs = append(invs, ownership.Invalidation{Chain: chainID, Contract: contract, ID: id, From: from, To: to})
+	}
+	for i := range logs {
+		if !logs[i].Removed && !decodeOne(&logs[i], add) { // eth_getLogs returns no removed logs
+			bad++
+		}
+	}
+	return invs, bad
+}
+
+type invKey struct {
+	contract common.Address
+	id       uint256.Int
+	hasID    bool
+	from, to common.Address
+}
+
+type addFunc func(contract common.Address, id *uint256.Int, from, to common.Address)
+
+// decodeOne adds the invalidations of one log; false when it does not decode.
+func decodeOne(l *types.Log, add addFunc) bool {
+	if len(l.Topics) == 0 {
+		return false
+	}
+	switch {
+	case l.Topics[0] == topicTransfer && len(l.Topics) == 4:
+		ev, err := erc721.UnpackTransferEvent(l)
+		return err == nil && addID(add, l.Address, ev.TokenId.Bytes(), ev.From, ev.To)
+	case l.Topics[0] == topicTransfer && len(l.Topics) == 3:
+		ev, err := erc20.UnpackTransferEvent(l)
+		if err == nil {
+			add(l.Address, nil, ev.From, ev.To)
+		}
+		return err == nil
+	case l.Topics[0] == topicSingle:
+		ev, err := erc1155.UnpackTransferSingleEvent(l)
+		return err == nil && addID(add, l.Address, ev.Id.Bytes(), ev.From, ev.To)
+	case l.Topics[0] == topicBatch:
+		ev, err := erc1155.UnpackTransferBatchEvent(l)
+		if err != nil {
+			return false
+		}
+		for _, id := range ev.Ids {
+			if !addID(add, l.Address, id.Bytes(), ev.From, ev.To) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// addID adds an invalidation for the big-endian token id; ids over 256 bits
+// cannot come from a conforming contract.
+func addID(add addFunc, contract common.Address, id []byte, from, to common.Address) bool {
+	if len(id) > 32 {
+		return false
+	}
+	add(contract, new(uint256.Int).SetBytes(id), from, to)
+	return true
+}

@@ -1,0 +1,175 @@
+package indexer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/streamgate/streamgate/contracts/ownership"
+)
+
+// errRaced is returned when the chain changed under a range read; the range
+// is read again at the next poll.
+var errRaced = errors.New("indexer: the chain changed during a read")
+
+// follower follows one chain: it reads transfer logs block range by block
+// range behind the confirmation depth, checks each range's parent hash, and
+// publishes what moved.
+type follower struct {
+	cfg       *Config
+	chain     ChainConfig
+	rpc       *endpoints
+	sink      Sink
+	store     cursors
+	m         chainMetrics
+	log       *slog.Logger
+	wake      chan struct{}
+	processed atomic.Uint64
+
+	mu      sync.Mutex // guards the contract set: Add runs on other goroutines
+	watched map[common.Address]bool
+	all     []common.Address // copied on write: readers keep their snapshot
+	fresh   []common.Address // added since the last step: to backfill
+
+	// Owned by the run goroutine.
+	started bool
+	cursor  cursor
+	recent  []record // processed ranges, newest last: what a reorg undoes
+	pending []repeat // published invalidations to publish again
+	failing bool
+}
+
+// record is one processed range: its last block and what it invalidated.
+type record struct {
+	cursor
+	invs []ownership.Invalidation
+}
+
+type repeat struct {
+	due  time.Time
+	invs []ownership.Invalidation
+}
+
+func newFollower(cfg *Config, ch ChainConfig, sink Sink, store cursors, m chainMetrics, log *slog.Logger) *follower {
+	return &follower{
+		cfg: cfg, chain: ch, rpc: newEndpoints(ch.RPC, cfg.CallTimeout), sink: sink, store: store, m: m, log: log,
+		wake: make(chan struct{}, 1), watched: map[common.Address]bool{},
+	}
+}
+
+// watch adds a contract; the next step reads its recent past.
+func (f *follower) watch(a common.Address) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.watched[a] {
+		return
+	}
+	f.watched[a] = true
+	f.all = append(f.all[:len(f.all):len(f.all)], a)
+	f.fresh = append(f.fresh, a)
+	select {
+	case f.wake <- struct{}{}:
+	default:
+	}
+}
+
+// take returns the contracts to backfill, clearing them, and all contracts.
+func (f *follower) take() (fresh, all []common.Address) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	fresh, f.fresh = f.fresh, nil
+	return fresh, f.all
+}
+
+func (f *follower) untake(fresh []common.Address) {
+	f.mu.Lock()
+	f.fresh = append(f.fresh, fresh...)
+	f.mu.Unlock()
+}
+
+// run polls (and wakes on new heads over ws) until ctx is done.
+func (f *follower) run(ctx context.Context) {
+	go f.rpc.watchHeads(ctx, f.wake, func(err error) {
+		f.log.Warn("new heads subscription failed; polling meanwhile", "err", err)
+	})
+	t := time.NewTicker(f.cfg.PollInterval)
+	defer t.Stop()
+	for {
+		f.catchUp(ctx)
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		case <-f.wake:
+		}
+	}
+}
+
+// catchUp steps until the follower is at the confirmed head or fails.
+func (f *follower) catchUp(ctx context.Context) {
+	for ctx.Err() == nil {
+		more, err := f.step(ctx)
+		if ctx.Err() != nil {
+			return
+		}
+		switch {
+		case err != nil && !f.failing:
+			f.log.Warn("indexer step failed; retrying at each poll", "block", f.cursor.num, "err", err)
+		case err == nil && f.failing:
+			f.log.Info("indexer following again", "block", f.cursor.num)
+		}
+		f.failing = err != nil
+		if err != nil || !more {
+			return
+		}
+	}
+}
+
+// step does one unit of work; more reports that another may follow at once.
+func (f *follower) step(ctx context.Context) (more bool, err error) {
+	if !f.started {
+		if err := f.start(ctx); err != nil {
+			return false, err
+		}
+	}
+	if err := f.repeatDue(ctx); err != nil {
+		return false, err
+	}
+	fresh, all := f.take()
+	if err := f.backfill(ctx, fresh); err != nil {
+		f.untake(fresh)
+		return false, err
+	}
+	head, err := f.rpc.header(ctx, nil)
+	if err != nil {
+		f.m.rpcErrors.Inc()
+		return false, fmt.Errorf("reading the head: %w", err)
+	}
+	n := head.Number.Uint64()
+	f.m.head.Set(float64(n))
+	if n < f.chain.Confirmations || n-f.chain.Confirmations <= f.cursor.num {
+		return f.idle(ctx, head)
+	}
+	return true, f.read(ctx, all, n-f.chain.Confirmations, head)
+}
+
+// idle handles a head no further than the cursor: caught up, unless the
+// chain replaced or dropped the cursor's block (a reorg to a chain that is
+// not longer, or a dev chain restarted).
+func (f *follower) idle(ctx context.Context, head *types.Header) (bool, error) {
+	n := head.Number.Uint64()
+	switch {
+	case n == f.cursor.num && head.Hash() != f.cursor.hash, n < f.cursor.num:
+		return true, f.reorg(ctx)
+	}
+	f.m.lagBlocks.Set(0)
+	f.m.lagSeconds.Set(0)
+	return false, nil
+}

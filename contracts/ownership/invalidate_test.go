@@ -1,0 +1,260 @@
+package ownership
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/streamgate/streamgate/internal/testenv"
+)
+
+var parseCases = []struct {
+	name, msg string
+	n         int // invalidations parsed; -1: an error
+}{
+	{"object", `{"chain":1,"contract":"0x00000000000000000000000000000000000000aa","id":"7","from":"0x00000000000000000000000000000000000000bb","to":"0x00000000000000000000000000000000000000cc"}`, 1},
+	{"erc20 without id", `{"chain":1,"contract":"0x00000000000000000000000000000000000000aa","from":"0x00000000000000000000000000000000000000bb","to":"0x00000000000000000000000000000000000000cc"}`, 1},
+	{"array", `[{"chain":1,"contract":"0x00000000000000000000000000000000000000aa","id":"1"},{"chain":2,"contract":"0x00000000000000000000000000000000000000aa","id":"2"}]`, 2},
+	{"no chain", `{"contract":"0x00000000000000000000000000000000000000aa"}`, -1},
+	{"bad id", `{"chain":1,"id":"seven"}`, -1},
+	{"bad address", `{"chain":1,"from":"0x12"}`, -1},
+	{"not json", `revoke everything`, -1},
+	{"empty", ``, -1},
+}
+
+func TestParseInvalidations(t *testing.T) {
+	for _, tc := range parseCases {
+		invs, err := ParseInvalidations([]byte(tc.msg))
+		switch {
+		case tc.n < 0 && (err == nil || !errors.Is(err, ErrBadInvalidation)):
+			t.Errorf("%s: err = %v, want ErrBadInvalidation", tc.name, err)
+		case tc.n >= 0 && (err != nil || len(invs) != tc.n):
+			t.Errorf("%s: %d invalidations, %v; want %d", tc.name, len(invs), err, tc.n)
+		}
+	}
+}
+
+func FuzzParseInvalidations(f *testing.F) {
+	for _, tc := range parseCases {
+		f.Add([]byte(tc.msg))
+	}
+	f.Fuzz(func(t *testing.T, msg []byte) {
+		invs, err := ParseInvalidations(msg)
+		if err == nil && len(invs) > 0 && invs[0].Chain <= 0 {
+			t.Fatalf("accepted chain %d", invs[0].Chain)
+		}
+	})
+}
+
+// subscribed starts a checker on the world's chain with Redis at addr and
+// a subscriber, and waits until it listens.
+func (w *world) subscribed(t *testing.T, addr string) (*Checker, *Subscriber) {
+	t.Helper()
+	rdb := redis.NewClient(&redis.Options{Addr: addr, MaxRetries: -1})
+	t.Cleanup(func() { rdb.Close() })
+	cfg := DefaultConfig()
+	cfg.Chains = []ChainConfig{{ID: testenv.ChainID, RPC: []string{w.rpc}, Multicall3: "none"}}
+	c, err := New(cfg, rdb, "sg:", nil, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Close)
+	s := NewSubscriber(rdb, "sg:", c, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	s.Ping, s.MaxBackoff = 100*time.Millisecond, 100*time.Millisecond
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { s.Run(ctx); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
+	waitUntil(t, "subscribed", func() bool { return testutil.ToFloat64(c.metrics.subscribed) == 1 })
+	return c, s
+}
+
+func waitUntil(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting until %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// TestPublishReachesEverySubscriber: after a transfer, one Publish makes
+// two checkers (two edges) drop what they cached, and Redis too.
+func TestPublishReachesEverySubscriber(t *testing.T) {
+	w := newWorld(t)
+	id := w.mintPass(t, w.alice.Address)
+	r := testenv.Redis(t)
+	a, _ := w.subscribed(t, r.Addr)
+	b, _ := w.subscribed(t, r.Addr)
+	for _, c := range []*Checker{a, b} {
+		if err := allow(c, w.alice.Address, cond721(w), t); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
+	var seen sync.WaitGroup
+	seen.Add(2)
+	for _, c := range []*Checker{a, b} {
+		var once sync.Once
+		c.OnInvalidate(func(Invalidation) { once.Do(seen.Done) })
+	}
+	inv := Invalidation{Chain: testenv.ChainID, Contract: w.pass, ID: uint256.MustFromBig(id), From: w.alice.Address, To: w.bob.Address}
+	if err := NewPublisher(r.Client, "sg:").Publish(context.Background(), inv); err != nil {
+		t.Fatal(err)
+	}
+	seen.Wait()
+	if n, _ := r.Client.Exists(context.Background(), "sg:own:1337:"+lower(w.pass.Hex())+":_:"+lower(w.alice.Address.Hex())).Result(); n != 0 {
+		t.Fatal("the publisher left the Redis entry")
+	}
+	for _, c := range []*Checker{a, b} {
+		var unmet *UnmetError
+		if err := allow(c, w.alice.Address, cond721(w), t); !errors.As(err, &unmet) {
+			t.Fatalf("after the invalidation: %v, want unmet", err)
+		}
+	}
+}
+
+// TestSubscriberSurvivesRedisOutage: with Redis cut off the checker keeps
+// answering from memory and says so in the gauge; when Redis returns it
+// resubscribes, drops what it cached meanwhile and applies new messages.
+func TestSubscriberSurvivesRedisOutage(t *testing.T) {
+	w := newWorld(t)
+	id := w.mintPass(t, w.alice.Address)
+	r := testenv.Redis(t)
+	proxy := newCutProxy(t, r.Addr)
+	c, _ := w.subscribed(t, proxy.addr())
+	if err := allow(c, w.alice.Address, cond721(w), t); err != nil {
+		t.Fatal(err)
+	}
+	proxy.cut(true)
+	waitUntil(t, "the outage is noticed", func() bool { return testutil.ToFloat64(c.metrics.subscribed) == 0 })
+	w.resetCounts()
+	if err := allow(c, w.alice.Address, cond721(w), t); err != nil || w.calls("eth_call") != 0 {
+		t.Fatalf("during the outage: %v after %d eth_calls, want an answer from memory", err, w.calls("eth_call"))
+	}
+	proxy.cut(false)
+	waitUntil(t, "resubscribed", func() bool { return testutil.ToFloat64(c.metrics.subscribed) == 1 })
+	if n := testutil.ToFloat64(c.metrics.subscribeFailures); n < 1 {
+		t.Fatalf("subscribe failures %v", n)
+	}
+	misses := testutil.ToFloat64(c.metrics.misses)
+	if err := allow(c, w.alice.Address, cond721(w), t); err != nil || testutil.ToFloat64(c.metrics.misses) != misses+1 {
+		t.Fatalf("after resubscribing: %v, want a miss (memory dropped, Redis or the chain asked)", err)
+	}
+	inv := Invalidation{Chain: testenv.ChainID, Contract: w.pass, ID: uint256.MustFromBig(id), From: w.alice.Address}
+	applied := testutil.ToFloat64(c.metrics.invalidations)
+	if err := NewPublisher(r.Client, "sg:").Publish(context.Background(), inv); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, "the invalidation is applied", func() bool { return testutil.ToFloat64(c.metrics.invalidations) > applied })
+}
+
+// TestAnnounceContracts: a read from the chain names its contract in the
+// Redis set the indexer follows, and to in-process hooks once.
+func TestAnnounceContracts(t *testing.T) {
+	w := newWorld(t)
+	w.mintPass(t, w.alice.Address)
+	r := testenv.Redis(t)
+	c, _ := w.subscribed(t, r.Addr)
+	var mu sync.Mutex
+	var got []common.Address
+	c.OnContract(func(_ int64, a common.Address) { mu.Lock(); got = append(got, a); mu.Unlock() })
+	for _, wallet := range []common.Address{w.alice.Address, w.bob.Address} {
+		allow(c, wallet, cond721(w), t)
+	}
+	members, err := r.Client.SMembers(context.Background(), ContractsKey("sg:")).Result()
+	if err != nil || len(members) != 1 || members[0] != "1337:"+lower(w.pass.Hex()) {
+		t.Fatalf("sg:own:contracts = %v, %v", members, err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(got) != 1 || got[0] != w.pass {
+		t.Fatalf("hook saw %v, want the pass once", got)
+	}
+}
+
+func TestHeldNamesTheOwnedID(t *testing.T) {
+	w := newWorld(t)
+	w.mintPass(t, w.bob.Address)
+	id := w.mintPass(t, w.alice.Address)
+	c := w.checker(t, nil)
+	p := mustPolicy(t, `{"chain_id":1337,"contract":"`+w.pass.Hex()+`","standard":"erc721","token_ids":["1","`+id.String()+`"]}`)
+	now := time.Now()
+	if err := c.AllowAt(context.Background(), w.alice.Address, p, now); err != nil {
+		t.Fatal(err)
+	}
+	a, owned := c.Held(w.alice.Address, p.Condition, now)
+	if a != 1 || owned == nil || owned.ToBig().Cmp(id) != 0 {
+		t.Fatalf("Held = %d, %v; want met with id %s", a, owned, id)
+	}
+}
+
+// cutProxy forwards TCP to a server until cut: then it drops every
+// connection and refuses new ones, as a Redis outage looks to a client.
+type cutProxy struct {
+	ln     net.Listener
+	target string
+	mu     sync.Mutex
+	down   bool
+	conns  []net.Conn
+}
+
+func newCutProxy(t *testing.T, target string) *cutProxy {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &cutProxy{ln: ln, target: target}
+	t.Cleanup(func() { ln.Close(); p.cut(true) })
+	go p.serve()
+	return p
+}
+
+func (p *cutProxy) addr() string { return p.ln.Addr().String() }
+
+func (p *cutProxy) serve() {
+	for {
+		c, err := p.ln.Accept()
+		if err != nil {
+			return
+		}
+		p.mu.Lock()
+		down := p.down
+		p.mu.Unlock()
+		up, err := net.Dial("tcp", p.target)
+		if down || err != nil {
+			c.Close()
+			continue
+		}
+		p.mu.Lock()
+		p.conns = append(p.conns, c, up)
+		p.mu.Unlock()
+		go func() { io.Copy(up, c); up.Close() }()
+		go func() { io.Copy(c, up); c.Close() }()
+	}
+}
+
+func (p *cutProxy) cut(down bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.down = down
+	if down {
+		for _, c := range p.conns {
+			c.Close()
+		}
+		p.conns = nil
+	}
+}
+

@@ -1,0 +1,11 @@
+terraform {
+  required_version = ">= 1.6"
+
+  required_providers {
+    aws = {
+      source                = "hashicorp/aws"
+      version               = ">= 6.0, < 7.0"
+      configuration_aliases = [aws.us_east_1]
+    }
+  }
+}
