@@ -22,7 +22,8 @@ type grant struct {
 	wallet common.Address
 	asset  string
 	sid    string
-	expiry int64 // unix nanoseconds, leeway included
+	expiry int64       // unix nanoseconds, leeway included
+	played atomic.Bool // passed the gate once: a later refusal is a revocation
 }
 
 // auth verifies playback tokens and remembers the verified ones until they

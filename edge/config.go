@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/streamgate/streamgate/contracts/indexer"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/origin"
 )
@@ -24,7 +25,12 @@ type Config struct {
 	// Ownership lists the chains policies may name and the cache TTLs.
 	Ownership ownership.Config `yaml:"ownership"`
 	Redis     RedisConfig      `yaml:"redis"`
-	Page      PageConfig       `yaml:"page"`
+	Seats     SeatsConfig      `yaml:"seats"`
+	// Indexer configures the transfer indexer this edge runs in-process
+	// when it hosts the signer without Redis (one machine); otherwise
+	// `streamgate indexer` runs beside the edges and this block is unused.
+	Indexer indexer.Config `yaml:"indexer"`
+	Page    PageConfig     `yaml:"page"`
 	// Signer, when set, is the path of a signer config: this edge then also
 	// serves the signer's routes in-process, verifying tokens with its keys
 	// and sharing its ownership cache (one machine, `make run`).
@@ -38,6 +44,19 @@ type RedisConfig struct {
 	Addr string `yaml:"addr"`
 	// Prefix starts every key (DESIGN.md: sg:).
 	Prefix string `yaml:"prefix"`
+}
+
+// SeatsConfig tunes the concurrent-session limit of conditions with
+// max_streams: each playback session holds a seat on the pass while it plays.
+type SeatsConfig struct {
+	// Idle is how long a session keeps its seat after its last request:
+	// about two segment durations, so a player between segments keeps it.
+	Idle time.Duration `yaml:"idle"`
+	// Renew is how often, at most, a playing session renews its seat in
+	// Redis; requests in between are answered from memory.
+	Renew time.Duration `yaml:"renew"`
+	// Timeout bounds one Redis seat call; past it this edge decides alone.
+	Timeout time.Duration `yaml:"timeout"`
 }
 
 // OriginConfig lists the regions to read from, own region first.
@@ -133,6 +152,8 @@ func DefaultConfig() Config {
 		},
 		Ownership: ownership.DefaultConfig(),
 		Redis:     RedisConfig{Prefix: "sg:"},
+		Seats:     SeatsConfig{Idle: 10 * time.Second, Renew: time.Second, Timeout: 250 * time.Millisecond},
+		Indexer:   indexer.DefaultConfig(),
 		Page:      PageConfig{VendorDir: "node_modules"},
 		Cache: CacheConfig{
 			MaxBytes:         512 << 20,
@@ -161,6 +182,15 @@ func (c *Config) Validate() error {
 	}
 	if err := c.Ownership.Validate(); err != nil {
 		return err
+	}
+	if err := c.Indexer.Validate(); err != nil {
+		return err
+	}
+	switch {
+	case c.Seats.Renew <= 0 || c.Seats.Timeout <= 0:
+		return errors.New("seats.renew, seats.timeout: want > 0")
+	case c.Seats.Idle <= c.Seats.Renew:
+		return fmt.Errorf("seats.idle: want > seats.renew (%s), got %s", c.Seats.Renew, c.Seats.Idle)
 	}
 	switch {
 	case c.Listen == "":

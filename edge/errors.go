@@ -44,8 +44,12 @@ func statusOf(err error) (int, string) {
 		return fasthttp.StatusUnauthorized, "invalid_token"
 	case errors.Is(err, errWrongAsset):
 		return fasthttp.StatusForbidden, "forbidden"
+	case errors.Is(err, errRevoked):
+		return fasthttp.StatusForbidden, "revoked"
 	case errors.Is(err, ownership.ErrNotHeld):
 		return fasthttp.StatusForbidden, "policy_unmet"
+	case errors.Is(err, errTooManyStreams):
+		return fasthttp.StatusTooManyRequests, "too_many_streams"
 	case errors.Is(err, ownership.ErrUnavailable):
 		return fasthttp.StatusServiceUnavailable, "chain_unavailable"
 	case errors.Is(err, errNoRoute), errors.Is(err, errUnknownAsset), errors.Is(err, origin.ErrNotFound):

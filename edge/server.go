@@ -32,6 +32,10 @@ type Server struct {
 	auth         *auth
 	assets       *assets
 	gate         gate
+	own          *ownership.Checker
+	rdb          redis.UniversalClient // nil without Redis
+	seats        *seats
+	invalidated  *ownership.Subscriber // nil without Redis
 	objects      *objects
 	cacheControl [numKinds][]byte
 	http         *fasthttp.Server
@@ -73,11 +77,14 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 	if s.auth, err = newAuth(cfg.Token, s.metrics, deps.JWKS); err != nil {
 		return nil, err
 	}
-	if s.gate = deps.Ownership; deps.Ownership == nil {
-		if s.gate, err = s.newOwnership(); err != nil {
+	s.rdb = s.newRedis()
+	if s.own = deps.Ownership; s.own == nil {
+		if s.own, err = s.newOwnership(); err != nil {
 			return nil, err
 		}
 	}
+	s.gate = s.own
+	s.initSeats()
 	if s.objects, err = newObjects(s.ctx, cfg.Cache, cfg.Origin.StreamTimeout, s.origin, s.metrics); err != nil {
 		return nil, err
 	}
@@ -94,16 +101,20 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 	return s, nil
 }
 
+// newRedis dials the shared Redis when configured.
+func (s *Server) newRedis() redis.UniversalClient {
+	if s.cfg.Redis.Addr == "" {
+		return nil // a nil *redis.Client would not be a nil interface
+	}
+	c := redis.NewClient(&redis.Options{Addr: s.cfg.Redis.Addr})
+	s.closers = append(s.closers, c.Close)
+	return c
+}
+
 // newOwnership builds the edge's own checker, sharing answers through Redis
 // when configured.
 func (s *Server) newOwnership() (*ownership.Checker, error) {
-	var rdb redis.UniversalClient // a nil *redis.Client here would not be a nil interface
-	if s.cfg.Redis.Addr != "" {
-		c := redis.NewClient(&redis.Options{Addr: s.cfg.Redis.Addr})
-		s.closers = append(s.closers, c.Close)
-		rdb = c
-	}
-	c, err := ownership.New(s.cfg.Ownership, rdb, s.cfg.Redis.Prefix, ownership.NewMetrics(s.metrics.registry), s.log)
+	c, err := ownership.New(s.cfg.Ownership, s.rdb, s.cfg.Redis.Prefix, ownership.NewMetrics(s.metrics.registry), s.log)
 	if err != nil {
 		return nil, err
 	}
@@ -158,6 +169,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		s.log.Error("reloading jwks; keeping the previous keys", "err", err)
 	})
 	go s.sweep(stop)
+	subscribed := s.subscribe()
 	s.log.Info("edge listening", "addr", ln.Addr().String(), "admin", s.cfg.AdminListen)
 	var err error
 	select {
@@ -165,10 +177,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	case err = <-errc:
 	}
 	close(stop)
-	return errors.Join(err, s.shutdown())
+	return errors.Join(err, s.shutdown(subscribed))
 }
 
-func (s *Server) shutdown() error {
+func (s *Server) shutdown(subscribed <-chan struct{}) error {
 	ctx, cancel := context.WithTimeout(context.Background(), s.cfg.HTTP.ShutdownTimeout)
 	defer cancel()
 	err := s.http.ShutdownWithContext(ctx)
@@ -176,6 +188,7 @@ func (s *Server) shutdown() error {
 		err = errors.Join(err, s.admin.ShutdownWithContext(ctx))
 	}
 	s.cancel()
+	<-subscribed
 	s.objects.close()
 	for i := len(s.closers) - 1; i >= 0; i-- {
 		err = errors.Join(err, s.closers[i]())
@@ -192,6 +205,7 @@ func (s *Server) sweep(stop <-chan struct{}) {
 			return
 		case now := <-t.C:
 			s.assets.sweep(now)
+			s.seats.sweep(now)
 		}
 	}
 }
@@ -254,15 +268,23 @@ func (s *Server) serve(rc *fasthttp.RequestCtx, uri []byte) (kind, int, error) {
 	return k, n, err
 }
 
-// allow loads the asset's manifest and asks the gate. Both answer from
-// memory on the hot path and set their own deadlines when they must go out,
-// so no per-request context (and its timer) is made here.
+// allow loads the asset's manifest, asks the gate and, for conditions with
+// max_streams, the seats. All answer from memory on the hot path and set
+// their own deadlines when they must go out, so no per-request context (and
+// its timer) is made here.
 func (s *Server) allow(g *grant, asset []byte, now time.Time) error {
 	a, err := s.assets.get(s.ctx, asset, now)
 	if err != nil {
 		return err
 	}
-	return s.gate.AllowAt(s.ctx, g.wallet, a.Policy, now)
+	if err := s.gate.AllowAt(s.ctx, g.wallet, a.Policy, now); err != nil {
+		return g.refused(err)
+	}
+	if err := s.seats.admit(g, a.Policy, now); err != nil {
+		return err
+	}
+	g.admitted()
+	return nil
 }
 
 type fasthttpLogger struct{ log *slog.Logger }

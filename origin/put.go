@@ -3,6 +3,7 @@ package origin
 import (
 	"context"
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -110,7 +111,7 @@ func copyTo(ctx context.Context, w io.Writer, body io.Reader, size int64, progre
 				progress(n)
 			}
 		}
-		if rerr == io.EOF {
+		if errors.Is(rerr, io.EOF) {
 			break
 		}
 		if rerr != nil {

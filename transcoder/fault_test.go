@@ -21,7 +21,7 @@ import (
 var badSourceCases = []struct {
 	name, file, want string
 }{
-	{"corrupt", srcCorrupt, "ffprobe cannot read it: source: Invalid data found when processing input"},
+	{"corrupt", srcCorrupt, "ffprobe cannot read it: Invalid data found when processing input"},
 	{"zero-length", srcEmpty, "is empty (0 bytes)"},
 	{"no video", srcAudio, "it has no video stream"},
 	{"missing", "", "does not exist"},

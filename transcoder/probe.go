@@ -72,7 +72,7 @@ func probe(ctx context.Context, ffprobe, path string) (probeInfo, error) {
 		if !errors.As(err, &ee) {
 			return probeInfo{}, fmt.Errorf("running ffprobe: %w", err)
 		}
-		msg := strings.ReplaceAll(lastLine(stderr.String()), path, "source")
+		msg := strings.ReplaceAll(strings.ReplaceAll(lastLine(stderr.String()), path+": ", ""), path, "source")
 		return probeInfo{}, fmt.Errorf("%w: ffprobe cannot read it: %s", ErrBadSource, msg)
 	}
 	return parseProbe(out)

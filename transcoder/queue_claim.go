@@ -71,7 +71,7 @@ func (q *Queue) next(ctx context.Context, consumer string, cursor *string) (*del
 	streams, err := q.rdb.XReadGroup(ctx, &redis.XReadGroupArgs{
 		Group: group, Consumer: consumer, Streams: []string{q.stream, ">"}, Count: 1, Block: q.cfg.Poll,
 	}).Result()
-	if err == redis.Nil || err == nil && (len(streams) == 0 || len(streams[0].Messages) == 0) {
+	if errors.Is(err, redis.Nil) || err == nil && (len(streams) == 0 || len(streams[0].Messages) == 0) {
 		return nil, nil
 	}
 	if err != nil {

@@ -155,11 +155,12 @@ func TestStopHandsJobBack(t *testing.T) {
 	cfg := r.config(t)
 	cfg.Queue.ClaimTimeout = time.Minute
 	cfg.Transcode.FFmpeg, _ = slowFFmpeg(t, filepath.Join(t.TempDir(), "pid"))
-	svc, stop := startService(t, cfg)
-	job := enqueue(t, svc.Queue(), "handback", r.upload(t, "handback", srcAV))
-	waitProgress(t, svc.Queue(), job.ID, "in-process")
+	_, stop := startService(t, cfg)
+	q := NewQueue(r.redis.Client, "sg:", cfg.Queue)
+	job := enqueue(t, q, "handback", r.upload(t, "handback", srcAV))
+	waitProgress(t, q, job.ID, "in-process")
 	stop()
-	job, err := svc.Queue().Get(context.Background(), job.ID)
+	job, err := q.Get(context.Background(), job.ID)
 	if err != nil || job.State != StateQueued || job.Attempts != 0 {
 		t.Fatalf("after stop: %+v %v, want queued with 0 attempts", job, err)
 	}
@@ -167,7 +168,7 @@ func TestStopHandsJobBack(t *testing.T) {
 	cfg2 := r.config(t)
 	cfg2.Queue.ClaimTimeout = time.Minute
 	start(t, cfg2)
-	job = waitJob(t, svc.Queue(), job.ID, StatePublished, 10*time.Second)
+	job = waitJob(t, q, job.ID, StatePublished, 10*time.Second)
 	if job.Attempts != 1 {
 		t.Errorf("attempts %d, want 1", job.Attempts)
 	}

@@ -105,6 +105,7 @@ type uploadProgress struct {
 	start time.Time
 	drawn time.Time
 	tenth int64
+	ended bool
 }
 
 func newUploadProgress(w io.Writer, name string) *uploadProgress {
@@ -126,9 +127,10 @@ func (p *uploadProgress) report(sent, total int64) {
 		}
 		return
 	}
-	if !done && time.Since(p.drawn) < 100*time.Millisecond {
+	if p.ended || !done && time.Since(p.drawn) < 100*time.Millisecond {
 		return
 	}
+	p.ended = done
 	p.drawn = time.Now()
 	const width = 30
 	fill := int(sent * width / max(total, 1))

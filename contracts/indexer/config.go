@@ -79,6 +79,8 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("indexer.poll_interval: want > 0, got %s", c.PollInterval)
 	case c.MaxRange == 0:
 		return errors.New("indexer.max_range: want > 0")
+	case c.Backfill > c.MaxRange:
+		return fmt.Errorf("indexer.backfill: want <= max_range (%d), got %d", c.MaxRange, c.Backfill)
 	case c.ReorgWindow <= 0:
 		return fmt.Errorf("indexer.reorg_window: want > 0, got %d", c.ReorgWindow)
 	case c.RepeatAfter < 0:

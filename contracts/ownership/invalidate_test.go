@@ -257,4 +257,3 @@ func (p *cutProxy) cut(down bool) {
 		p.conns = nil
 	}
 }
-

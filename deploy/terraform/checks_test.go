@@ -407,3 +407,63 @@ func setOf(names ...string) map[string]bool {
 	}
 	return s
 }
+
+// TestTemplates checks every templatefile call: the template exists, and the
+// variables passed are exactly those it uses (a missing one fails the plan,
+// an unused one is a mistake waiting to happen).
+func TestTemplates(t *testing.T) {
+	var problems []string
+	for _, dir := range sortedKeys(modules(t)) {
+		m := modules(t)[dir]
+		ctx := &hcl.EvalContext{Variables: map[string]cty.Value{
+			"path": cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(dir)}),
+		}}
+		for _, body := range m.files {
+			hclsyntax.VisitAll(body, func(node hclsyntax.Node) hcl.Diagnostics {
+				if call, ok := node.(*hclsyntax.FunctionCallExpr); ok && call.Name == "templatefile" {
+					problems = append(problems, checkTemplateCall(t, ctx, call)...)
+				}
+				return nil
+			})
+		}
+	}
+	report(t, problems)
+}
+
+func checkTemplateCall(t *testing.T, ctx *hcl.EvalContext, call *hclsyntax.FunctionCallExpr) []string {
+	at := where(call.NameRange)
+	if len(call.Args) != 2 {
+		return []string{at + ": templatefile: want a path and a vars object"}
+	}
+	path, diags := call.Args[0].Value(ctx)
+	if diags.HasErrors() {
+		return []string{at + ": templatefile: path is not \"${path.module}/…\""}
+	}
+	if _, err := os.Stat(path.AsString()); err != nil {
+		return []string{fmt.Sprintf("%s: templatefile: %v", at, err)}
+	}
+	vars, ok := call.Args[1].(*hclsyntax.ObjectConsExpr)
+	if !ok {
+		return nil // built elsewhere (merge…): the rendering test evaluates it
+	}
+	passed := map[string]bool{}
+	for _, item := range vars.Items {
+		passed[hcl.ExprAsKeyword(item.KeyExpr)] = true
+	}
+	used := map[string]bool{}
+	for _, tr := range parseTemplate(t, path.AsString()).Variables() {
+		used[tr.RootName()] = true
+	}
+	var problems []string
+	for _, name := range sortedKeys(used) {
+		if !passed[name] {
+			problems = append(problems, fmt.Sprintf("%s: %s uses %s, not passed", at, path.AsString(), name))
+		}
+	}
+	for _, name := range sortedKeys(passed) {
+		if !used[name] {
+			problems = append(problems, fmt.Sprintf("%s: %s does not use %s", at, path.AsString(), name))
+		}
+	}
+	return problems
+}

@@ -1,6 +1,7 @@
 // The watch page: list the assets, connect a wallet, sign in, play.
 // States shown in #status (data-state): idle, no-wallet, connecting,
-// signing-in, wrong-chain, not-holder, loading, playing, ended, revoked, error.
+// signing-in, wrong-chain, not-holder, loading, ready, playing, ended,
+// revoked, error.
 
 import { APIError, api } from "./api.js";
 import { chainName, chains, describe } from "./policy.js";
@@ -24,7 +25,7 @@ const state = {
 
 const titles = {
   idle: "Welcome.", "no-wallet": "No wallet.", connecting: "Connecting…", "signing-in": "Signing in…",
-  "wrong-chain": "Wrong network.", "not-holder": "Not a holder.", loading: "Loading…", playing: "Now playing:",
+  "wrong-chain": "Wrong network.", "not-holder": "Not a holder.", loading: "Loading…", ready: "Ready.", playing: "Now playing:",
   ended: "Finished.", revoked: "Access revoked.", error: "Something went wrong.",
 };
 
@@ -45,6 +46,7 @@ function showNoWallet() {
 
 const player = new Player(ui.video, {
   onPlaying: () => show("playing", quoted(state.current)),
+  onBlocked: () => show("ready", `Press play on the video to start ${quoted(state.current)}.`),
   onEnded: () => show("ended", `${quoted(state.current)} has ended.`, { label: "Play again", run: () => play(state.current) }),
   onError: (message) => show("error", message),
   onRevoked: () => {

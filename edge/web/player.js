@@ -3,10 +3,10 @@
 // failed.
 
 export class Player {
-  constructor(video, { onPlaying, onRevoked, onError, onEnded }) {
+  constructor(video, { onPlaying, onBlocked, onRevoked, onError, onEnded }) {
     this.video = video;
     this.hls = null;
-    this.handlers = { onPlaying, onRevoked, onError, onEnded };
+    this.handlers = { onPlaying, onBlocked, onRevoked, onError, onEnded };
     video.addEventListener("playing", () => this.hls && onPlaying());
     video.addEventListener("ended", () => this.hls && onEnded());
   }
@@ -29,8 +29,10 @@ export class Player {
 
   start() {
     this.video.play().catch((err) => {
-      // Autoplay without a recent click is refused: the controls still work.
-      if (err.name !== "NotAllowedError" && err.name !== "AbortError") this.fail(`The video cannot start: ${err.message}`);
+      // Autoplay long after the click (a slow wallet) is refused: the
+      // viewer starts it with the video's own controls.
+      if (err.name === "NotAllowedError") this.handlers.onBlocked();
+      else if (err.name !== "AbortError") this.fail(`The video cannot start: ${err.message}`);
     });
   }
 

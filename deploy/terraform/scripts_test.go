@@ -1,0 +1,195 @@
+package terraform
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
+
+// resourceBody returns the body of resource typ.name in module dir.
+func resourceBody(t *testing.T, dir, typ, name string) *hclsyntax.Body {
+	t.Helper()
+	for _, body := range modules(t)[dir].files {
+		for _, b := range body.Blocks {
+			if b.Type == "resource" && b.Labels[0] == typ && b.Labels[1] == name {
+				return b.Body
+			}
+		}
+	}
+	t.Fatalf("%s: no resource %s.%s", dir, typ, name)
+	return nil
+}
+
+// stubs writes executable shell scripts named after their keys into a new
+// folder and returns a PATH that finds them first.
+func stubs(t *testing.T, scripts map[string]string) (dir, path string) {
+	t.Helper()
+	dir = t.TempDir()
+	for name, body := range scripts {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("#!/bin/sh\n"+body), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir, dir + string(os.PathListSeparator) + os.Getenv("PATH")
+}
+
+// unitEnv reads the Environment= lines of a systemd unit.
+func unitEnv(unit string) map[string]string {
+	env := map[string]string{}
+	for _, line := range strings.Split(unit, "\n") {
+		if kv, ok := strings.CutPrefix(line, "Environment="); ok {
+			k, v, _ := strings.Cut(kv, "=")
+			env[k] = v
+		}
+	}
+	return env
+}
+
+// xinfo is what `redis-cli --raw XINFO GROUPS sg:jobs` prints: one group
+// with 3 jobs delivered and running, 4 queued, and another group.
+const xinfo = `name
+audit
+consumers
+1
+pending
+9
+last-delivered-id
+0-0
+entries-read
+0
+lag
+9
+name
+transcoders
+consumers
+2
+pending
+3
+last-delivered-id
+1700000000000-0
+entries-read
+10
+lag
+4
+`
+
+// checkBacklog runs the transcoders' backlog publisher against stub
+// redis-cli and aws, as the timer unit would, and checks what it publishes
+// is the metric the scaling policy reads (README: StreamGate/JobBacklog).
+func checkBacklog(t *testing.T, r region, stream string) {
+	t.Helper()
+	ud := r.userData["transcoder"]
+	script, ok := heredoc(ud, "SH")
+	if !ok {
+		t.Fatal("no backlog publisher script")
+	}
+	env := unitEnv(fileHeredoc(t, ud, "/etc/systemd/system/streamgate-backlog.service", "UNIT"))
+	switch {
+	case env["STREAM"] != stream:
+		t.Errorf("backlog reads %s, transcoders queue on %s", env["STREAM"], stream)
+	case env["NAMESPACE"] != "StreamGate" || env["METRIC"] != "JobBacklog":
+		t.Errorf("backlog metric %s/%s, README documents StreamGate/JobBacklog", env["NAMESPACE"], env["METRIC"])
+	case env["DEPLOYMENT"] != str(r.vars["deployment"]):
+		t.Errorf("backlog dimension Deployment=%s, scaling policy reads %s", env["DEPLOYMENT"], str(r.vars["deployment"]))
+	}
+	for _, tc := range []struct {
+		name, xinfo, rc, want string
+	}{
+		{"queued and running", xinfo, "0", "7"},
+		{"no stream yet", "ERR no such key\n", "1", "0"},
+	} {
+		dir, path := stubs(t, map[string]string{
+			"redis-cli": `printf '%s' "$XINFO"; exit "$XINFO_RC"`,
+			"aws":       `printf '%s\n' "$@" > "$ARGS"`,
+		})
+		cmd := exec.Command("sh", "-c", script)
+		cmd.Env = append(os.Environ(), "PATH="+path, "XINFO="+tc.xinfo, "XINFO_RC="+tc.rc, "ARGS="+filepath.Join(dir, "args"))
+		for k, v := range env {
+			cmd.Env = append(cmd.Env, k+"="+v)
+		}
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s: backlog script: %v: %s", tc.name, err, out)
+		}
+		args, err := os.ReadFile(filepath.Join(dir, "args"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "cloudwatch\nput-metric-data\n--region\n" + env["AWS_REGION"] + "\n--namespace\nStreamGate\n--metric-name\nJobBacklog\n" +
+			"--dimensions\nDeployment=" + env["DEPLOYMENT"] + "\n--unit\nCount\n--value\n" + tc.want + "\n"
+		if string(args) != want {
+			t.Errorf("%s: aws called with\n%s\nwant\n%s", tc.name, args, want)
+		}
+	}
+}
+
+// TestLauncher runs streamgate-run, which every host's unit starts, with
+// stub aws and streamgate: each secret its ROLE.secrets names must reach
+// the service intact, multi-line PEM keys included.
+func TestLauncher(t *testing.T) {
+	for _, r := range renderExample(t) {
+		for role, ud := range r.userData {
+			t.Run(r.call+"/"+role, func(t *testing.T) { runLauncher(t, role, ud) })
+		}
+	}
+}
+
+func runLauncher(t *testing.T, role, ud string) {
+	script, ok := heredoc(ud, "RUN")
+	if !ok {
+		t.Fatal("no streamgate-run script")
+	}
+	secrets := fileHeredoc(t, ud, "/etc/streamgate/"+role+".secrets", "SECRETS")
+	dir, path := stubs(t, map[string]string{
+		"aws":        `while [ $# -gt 0 ]; do [ "$1" = --name ] && exec cat "$SSM/$(printf %s "$2" | tr / _)"; shift; done; exit 1`,
+		"streamgate": `printf '%s\n' "$@" > "$OUT/args"; for n in $NAMES; do printenv "$n" > "$OUT/$n"; done`,
+	})
+	for _, d := range []string{"etc", "ssm", "out"} {
+		if err := os.Mkdir(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	script = strings.NewReplacer("/etc/streamgate/", dir+"/etc/", "/usr/local/bin/streamgate", dir+"/streamgate").Replace(script)
+	write(t, filepath.Join(dir, "etc", role+".secrets"), secrets)
+	values := secretValues(t)
+	var names []string
+	for _, line := range strings.Split(strings.TrimSpace(secrets), "\n") {
+		if name, param, ok := strings.Cut(line, " "); ok {
+			names = append(names, name)
+			write(t, filepath.Join(dir, "ssm", strings.ReplaceAll(param, "/", "_")), values[name])
+		}
+	}
+	cmd := exec.Command("sh", "-c", script, "streamgate-run", role)
+	cmd.Env = append(os.Environ(), "PATH="+path, "SSM="+dir+"/ssm", "OUT="+dir+"/out",
+		"SECRETS_REGION=eu-west-1", "NAMES="+strings.Join(names, " "))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("streamgate-run %s: %v: %s", role, err, out)
+	}
+	if args := read(t, filepath.Join(dir, "out", "args")); !strings.HasPrefix(args, role+"\n--config\n") {
+		t.Errorf("streamgate called with %q, want %s --config …", args, role)
+	}
+	for _, n := range names {
+		if got, want := read(t, filepath.Join(dir, "out", n)), strings.TrimRight(values[n], "\n")+"\n"; got != want {
+			t.Errorf("%s reached the service as %q, want %q", n, got, want)
+		}
+	}
+}
+
+func write(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func read(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
