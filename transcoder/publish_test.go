@@ -3,6 +3,7 @@ package transcoder
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -10,7 +11,6 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -49,8 +49,12 @@ func TestPublishTwoRegions(t *testing.T) {
 	}
 	dir := download(t, r.b, "launch")
 	checkHLS(t, dir)
+	info, err := probe(context.Background(), testenv.Bin(t, "ffprobe"), filepath.Join(media(t), srcAV))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, manifest := range []string{masterName, mpdName} {
-		checkProbe(t, filepath.Join(dir, manifest))
+		checkProbe(t, filepath.Join(dir, manifest), info)
 	}
 }
 
@@ -207,9 +211,10 @@ func checkMedia(t *testing.T, dir, name string) {
 	}
 }
 
-// checkProbe reads a manifest with ffprobe: two H.264 renditions at the
-// ladder's sizes, AAC, and the source's duration.
-func checkProbe(t *testing.T, manifest string) {
+// checkProbe reads a manifest with ffprobe: two H.264 renditions, the top
+// one at the source's size, the other half as big, AAC, and the source's
+// duration.
+func checkProbe(t *testing.T, manifest string, src probeInfo) {
 	t.Helper()
 	out, err := exec.Command(testenv.Bin(t, "ffprobe"), "-v", "error", "-print_format", "json",
 		"-show_format", "-show_streams", manifest).Output()
@@ -225,17 +230,16 @@ func checkProbe(t *testing.T, manifest string) {
 	for _, s := range p.Streams {
 		switch s.CodecType {
 		case "video":
-			sizes[s.CodecName+" "+itoa(s.Width)+"x"+itoa(s.Height)] = true
+			sizes[fmt.Sprintf("%s %dx%d", s.CodecName, s.Width, s.Height)] = true
 		case "audio":
 			audio = audio || s.CodecName == "aac"
 		}
 	}
-	if len(sizes) != 2 || !sizes["h264 320x180"] || !sizes["h264 160x90"] || !audio {
+	top, half := fmt.Sprintf("h264 %dx%d", src.Width, src.Height), fmt.Sprintf("h264 %dx%d", src.Width/2, src.Height/2)
+	if len(sizes) != 2 || !sizes[top] || !sizes[half] || !audio {
 		t.Errorf("%s: video %v, aac %v", filepath.Base(manifest), sizes, audio)
 	}
-	if d := parseSeconds(p.Format.Duration); math.Abs(d-srcSeconds) > 0.15 {
-		t.Errorf("%s: duration %gs, want %gs", filepath.Base(manifest), d, srcSeconds)
+	if d := parseSeconds(p.Format.Duration); math.Abs(d-src.Duration) > 0.15 {
+		t.Errorf("%s: duration %gs, want the source's %gs", filepath.Base(manifest), d, src.Duration)
 	}
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

@@ -41,38 +41,50 @@ const demoAsset = "sample"
 
 func runDemo(args []string, log *slog.Logger) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
-	dir := fs.String("dir", ".streamgate", "folder for the demo's keys, origin and facts (reused by the next run)")
-	listen := fs.String("listen", "127.0.0.1:8080", "edge address (the watch page)")
-	rpc := fs.String("rpc", "127.0.0.1:8545", "dev chain JSON-RPC address")
+	var o demoOptions
+	fs.StringVar(&o.dir, "dir", ".streamgate", "folder for the demo's keys, origin and facts (reused by the next run)")
+	fs.StringVar(&o.listen, "listen", "127.0.0.1:8080", "edge address (the watch page)")
+	fs.StringVar(&o.rpc, "rpc", "127.0.0.1:8545", "dev chain JSON-RPC address")
+	fs.IntVar(&o.seconds, "sample-seconds", 30, "length of the sample video")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	facts, viewer, deployer, err := demoKeys(*dir)
+	return demo(ctx, o, log)
+}
+
+type demoOptions struct {
+	dir, listen, rpc string
+	seconds          int
+}
+
+// demo brings everything up and serves until ctx ends.
+func demo(ctx context.Context, o demoOptions, log *slog.Logger) error {
+	facts, viewer, deployer, err := demoKeys(o.dir)
 	if err != nil {
 		return err
 	}
-	chain, err := devchain.Start(*rpc, map[common.Address]*big.Int{
+	chain, err := devchain.Start(o.rpc, map[common.Address]*big.Int{
 		crypto.PubkeyToAddress(viewer.PublicKey):   ether(100),
 		crypto.PubkeyToAddress(deployer.PublicKey): ether(100),
 	})
 	if err != nil {
-		return fmt.Errorf("dev chain on %s: %w", *rpc, err)
+		return fmt.Errorf("dev chain on %s: %w", o.rpc, err)
 	}
 	defer chain.Close()
 	pass, err := deployPass(ctx, chain, deployer, crypto.PubkeyToAddress(viewer.PublicKey))
 	if err != nil {
 		return err
 	}
-	if err := demoSample(ctx, *dir, pass, log); err != nil {
+	if err := demoSample(ctx, o.dir, pass, o.seconds, log); err != nil {
 		return err
 	}
-	facts.EdgeURL, facts.RPCURL, facts.ChainID, facts.Contract = "http://"+*listen, chain.RPCURL, devchain.ID, pass.Hex()
-	if err := writeFacts(*dir, facts); err != nil {
+	facts.EdgeURL, facts.RPCURL, facts.ChainID, facts.Contract = "http://"+o.listen, chain.RPCURL, devchain.ID, pass.Hex()
+	if err := writeFacts(o.dir, facts); err != nil {
 		return err
 	}
-	return serveDemo(ctx, *dir, *listen, chain.RPCURL, facts, log)
+	return serveDemo(ctx, o.dir, o.listen, chain.RPCURL, log)
 }
 
 func ether(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(1e18)) }
@@ -125,7 +137,7 @@ Ctrl-C stops everything.
 }
 
 // serveDemo runs the edge with the signer in-process over the demo origin.
-func serveDemo(ctx context.Context, dir, listen, rpc string, facts demoFacts, log *slog.Logger) error {
+func serveDemo(ctx context.Context, dir, listen, rpc string, log *slog.Logger) error {
 	chains := []ownership.ChainConfig{{ID: devchain.ID, RPC: []string{rpc}, Multicall3: "none"}}
 	cfg := edge.DefaultConfig()
 	cfg.Listen = listen

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -21,7 +22,7 @@ import (
 // demoSample makes, once, the signing key and the sample asset: a 30 s lavfi
 // clip run through the real transcoder into the local origin, gated by the
 // pass. A later run reuses both while the pass address is the same.
-func demoSample(ctx context.Context, dir string, pass common.Address, log *slog.Logger) error {
+func demoSample(ctx context.Context, dir string, pass common.Address, seconds int, log *slog.Logger) error {
 	if err := demoSigningKey(filepath.Join(dir, "keys")); err != nil {
 		return err
 	}
@@ -31,10 +32,11 @@ func demoSample(ctx context.Context, dir string, pass common.Address, log *slog.
 		return nil
 	}
 	src := filepath.Join(dir, "sample-source.mp4")
-	log.Info("making the sample video (ffmpeg lavfi, 30 s)")
+	log.Info("making the sample video (ffmpeg lavfi)", "seconds", seconds)
+	d := strconv.Itoa(seconds)
 	out, err := exec.CommandContext(ctx, "ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
-		"-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30:duration=30",
-		"-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=30",
+		"-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30:duration="+d,
+		"-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration="+d,
 		"-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", src).CombinedOutput()
 	if err != nil {
 		return fmt.Errorf("making the sample with ffmpeg (run make deps?): %w: %s", err, out)

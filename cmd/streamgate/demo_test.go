@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/streamgate/streamgate/internal/testenv"
+)
+
+// TestDemo runs `streamgate demo` (with a short sample) and checks what
+// it promises: the facts file, the dev chain, the page, the gated asset.
+func TestDemo(t *testing.T) {
+	testenv.Bin(t, "ffmpeg")
+	dir := t.TempDir()
+	o := demoOptions{dir: dir, listen: "127.0.0.1:" + testenv.FreePort(t), rpc: "127.0.0.1:" + testenv.FreePort(t), seconds: 4}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- demo(ctx, o, slog.New(slog.NewTextHandler(io.Discard, nil))) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("demo: %v", err)
+		}
+	}()
+	base := "http://" + o.listen
+	waitHTTP(t, base+"/healthz", done)
+	var facts demoFacts
+	raw, err := os.ReadFile(filepath.Join(dir, "demo.json"))
+	if err != nil || json.Unmarshal(raw, &facts) != nil {
+		t.Fatalf("demo.json: %s %v", raw, err)
+	}
+	if facts.EdgeURL != base || facts.ChainID != 1337 || facts.Asset != "sample" ||
+		!strings.HasPrefix(facts.ViewerKey, "0x") || !strings.HasPrefix(facts.DeployerKey, "0x") || facts.RPCURL == "" {
+		t.Fatalf("facts %+v", facts)
+	}
+	for path, want := range map[string]string{"/": "<html", "/api/assets": strings.ToLower(facts.Contract)} {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(strings.ToLower(string(body)), want) {
+			t.Fatalf("%s: %d, want %q in %s", path, resp.StatusCode, want, body)
+		}
+	}
+}
+
+func waitHTTP(t *testing.T, url string, done <-chan error) {
+	deadline := time.Now().Add(3 * time.Minute)
+	for time.Now().Before(deadline) {
+		select {
+		case err := <-done:
+			t.Fatalf("demo stopped: %v", err)
+		default:
+		}
+		if resp, err := http.Get(url); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return
+			}
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatalf("%s did not come up", url)
+}
