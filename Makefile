@@ -18,6 +18,7 @@ deps:
 
 test: deps
 	$(GO) vet ./...
+	bin/tflint --chdir deploy/terraform --recursive --config "$(CURDIR)/deploy/terraform/.tflint.hcl"
 	$(GO) test -race -timeout 20m ./...
 
 bench: deps build

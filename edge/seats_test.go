@@ -47,11 +47,15 @@ func newSeated(t testing.TB) *seated {
 
 // edge starts an edge on the origin; jwks, when set, shares another edge's
 // keys so one issuer's tokens play on both.
-func (s *seated) edge(t testing.TB, redisAddr, jwks string) *testEdge {
+func (s *seated) edge(t testing.TB, redisAddr, jwks string, idle time.Duration) *testEdge {
+	return s.edgeWith(t, redisAddr, jwks, SeatsConfig{Idle: idle, Renew: 100 * time.Millisecond, Timeout: 250 * time.Millisecond})
+}
+
+func (s *seated) edgeWith(t testing.TB, redisAddr, jwks string, seats SeatsConfig) *testEdge {
 	return newTestEdge(t, s.dir, func(c *Config) {
 		c.Ownership.Chains = []ownership.ChainConfig{{ID: testenv.ChainID, RPC: []string{s.chain.RPCURL}, Multicall3: "none"}}
 		c.Redis.Addr = redisAddr
-		c.Seats.Idle, c.Seats.Renew = 600*time.Millisecond, 100*time.Millisecond
+		c.Seats = seats
 		if jwks != "" {
 			c.Token.JWKS = jwks
 		}
@@ -75,8 +79,8 @@ func (e *testEdge) get(t testing.TB, tok, asset string) int {
 func TestTwoEdgesShareASeat(t *testing.T) {
 	s := newSeated(t)
 	r := testenv.Redis(t)
-	a := s.edge(t, r.Addr, "")
-	b := s.edge(t, r.Addr, a.srv.cfg.Token.JWKS)
+	a := s.edge(t, r.Addr, "", 600*time.Millisecond)
+	b := s.edge(t, r.Addr, a.srv.cfg.Token.JWKS, 600*time.Millisecond)
 	first, second := a.playbackFor(t, s.holder, "one"), a.playbackFor(t, s.holder, "one")
 	if got := a.get(t, first, "one"); got != 200 {
 		t.Fatalf("first session: %d", got)
@@ -109,7 +113,7 @@ func TestTwoEdgesShareASeat(t *testing.T) {
 // alternative the wallet meets takes no seat.
 func TestSeatKeys(t *testing.T) {
 	s := newSeated(t)
-	e := s.edge(t, testenv.Redis(t).Addr, "")
+	e := s.edge(t, testenv.Redis(t).Addr, "", time.Minute)
 	one, two := e.playbackFor(t, s.holder, "wallet"), e.playbackFor(t, s.holder, "wallet")
 	if a, b := e.get(t, one, "wallet"), e.get(t, two, "wallet"); a != 200 || b != 429 {
 		t.Fatalf("balance condition: sessions got %d, %d; want 200, 429", a, b)
@@ -131,7 +135,7 @@ func TestSeatsWithoutRedis(t *testing.T) {
 	dead := ln.Addr().String()
 	ln.Close()
 	for _, addr := range []string{"", dead} {
-		e := s.edge(t, addr, "")
+		e := s.edge(t, addr, "", time.Minute) // a dead Redis makes requests slow: keep leases
 		one, two := e.playbackFor(t, s.holder, "one"), e.playbackFor(t, s.holder, "one")
 		if a, b := e.get(t, one, "one"), e.get(t, two, "one"); a != 200 || b != 429 {
 			t.Fatalf("redis %q: sessions got %d, %d; want 200, 429", addr, a, b)

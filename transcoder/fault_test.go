@@ -173,3 +173,29 @@ func startRedis(t *testing.T, port, dir string) *exec.Cmd {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TestGiveUpOnLostWorkers: a job whose worker vanished on its last allowed
+// attempt is dead-lettered when reclaimed, not run again.
+func TestGiveUpOnLostWorkers(t *testing.T) {
+	r := newRig(t)
+	cfg := r.config(t)
+	ctx := context.Background()
+	q := NewQueue(r.redis.Client, "sg:", cfg.Queue)
+	if err := q.ensureGroup(ctx); err != nil {
+		t.Fatal(err)
+	}
+	job := enqueue(t, q, "ghost", r.upload(t, "ghost", srcAV))
+	// A worker "ghost" takes it and dies on attempt max_attempts.
+	if err := r.redis.Client.XReadGroup(ctx, &redis.XReadGroupArgs{Group: group, Consumer: "ghost", Streams: []string{"sg:jobs", ">"}, Count: 1}).Err(); err != nil {
+		t.Fatal(err)
+	}
+	r.redis.Client.HSet(ctx, "sg:job:"+job.ID, "state", StateRunning, "attempts", cfg.Queue.MaxAttempts)
+	start(t, cfg)
+	job = waitJob(t, q, job.ID, StateFailed, 10*time.Second)
+	if want := "gave up after 2 attempts: its worker stopped responding"; job.Error != want || job.Attempts != 2 {
+		t.Errorf("job %+v, want error %q", job, want)
+	}
+	if d := deadLetters(t, r.redis.Client)[job.ID]; d["error"] != job.Error {
+		t.Errorf("dead letter %v", d)
+	}
+}

@@ -128,32 +128,42 @@ func (q *Queue) ack(ctx context.Context, d *delivery) error {
 	return nil
 }
 
+// beginOutcome says what begin made of an entry.
+type beginOutcome int
+
+const (
+	beginRun    beginOutcome = iota // an attempt is counted and the job running
+	beginSkip                       // nothing to do: acknowledged
+	beginGaveUp                     // its last worker vanished: dead-lettered
+)
+
 // begin starts an attempt at d's job: it counts the attempt and marks the
-// job running. run is false when the entry needs no work (acknowledged
-// here) or has used up its attempts (dead-lettered here).
-func (q *Queue) begin(ctx context.Context, d *delivery, consumer string) (job Job, run bool, err error) {
-	job, err = q.Get(ctx, d.jobID)
+// job running, unless the entry needs no work (already finished, or its
+// state is gone) or the job has used up its attempts.
+func (q *Queue) begin(ctx context.Context, d *delivery, consumer string) (Job, beginOutcome, error) {
+	job, err := q.Get(ctx, d.jobID)
 	if err != nil && !errors.Is(err, ErrUnknownJob) {
-		return Job{}, false, err
+		return Job{}, beginSkip, err
 	}
 	if err != nil || job.State == StatePublished || job.State == StateFailed {
-		return job, false, q.ack(ctx, d)
+		return job, beginSkip, q.ack(ctx, d)
+	}
+	if job.Attempts >= q.cfg.MaxAttempts {
+		job.Error = giveUpReason(job)
+		_, err := q.finish(ctx, d, consumer, StateFailed, job.Error)
+		return job, beginGaveUp, err
 	}
 	n, err := q.rdb.HIncrBy(ctx, q.jobKey(d.jobID), "attempts", 1).Result()
 	if err != nil {
-		return Job{}, false, unavailable("counting attempt", err)
+		return Job{}, beginSkip, unavailable("counting attempt", err)
 	}
 	job.Attempts = int(n)
-	if job.Attempts > q.cfg.MaxAttempts {
-		_, err := q.finish(ctx, d, consumer, StateFailed, giveUpReason(job))
-		return job, false, err
-	}
 	err = q.rdb.HSet(ctx, q.jobKey(d.jobID), "state", StateRunning, "progress", 0,
 		"worker", consumer, "updated_at", stamp(time.Now())).Err()
 	if err != nil {
-		return Job{}, false, unavailable("starting job", err)
+		return Job{}, beginSkip, unavailable("starting job", err)
 	}
-	return job, true, nil
+	return job, beginRun, nil
 }
 
 func giveUpReason(job Job) string {
@@ -161,7 +171,7 @@ func giveUpReason(job Job) string {
 	if last == "" || job.State == StateRunning {
 		last = "its worker stopped responding"
 	}
-	return fmt.Sprintf("gave up after %d attempts: %s", job.Attempts-1, last)
+	return fmt.Sprintf("gave up after %d attempts: %s", job.Attempts, last)
 }
 
 // retry records a failed attempt and leaves the entry pending, idle enough

@@ -50,13 +50,16 @@ func (w *worker) run(ctx context.Context) {
 // handle runs one attempt of d's job and settles the outcome.
 func (w *worker) handle(ctx context.Context, d *delivery) {
 	qctx, cancel := w.queueContext(ctx)
-	job, run, err := w.queue.begin(qctx, d, w.consumer)
+	job, outcome, err := w.queue.begin(qctx, d, w.consumer)
 	cancel()
-	if err != nil {
+	switch {
+	case err != nil:
 		w.log.Warn("starting job", "job", d.jobID, "err", err) // still pending: it comes back
 		return
-	}
-	if !run {
+	case outcome == beginGaveUp:
+		w.log.Warn("job failed", "job", job.ID, "asset", job.Asset, "err", job.Error)
+		return
+	case outcome == beginSkip:
 		return
 	}
 	w.log.Info("job started", "job", job.ID, "asset", job.Asset, "attempt", job.Attempts, "reclaimed", d.reclaimed, "consumer", w.consumer)

@@ -130,7 +130,7 @@ func (f *follower) logs(ctx context.Context, contracts []common.Address, from ui
 // backfill reads the recent past of contracts just added: transfers between
 // a checker's read and the moment the indexer learned the contract.
 func (f *follower) backfill(ctx context.Context, contracts []common.Address) error {
-	if len(contracts) == 0 {
+	if len(contracts) == 0 || f.cfg.Backfill == 0 {
 		return nil
 	}
 	q := ethereum.FilterQuery{Addresses: contracts, Topics: transferTopics}

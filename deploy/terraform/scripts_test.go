@@ -96,34 +96,37 @@ func checkBacklog(t *testing.T, r region, stream string) {
 	case env["DEPLOYMENT"] != str(r.vars["deployment"]):
 		t.Errorf("backlog dimension Deployment=%s, scaling policy reads %s", env["DEPLOYMENT"], str(r.vars["deployment"]))
 	}
-	for _, tc := range []struct {
-		name, xinfo, rc, want string
-	}{
+	for _, tc := range []struct{ name, xinfo, rc, want string }{
 		{"queued and running", xinfo, "0", "7"},
 		{"no stream yet", "ERR no such key\n", "1", "0"},
 	} {
-		dir, path := stubs(t, map[string]string{
-			"redis-cli": `printf '%s' "$XINFO"; exit "$XINFO_RC"`,
-			"aws":       `printf '%s\n' "$@" > "$ARGS"`,
-		})
-		cmd := exec.Command("sh", "-c", script)
-		cmd.Env = append(os.Environ(), "PATH="+path, "XINFO="+tc.xinfo, "XINFO_RC="+tc.rc, "ARGS="+filepath.Join(dir, "args"))
-		for k, v := range env {
-			cmd.Env = append(cmd.Env, k+"="+v)
-		}
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("%s: backlog script: %v: %s", tc.name, err, out)
-		}
-		args, err := os.ReadFile(filepath.Join(dir, "args"))
-		if err != nil {
-			t.Fatal(err)
-		}
+		args := runBacklog(t, script, env, "XINFO="+tc.xinfo, "XINFO_RC="+tc.rc)
 		want := "cloudwatch\nput-metric-data\n--region\n" + env["AWS_REGION"] + "\n--namespace\nStreamGate\n--metric-name\nJobBacklog\n" +
 			"--dimensions\nDeployment=" + env["DEPLOYMENT"] + "\n--unit\nCount\n--value\n" + tc.want + "\n"
-		if string(args) != want {
+		if args != want {
 			t.Errorf("%s: aws called with\n%s\nwant\n%s", tc.name, args, want)
 		}
 	}
+}
+
+// runBacklog runs the publisher script with the unit's environment and stub
+// redis-cli (printing $XINFO) and aws; it returns aws's arguments, one a line.
+func runBacklog(t *testing.T, script string, env map[string]string, extra ...string) string {
+	t.Helper()
+	dir, path := stubs(t, map[string]string{
+		"redis-cli": `printf '%s' "$XINFO"; exit "$XINFO_RC"`,
+		"aws":       `printf '%s\n' "$@" > "$ARGS"`,
+	})
+	cmd := exec.Command("sh", "-c", script)
+	cmd.Env = append(os.Environ(), "PATH="+path, "ARGS="+filepath.Join(dir, "args"))
+	for k, v := range env {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
+	cmd.Env = append(cmd.Env, extra...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("backlog script: %v: %s", err, out)
+	}
+	return read(t, filepath.Join(dir, "args"))
 }
 
 // TestLauncher runs streamgate-run, which every host's unit starts, with

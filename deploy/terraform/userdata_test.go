@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/streamgate/streamgate/edge"
@@ -66,26 +68,9 @@ func renderExample(t *testing.T) []region {
 	ctx := evalContext(root, vars, rootStubs)
 	var regions []region
 	for _, name := range sortedKeys(root.calls) {
-		child, _ := root.child(all, root.calls[name])
-		if child == nil || child.dir != regionModule {
-			continue
+		if child, _ := root.child(all, root.calls[name]); child != nil && child.dir == regionModule {
+			regions = append(regions, renderRegion(t, child, name, root.calls[name], ctx))
 		}
-		args, err := callArgs(root.calls[name], ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r := region{call: name, userData: map[string]string{}}
-		if r.vars, err = inputs(child, args); err != nil {
-			t.Fatalf("module %q: %v", name, err)
-		}
-		ud, err := local(child, evalContext(child, r.vars, regionStubs), "user_data")
-		if err != nil {
-			t.Fatalf("module %q: %v", name, err)
-		}
-		for role, v := range ud.AsValueMap() {
-			r.userData[role] = v.AsString()
-		}
-		regions = append(regions, r)
 	}
 	if len(regions) != 2 {
 		t.Fatalf("%s: %d region module calls, want 2", example, len(regions))
@@ -128,6 +113,27 @@ func TestUserData(t *testing.T) {
 	if roles["edge"] != 2 || roles["signer"] != 1 || roles["transcoder"] != 1 {
 		t.Errorf("roles rendered %v, want edges in both regions, signer and transcoder in the primary", roles)
 	}
+}
+
+// renderRegion evaluates one region module call down to its hosts' user data.
+func renderRegion(t *testing.T, child *module, name string, call *hclsyntax.Block, ctx *hcl.EvalContext) region {
+	t.Helper()
+	args, err := callArgs(call, ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := region{call: name, userData: map[string]string{}}
+	if r.vars, err = inputs(child, args); err != nil {
+		t.Fatalf("module %q: %v", name, err)
+	}
+	ud, err := local(child, evalContext(child, r.vars, regionStubs), "user_data")
+	if err != nil {
+		t.Fatalf("module %q: %v", name, err)
+	}
+	for role, v := range ud.AsValueMap() {
+		r.userData[role] = v.AsString()
+	}
+	return r
 }
 
 // heredoc returns the body of the first `<<'MARKER'` here-document.
@@ -305,9 +311,14 @@ func checkSigner(t *testing.T, path string, r region) {
 	wantOrigins(t, r, names, buckets, endpoints, tls)
 	listenPort(t, cfg.Listen, "signer")
 	domain := str(r.vars["domain_name"])
+	if ds := r.vars["signer"].GetAttr("domains"); ds.LengthInt() > 0 {
+		domain = str(ds.Index(cty.NumberIntVal(0)))
+	}
 	switch {
-	case len(cfg.Domains) != 1 || cfg.Domains[0] != domain:
-		t.Errorf("domains = %q, want [%s]", cfg.Domains, domain)
+	case len(cfg.Domains) == 0 || cfg.Domains[0] != domain:
+		t.Errorf("domains = %q, want %s first", cfg.Domains, domain)
+	case len(cfg.URIs) != len(cfg.Domains) || cfg.URIs[0] != "https://"+domain:
+		t.Errorf("uris = %q, want https:// and each domain", cfg.URIs)
 	case cfg.Redis.Addr == "":
 		t.Error("redis.addr empty: several signers must share nonces")
 	case cfg.Keys.PEM == "":

@@ -90,8 +90,9 @@ variable "signer" {
   type = object({
     instance_type = optional(string)
     count         = optional(number)
+    domains       = optional(list(string))
   })
-  description = "Signer hosts in the primary region; unset attributes keep the defaults (2 x t3.small)."
+  description = "Signer hosts in the primary region; unset attributes keep the defaults (2 x t3.small, accepting sign-in from pages on domain_name; set domains for pages elsewhere)."
   default     = {}
 }
 

@@ -152,7 +152,7 @@ resource "aws_cloudfront_distribution" "cdn" {
       cache_policy_id          = data.aws_cloudfront_cache_policy.disabled.id
       origin_request_policy_id = data.aws_cloudfront_origin_request_policy.all_viewer.id
       viewer_protocol_policy   = "https-only"
-      compress                 = true
+      compress                 = false
     }
   }
 
@@ -166,7 +166,7 @@ resource "aws_cloudfront_distribution" "cdn" {
       cached_methods         = local.cached
       cache_policy_id        = data.aws_cloudfront_cache_policy.disabled.id
       viewer_protocol_policy = "redirect-to-https"
-      compress               = true
+      compress               = false
     }
   }
 

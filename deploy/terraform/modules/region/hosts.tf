@@ -39,9 +39,9 @@ locals {
       redis_addr            = local.redis_addr
     })
     signer = templatefile("${path.module}/templates/signer.sh.tftpl", {
-      domain_name = var.domain_name
-      origins     = local.origins
-      redis_addr  = local.redis_addr
+      domains    = length(var.signer.domains) > 0 ? var.signer.domains : [var.domain_name]
+      origins    = local.origins
+      redis_addr = local.redis_addr
     })
     transcoder = templatefile("${path.module}/templates/transcoder.sh.tftpl", {
       aws_region     = var.aws_region

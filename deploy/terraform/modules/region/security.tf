@@ -13,8 +13,9 @@ data "aws_ec2_managed_prefix_list" "cloudfront" {
   name = "com.amazonaws.global.cloudfront.origin-facing"
 }
 
+# Group names are per VPC, and may not start with "sg-": no deployment prefix.
 resource "aws_security_group" "alb" {
-  name        = "${local.prefix}-alb"
+  name        = "streamgate-alb"
   description = "StreamGate ${var.name} load balancer: HTTPS from CloudFront"
   vpc_id      = aws_vpc.main.id
   tags        = merge(local.tags, { Name = "${local.prefix}-alb" })
@@ -76,7 +77,7 @@ locals {
 resource "aws_security_group" "host" {
   for_each = toset(local.roles)
 
-  name        = "${local.prefix}-${each.key}"
+  name        = "streamgate-${each.key}"
   description = "StreamGate ${var.name} ${each.key} hosts"
   vpc_id      = aws_vpc.main.id
   tags        = merge(local.tags, { Name = "${local.prefix}-${each.key}" })
@@ -116,7 +117,7 @@ resource "aws_vpc_security_group_egress_rule" "host_redis" {
 }
 
 resource "aws_security_group" "redis" {
-  name        = "${local.prefix}-redis"
+  name        = "streamgate-redis"
   description = "StreamGate ${var.name} Redis: from this region's hosts only"
   vpc_id      = aws_vpc.main.id
   tags        = merge(local.tags, { Name = "${local.prefix}-redis" })

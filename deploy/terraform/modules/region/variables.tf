@@ -190,13 +190,19 @@ variable "signer" {
   type = object({
     instance_type = optional(string, "t3.small")
     count         = optional(number, 2)
+    domains       = optional(list(string), [])
   })
-  description = "Signer hosts in the primary region (SIWE sign-in, playback tokens, JWKS); several share nonces through Redis."
+  description = "Signer hosts in the primary region (SIWE sign-in, playback tokens, JWKS); several share nonces through Redis. domains: the hosts of the pages wallets sign in from (SIWE domains, https origins); empty: domain_name."
   default     = {}
 
   validation {
     condition     = var.signer.count >= 1 && var.signer.count <= 10
     error_message = "signer.count: want 1 to 10."
+  }
+
+  validation {
+    condition     = alltrue([for d in var.signer.domains : can(regex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}(:[0-9]+)?$", d))])
+    error_message = "signer.domains: want host names such as app.example.com."
   }
 }
 

@@ -1,0 +1,202 @@
+package indexer
+
+import (
+	"context"
+	"math/big"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
+	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/internal/testenv"
+)
+
+var zero common.Address
+
+type move struct {
+	contract common.Address
+	id       *big.Int // nil: ERC-20
+	from, to common.Address
+}
+
+func logsOf(r *types.Receipt) []types.Log {
+	out := make([]types.Log, len(r.Logs))
+	for i, l := range r.Logs {
+		out[i] = *l
+	}
+	return out
+}
+
+// TestDecodeTransfers: every transfer event of the project's contracts
+// becomes the invalidation of its holders, and only that.
+func TestDecodeTransfers(t *testing.T) {
+	w := newWorld(t)
+	id := w.mintPass(t, w.alice.Address)
+	a, b := w.alice.Address, w.bob.Address
+	ids, ones := []*big.Int{big.NewInt(7), big.NewInt(8)}, []*big.Int{big.NewInt(1), big.NewInt(1)}
+	w.chain.Transact(t, w.owner, w.token, testToken.PackMint(a, big.NewInt(10)))
+	cases := []struct {
+		name string
+		r    *types.Receipt
+		want []move
+	}{
+		{"erc721 transfer", w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(a, b, id)), []move{{w.pass, id, a, b}}},
+		{"erc20 transfer", w.chain.Transact(t, w.alice, w.token, testToken.PackTransfer(b, big.NewInt(3))), []move{{w.token, nil, a, b}}},
+		{"erc1155 batch mint", w.chain.Transact(t, w.owner, w.multi, multiPass.PackMintBatch(a, ids, []*big.Int{big.NewInt(2), big.NewInt(2)})),
+			[]move{{w.multi, ids[0], zero, a}, {w.multi, ids[1], zero, a}}},
+		{"erc1155 single", w.chain.Transact(t, w.alice, w.multi, multiPass.PackSafeTransferFrom(a, b, ids[0], big.NewInt(1), nil)),
+			[]move{{w.multi, ids[0], a, b}}},
+		{"erc1155 batch", w.chain.Transact(t, w.alice, w.multi, multiPass.PackSafeBatchTransferFrom(a, b, ids, ones, nil)),
+			[]move{{w.multi, ids[0], a, b}, {w.multi, ids[1], a, b}}},
+	}
+	for _, tc := range cases {
+		invs, bad := decode(testenv.ChainID, logsOf(tc.r))
+		if bad != 0 || len(invs) != len(tc.want) {
+			t.Fatalf("%s: %d invalidations, %d malformed: %+v", tc.name, len(invs), bad, invs)
+		}
+		for _, m := range tc.want {
+			if count(invs, m.contract, m.id, m.from, m.to) != 1 {
+				t.Fatalf("%s: %+v missing from %+v", tc.name, m, invs)
+			}
+		}
+	}
+}
+
+// TestFollowTransfers: the indexer publishes a transfer once, and its
+// confirmation depth holds it back until enough blocks follow.
+func TestFollowTransfers(t *testing.T) {
+	w := newWorld(t)
+	id := w.mintPass(t, w.alice.Address)
+	for _, confirmations := range []uint64{0, 2} {
+		for range confirmations { // start past the earlier transfers
+			w.chain.Sim.Commit()
+		}
+		rec := &recorder{}
+		cfg := w.fastConfig(w.pass)
+		cfg.Chains[0].Confirmations = confirmations
+		x, _ := w.run(t, cfg, rec, nil)
+		waitFor(t, "started", func() bool { return x.Processed(testenv.ChainID) > 0 })
+		r := w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
+		if confirmations > 0 {
+			time.Sleep(100 * time.Millisecond)
+			if len(rec.got()) != 0 {
+				t.Fatalf("published before %d confirmations: %+v", confirmations, rec.got())
+			}
+			for range confirmations {
+				w.chain.Sim.Commit()
+			}
+		}
+		waitFor(t, "the transfer is published", func() bool { return len(rec.got()) > 0 })
+		if got := rec.got(); len(got) != 1 || count(got, w.pass, id, w.alice.Address, w.bob.Address) != 1 {
+			t.Fatalf("published %+v", got)
+		}
+		if p := x.Processed(testenv.ChainID); p < r.BlockNumber.Uint64() {
+			t.Fatalf("processed block %d, transfer in %d", p, r.BlockNumber)
+		}
+		w.alice, w.bob = w.bob, w.alice // the pass goes back next round
+	}
+}
+
+// TestReorgPublishesAgain: when the block holding a transfer leaves the
+// chain, its invalidation is published again and the new blocks are read.
+func TestReorgPublishesAgain(t *testing.T) {
+	w := newWorld(t)
+	id := w.mintPass(t, w.alice.Address)
+	parent := w.chain.Sim.Commit() // an empty block to fork from
+	rec := &recorder{}
+	x, _ := w.run(t, w.fastConfig(w.pass), rec, nil)
+	w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
+	waitFor(t, "the transfer is published", func() bool { return len(rec.got()) == 1 })
+	if err := w.chain.Sim.Fork(parent); err != nil {
+		t.Fatal(err)
+	}
+	w.chain.Sim.Rollback() // the orphaned transfer must not be mined again
+	w.chain.Sim.Commit()
+	w.chain.Sim.Commit()
+	waitFor(t, "the orphaned transfer is published again", func() bool { return len(rec.got()) == 2 })
+	if n := testutil.ToFloat64(x.followers[testenv.ChainID].m.reorgs); n != 1 {
+		t.Fatalf("reorgs counted %v", n)
+	}
+	head, _ := w.chain.Client.HeaderByNumber(context.Background(), nil)
+	waitFor(t, "the new chain is followed", func() bool { return x.Processed(testenv.ChainID) == head.Number.Uint64() })
+	if f := x.followers[testenv.ChainID]; f.cursor.hash != head.Hash() {
+		t.Fatalf("cursor %x, head %x", f.cursor.hash, head.Hash())
+	}
+}
+
+// TestResumeAfterRestart: transfers mined while the indexer is stopped are
+// published when it starts again from the block saved in Redis, and nothing
+// before it is read again.
+func TestResumeAfterRestart(t *testing.T) {
+	w := newWorld(t)
+	id := w.mintPass(t, w.alice.Address)
+	rdb := testenv.Redis(t).Client
+	rec := &recorder{}
+	x, stop := w.run(t, w.fastConfig(w.pass), rec, rdb)
+	r := w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
+	waitFor(t, "the first transfer is published", func() bool { return x.Processed(testenv.ChainID) >= r.BlockNumber.Uint64() })
+	stop()
+	saved, _ := rdb.Get(context.Background(), CursorKey("sg:", testenv.ChainID)).Result()
+	w.chain.Transact(t, w.bob, w.pass, accessPass.PackTransferFrom(w.bob.Address, w.alice.Address, id))
+	w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
+	x, _ = w.run(t, w.fastConfig(w.pass), rec, rdb)
+	head, _ := w.chain.Client.HeaderByNumber(context.Background(), nil)
+	waitFor(t, "caught up", func() bool { return x.Processed(testenv.ChainID) == head.Number.Uint64() })
+	got := rec.got()
+	if len(got) != 3 || count(got, w.pass, id, w.bob.Address, w.alice.Address) != 1 || count(got, w.pass, id, w.alice.Address, w.bob.Address) != 2 {
+		t.Fatalf("after the restart (saved %q) published %+v", saved, got)
+	}
+	want := head.Number.String() + ":" + head.Hash().Hex()
+	if v, _ := rdb.Get(context.Background(), CursorKey("sg:", testenv.ChainID)).Result(); v != want {
+		t.Fatalf("saved block %q, want %q", v, want)
+	}
+}
+
+// TestContractsLearned: a contract added while running (in-process) or
+// announced in Redis by a checker is followed, including transfers made
+// shortly before the indexer learned it.
+func TestContractsLearned(t *testing.T) {
+	w := newWorld(t)
+	id := w.mintPass(t, w.alice.Address)
+	rdb := testenv.Redis(t).Client
+	rec := &recorder{}
+	cfg := w.fastConfig()
+	cfg.Backfill = 8
+	x, _ := w.run(t, cfg, rec, rdb)
+	waitFor(t, "started", func() bool { return x.Processed(testenv.ChainID) > 0 })
+	w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
+	w.chain.Transact(t, w.owner, w.token, testToken.PackMint(w.alice.Address, big.NewInt(5)))
+	time.Sleep(50 * time.Millisecond)
+	if len(rec.got()) != 0 {
+		t.Fatalf("published for contracts not followed: %+v", rec.got())
+	}
+	x.Add(testenv.ChainID, w.pass)
+	waitFor(t, "the added contract's past transfer", func() bool { return count(rec.got(), w.pass, id, w.alice.Address, w.bob.Address) == 1 })
+	rdb.SAdd(context.Background(), ownership.ContractsKey("sg:"), "1337:"+w.token.Hex())
+	waitFor(t, "the announced contract's past mint", func() bool { return count(rec.got(), w.token, nil, zero, w.alice.Address) == 1 })
+}
+
+// TestPublishFailureHoldsTheBlock: while the sink fails, the cursor stays
+// before the transfer; it is published once the sink recovers.
+func TestPublishFailureHoldsTheBlock(t *testing.T) {
+	w := newWorld(t)
+	id := w.mintPass(t, w.alice.Address)
+	rec := &recorder{}
+	x, _ := w.run(t, w.fastConfig(w.pass), rec, nil)
+	waitFor(t, "started", func() bool { return x.Processed(testenv.ChainID) > 0 })
+	rec.mu.Lock()
+	rec.fail = true
+	rec.mu.Unlock()
+	r := w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
+	time.Sleep(50 * time.Millisecond)
+	if p := x.Processed(testenv.ChainID); p >= r.BlockNumber.Uint64() {
+		t.Fatalf("advanced to %d past an unpublished transfer in %d", p, r.BlockNumber)
+	}
+	rec.mu.Lock()
+	rec.fail = false
+	rec.mu.Unlock()
+	waitFor(t, "published after recovery", func() bool { return len(rec.got()) == 1 })
+}
