@@ -155,6 +155,9 @@ func (s *Server) initOwnership(deps Deps) error {
 			return err
 		}
 		s.closers = append(s.closers, func() error { c.Close(); return nil })
+		if rdb != nil {
+			s.subscribe(ownership.NewSubscriber(rdb, s.cfg.Redis.Prefix, c, s.log))
+		}
 	}
 	s.gate, s.chain = c, c
 	return nil

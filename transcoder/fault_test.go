@@ -30,6 +30,7 @@ var badSourceCases = []struct {
 // TestBadSources checks the dead letters, and that the worker goes on to
 // publish a good job afterwards.
 func TestBadSources(t *testing.T) {
+	t.Parallel()
 	r := newRig(t)
 	cfg := r.config(t)
 	svc := start(t, cfg)
@@ -86,6 +87,7 @@ func deadLetters(t *testing.T, rdb *redis.Client) map[string]map[string]string {
 // are retried, then dead-lettered with the reason; the down region never
 // gets an asset.json, and the region that worked holds a whole asset.
 func TestTransientFaults(t *testing.T) {
+	t.Parallel()
 	r := newRig(t)
 	crash := filepath.Join(t.TempDir(), "crashing-ffmpeg")
 	if err := os.WriteFile(crash, []byte("#!/bin/sh\nkill -SEGV $$\n"), 0o755); err != nil {
@@ -119,6 +121,7 @@ func TestTransientFaults(t *testing.T) {
 // job runs and starts it again: the job is published. Then Redis restarts
 // empty: the worker recreates the group and takes new jobs.
 func TestRedisRestart(t *testing.T) {
+	t.Parallel()
 	r := &rig{a: testenv.MinIO(t), b: testenv.MinIO(t)}
 	r.a.Bucket(t, "media")
 	r.a.Bucket(t, "sources")
@@ -177,6 +180,7 @@ func startRedis(t *testing.T, port, dir string) *exec.Cmd {
 // TestGiveUpOnLostWorkers: a job whose worker vanished on its last allowed
 // attempt is dead-lettered when reclaimed, not run again.
 func TestGiveUpOnLostWorkers(t *testing.T) {
+	t.Parallel()
 	r := newRig(t)
 	cfg := r.config(t)
 	ctx := context.Background()

@@ -26,6 +26,7 @@ import (
 // both regions: every object, content types, asset.json last and valid,
 // playlists that gohlslib parses, and renditions ffprobe agrees with.
 func TestPublishTwoRegions(t *testing.T) {
+	t.Parallel()
 	r := newRig(t)
 	svc := start(t, r.config(t))
 	client := NewClient("http://"+svc.Addr(), testToken)

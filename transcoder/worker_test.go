@@ -63,6 +63,7 @@ func startWorkerProcess(t *testing.T, cfg Config) *exec.Cmd {
 // a second worker takes the job over after the claim timeout and publishes
 // it, exactly once, and the dead worker's ffmpeg does not outlive it.
 func TestWorkerKilledMidJob(t *testing.T) {
+	t.Parallel()
 	r := newRig(t)
 	ctx := context.Background()
 	err := r.a.Client.SetBucketVersioning(ctx, "media", minio.BucketVersioningConfiguration{Status: "Enabled"})
@@ -151,6 +152,7 @@ func checkOnce(t *testing.T, r *rig, id, asset string) {
 // without the attempt counting, its files are removed, and the next worker
 // takes it at once rather than after the claim timeout.
 func TestStopHandsJobBack(t *testing.T) {
+	t.Parallel()
 	r := newRig(t)
 	cfg := r.config(t)
 	cfg.Queue.ClaimTimeout = time.Minute

@@ -13,6 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/redis/go-redis/v9"
 
+	"github.com/streamgate/streamgate/contracts/indexer"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/edge"
 	"github.com/streamgate/streamgate/internal/conf"
@@ -87,6 +88,13 @@ func edgeDeps(cfg edge.Config, scfg *signer.Config, log *slog.Logger) (edge.Deps
 		return edge.Deps{}, nil, errors.Join(err, closeAll())
 	}
 	closers = append(closers, func() error { own.Close(); return nil })
+	if rdb == nil { // one machine: revocation needs the indexer here
+		stopIndexer, err := startLocalIndexer(cfg, own, reg, log)
+		if err != nil {
+			return edge.Deps{}, nil, errors.Join(err, closeAll())
+		}
+		closers = append(closers, stopIndexer)
+	}
 	ss, err := signer.New(*scfg, log, signer.Deps{Ownership: own, Redis: rdb})
 	if err != nil {
 		return edge.Deps{}, nil, errors.Join(fmt.Errorf("signer: %w", err), closeAll())
@@ -95,4 +103,18 @@ func edgeDeps(cfg edge.Config, scfg *signer.Config, log *slog.Logger) (edge.Deps
 	jwks := ss.JWKS()
 	deps := edge.Deps{Ownership: own, JWKS: &jwks, Routes: ss.Handler(), Metrics: prometheus.Gatherers{reg, ss.Metrics()}}
 	return deps, closeAll, nil
+}
+
+// startLocalIndexer follows the ownership chains' transfers in this process
+// and drops stale answers from own directly: without Redis there is no
+// channel for a separate indexer to publish on. The returned func stops it.
+func startLocalIndexer(cfg edge.Config, own *ownership.Checker, reg prometheus.Registerer, log *slog.Logger) (func() error, error) {
+	x, err := indexer.Local(cfg.Indexer.Inherit(cfg.Ownership.Chains), own, reg, log.With("role", "indexer"))
+	if err != nil {
+		return nil, fmt.Errorf("indexer: %w", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- x.Run(ctx) }()
+	return func() error { cancel(); return <-done }, nil
 }

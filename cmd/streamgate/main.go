@@ -17,9 +17,13 @@ type command struct {
 var commands = []command{
 	{"demo", "the whole product on one machine: dev chain, sample, edge + signer, watch page", runDemo},
 	{"edge", "serve HLS/DASH to token holders from the origin", runEdge},
+	{"indexer", "follow token transfers and revoke stale ownership", runIndexer},
+	{"jobs", "list transcode jobs with state and progress", runJobs},
 	{"keys", "manage signing keys (keys gen --out DIR)", runKeys},
 	{"signer", "wallet sign-in and playback tokens", runSigner},
+	{"submit", "upload a source and queue a transcode job", runSubmit},
 	{"token", "mint tokens for operators and tests (token mint …)", runToken},
+	{"transcoder", "run transcode workers and the job API", runTranscoder},
 }
 
 func main() {
@@ -44,6 +48,6 @@ func main() {
 func usage() {
 	fmt.Fprintln(os.Stderr, "usage: streamgate <command> [flags]\n\ncommands:")
 	for _, c := range commands {
-		fmt.Fprintf(os.Stderr, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(os.Stderr, "  %-10s %s\n", c.name, c.summary)
 	}
 }

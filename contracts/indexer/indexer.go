@@ -85,6 +85,22 @@ func New(cfg Config, deps Deps, log *slog.Logger) (*Indexer, error) {
 	return x, nil
 }
 
+// Local returns an indexer for one process without Redis: it applies
+// invalidations straight to c and follows the contracts c reads. Its place
+// is kept in memory: after a restart c's cache is empty too.
+func Local(cfg Config, c *ownership.Checker, reg prometheus.Registerer, log *slog.Logger) (*Indexer, error) {
+	sink := SinkFunc(func(_ context.Context, invs ...ownership.Invalidation) error {
+		c.Apply(invs...)
+		return nil
+	})
+	x, err := New(cfg, Deps{Sink: sink, Metrics: reg}, log)
+	if err != nil {
+		return nil, err
+	}
+	c.OnContract(x.Add)
+	return x, nil
+}
+
 // Add follows contract on chainID from now on, first reading its transfers
 // of the last cfg.Backfill blocks. It is cheap for a contract already
 // followed; (*ownership.Checker).OnContract calls it in-process.

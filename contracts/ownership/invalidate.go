@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
@@ -80,6 +81,7 @@ func factsOfInvalidation(dst []fact, inv *Invalidation) []fact {
 // leases on invalidations, an in-process indexer follows the contracts whose
 // facts are read.
 type hooks struct {
+	gen          atomic.Uint64 // counts Apply calls: a fetch that saw it change raced one
 	mu           sync.RWMutex
 	onInvalidate []func(Invalidation)
 	onContract   []func(chainID int64, contract common.Address)
@@ -104,6 +106,7 @@ func (c *Checker) OnInvalidate(f func(Invalidation)) {
 // Redis layer was already cleared by the publisher. Without Redis the
 // in-process indexer calls it directly.
 func (c *Checker) Apply(invs ...Invalidation) {
+	c.hooks.gen.Add(1) // before the drops: see raced
 	var facts []fact
 	for i := range invs {
 		facts = factsOfInvalidation(facts[:0], &invs[i])
@@ -121,6 +124,24 @@ func (c *Checker) Apply(invs ...Invalidation) {
 			f(inv)
 		}
 	}
+}
+
+// raced re-stores the entries of a fetch that an Apply ran during (since gen
+// was read) as stale from start on: the chain may have answered before the
+// transfer, and Apply's drop may have come before the store. They still
+// answer the request that fetched them (it started before start); the next
+// request asks again, and they are not shared through Redis.
+func (c *Checker) raced(gen uint64, start int64, fetched []*entry) bool {
+	if c.hooks.gen.Load() == gen {
+		return false
+	}
+	for _, e := range fetched {
+		stale := *e
+		stale.fresh, stale.usable = start, start
+		c.local.set(&stale)
+	}
+	c.local.cache.Wait()
+	return true
 }
 
 // Reset drops every fact held in process. A subscriber calls it when it

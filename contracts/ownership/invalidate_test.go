@@ -1,11 +1,17 @@
 package ownership
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -255,5 +261,36 @@ func (p *cutProxy) cut(down bool) {
 			c.Close()
 		}
 		p.conns = nil
+	}
+}
+
+// TestInvalidationDuringFetch: an answer fetched while an invalidation ran
+// (it may predate the transfer) serves the request that asked, but the
+// next request asks the chain again.
+func TestInvalidationDuringFetch(t *testing.T) {
+	w := newWorld(t)
+	w.mintPass(t, w.alice.Address)
+	var c *Checker
+	target, _ := url.Parse(w.rpc)
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	calls := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		if strings.Contains(string(body), "eth_call") {
+			calls++
+			c.Apply(Invalidation{Chain: testenv.ChainID, Contract: w.pass, From: w.alice.Address})
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		proxy.ServeHTTP(rw, r)
+	}))
+	t.Cleanup(srv.Close)
+	c = w.checker(t, func(cfg *Config) { cfg.Chains[0].RPC = []string{srv.URL} })
+	for want := 1; want <= 2; want++ {
+		if err := allow(c, w.alice.Address, cond721(w), t); err != nil {
+			t.Fatal(err)
+		}
+		if calls != want {
+			t.Fatalf("check %d made %d eth_calls in all, want %d", want, calls, want)
+		}
 	}
 }

@@ -105,6 +105,7 @@ func (c *Checker) fromShared(ctx context.Context, facts []fact, now time.Time) [
 // Chains that fail leave their facts missing; the last error is returned.
 func (c *Checker) fetch(ctx context.Context, facts []fact, now time.Time) error {
 	c.announce(ctx, facts) // before the read: transfers after it must be followed
+	gen, start := c.hooks.gen.Load(), time.Now().UnixNano()
 	byChain := map[int64][]fact{}
 	for _, f := range facts {
 		byChain[f.chain] = append(byChain[f.chain], f)
@@ -122,6 +123,9 @@ func (c *Checker) fetch(ctx context.Context, facts []fact, now time.Time) error 
 		c.store(e, now)
 	}
 	c.local.cache.Wait()
+	if c.raced(gen, start, fetched) {
+		return errors.Join(errs...)
+	}
 	if c.shared != nil && len(fetched) > 0 {
 		if err := c.shared.put(ctx, fetched, now); err != nil {
 			c.metrics.redisErrors.Inc()

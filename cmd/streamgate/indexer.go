@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/streamgate/streamgate/contracts/indexer"
+	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/internal/conf"
+)
+
+func runIndexer(args []string, log *slog.Logger) error {
+	fs := flag.NewFlagSet("indexer", flag.ContinueOnError)
+	path := fs.String("config", "", "YAML config file (default: built-in defaults; env INDEXER_* overrides, e.g. INDEXER_REDIS_ADDR)")
+	check := fs.Bool("check-config", false, "load and validate the config, then exit")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	cfg := indexer.DefaultServiceConfig()
+	if err := conf.Load(*path, "INDEXER", &cfg); err != nil {
+		return err
+	}
+	if *check {
+		fmt.Fprintln(stdout, "config ok")
+		return nil
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	rdb := redis.NewClient(&redis.Options{Addr: cfg.Redis.Addr})
+	defer rdb.Close()
+	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := rdb.Ping(pctx).Err(); err != nil {
+		return fmt.Errorf("redis.addr: %w", err)
+	}
+	reg := prometheus.NewRegistry()
+	x, err := indexer.New(cfg.Indexer, indexer.Deps{
+		Sink: ownership.NewPublisher(rdb, cfg.Redis.Prefix), Redis: rdb, Prefix: cfg.Redis.Prefix, Metrics: reg,
+	}, log)
+	if err != nil {
+		return err
+	}
+	return serveIndexer(ctx, x, cfg.MetricsListen, reg, log)
+}
+
+// serveIndexer runs x with /metrics and /healthz on listen until ctx ends.
+func serveIndexer(ctx context.Context, x *indexer.Indexer, listen string, reg *prometheus.Registry, log *slog.Logger) error {
+	ln, err := net.Listen("tcp", listen)
+	if err != nil {
+		return fmt.Errorf("metrics_listen: %w", err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
+	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	log.Info("indexer metrics listening", "addr", ln.Addr().String())
+	runErr := x.Run(ctx)
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	err = hs.Shutdown(sctx)
+	if serr := <-errc; !errors.Is(serr, http.ErrServerClosed) {
+		err = errors.Join(err, serr)
+	}
+	return errors.Join(runErr, err)
+}

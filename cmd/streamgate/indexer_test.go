@@ -1,0 +1,62 @@
+package main
+
+import (
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/streamgate/streamgate/contracts/indexer"
+	"github.com/streamgate/streamgate/internal/conf"
+)
+
+// TestShippedIndexerConfigIsDefault keeps configs/indexer.yaml in step.
+func TestShippedIndexerConfigIsDefault(t *testing.T) {
+	cfg := indexer.DefaultServiceConfig()
+	if err := conf.Load("../../configs/indexer.yaml", "INDEXER_UNUSED", &cfg); err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Indexer.Chains) == 0 {
+		cfg.Indexer.Chains = nil
+	}
+	if want := indexer.DefaultServiceConfig(); !reflect.DeepEqual(cfg, want) {
+		t.Fatalf("configs/indexer.yaml differs from the defaults:\n got %+v\nwant %+v", cfg, want)
+	}
+}
+
+var indexerConfigCases = []struct {
+	name, yaml, env, want string
+}{
+	{"shipped config", "", "", ""},
+	{"no redis", "redis:\n  addr: \"\"\n", "", "redis.addr"},
+	{"chain without rpc", "indexer:\n  chains: [{id: 1}]\n", "", "indexer.chains[0].rpc"},
+	{"backfill over range", "indexer:\n  max_range: 10\n  backfill: 11\n", "", "indexer.backfill"},
+	{"bad contract", "indexer:\n  chains: [{id: 1, rpc: [http://x], contracts: [0x12]}]\n", "", "indexer.chains[0].contracts"},
+	{"bad env", "", "INDEXER_INDEXER_POLL_INTERVAL=soon", "INDEXER_INDEXER_POLL_INTERVAL"},
+}
+
+// TestIndexerCheckConfig runs `streamgate indexer --check-config`.
+func TestIndexerCheckConfig(t *testing.T) {
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	for _, tc := range indexerConfigCases {
+		t.Run(tc.name, func(t *testing.T) {
+			path := "../../configs/indexer.yaml"
+			if tc.yaml != "" {
+				path = filepath.Join(t.TempDir(), "indexer.yaml")
+				if err := os.WriteFile(path, []byte(tc.yaml), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if k, v, ok := strings.Cut(tc.env, "="); ok {
+				t.Setenv(k, v)
+			}
+			err := runIndexer([]string{"--config", path, "--check-config"}, log)
+			if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+				t.Fatalf("err = %v, want %q", err, tc.want)
+			}
+		})
+	}
+}

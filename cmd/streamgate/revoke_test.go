@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/streamgate/streamgate/contracts/bindings"
+	"github.com/streamgate/streamgate/edge"
+)
+
+// TestRevokeInOneProcess: an edge hosting the signer without Redis (the
+// `make run` layout) runs the indexer itself: a holder signs in and plays,
+// transfers the pass, and the edge refuses the next requests with 403.
+func TestRevokeInOneProcess(t *testing.T) {
+	e := startE2E(t, func(c *edge.Config) { c.Indexer.PollInterval = 10 * time.Millisecond })
+	holder, other := e.chain.Accounts[1], e.chain.Accounts[2]
+	var pb struct{ Token, HLS string }
+	e.call(t, "POST", "/playback/clip", e.signIn(t, holder), nil, 200, &pb)
+	get := func() int {
+		resp, err := http.Get(e.url + pb.HLS)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if got := get(); got != 200 {
+		t.Fatalf("holder: %d", got)
+	}
+	pass := common.HexToAddress(e.pass)
+	logs, err := e.chain.Client.FilterLogs(context.Background(), ethereum.FilterQuery{
+		Addresses: []common.Address{pass}, Topics: [][]common.Hash{{crypto.Keccak256Hash([]byte("Transfer(address,address,uint256)"))}},
+	})
+	if err != nil || len(logs) == 0 {
+		t.Fatalf("the mint's log: %v", err)
+	}
+	id := logs[0].Topics[3].Big()
+	e.chain.Transact(t, holder, pass, bindings.NewAccessPass().PackTransferFrom(holder.Address, other.Address, id))
+	mined := time.Now()
+	for get() != 403 {
+		if time.Since(mined) > 5*time.Second {
+			t.Fatal("the transferred pass still plays")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Logf("refused %s after the block", time.Since(mined))
+	var denied struct{ Error string }
+	e.call(t, "GET", pb.HLS, "", nil, 403, &denied)
+	if denied.Error != "revoked" {
+		t.Fatalf("error %q, want revoked", denied.Error)
+	}
+}
