@@ -59,6 +59,16 @@ type SeatsConfig struct {
 	Timeout time.Duration `yaml:"timeout"`
 }
 
+func (c *SeatsConfig) validate() error {
+	switch {
+	case c.Renew <= 0 || c.Timeout <= 0:
+		return errors.New("seats.renew, seats.timeout: want > 0")
+	case c.Idle <= c.Renew:
+		return fmt.Errorf("seats.idle: want > seats.renew (%s), got %s", c.Renew, c.Idle)
+	}
+	return nil
+}
+
 // OriginConfig lists the regions to read from, own region first.
 type OriginConfig struct {
 	Regions []RegionConfig `yaml:"regions"`
@@ -74,11 +84,7 @@ type OriginConfig struct {
 }
 
 // RegionConfig is one origin: a local folder or an S3 bucket.
-type RegionConfig struct {
-	Name string          `yaml:"name"`
-	Dir  string          `yaml:"dir"`
-	S3   origin.S3Config `yaml:"s3"`
-}
+type RegionConfig = origin.RegionConfig
 
 // TokenConfig says how playback tokens are checked.
 type TokenConfig struct {
@@ -152,8 +158,6 @@ func DefaultConfig() Config {
 		},
 		Ownership: ownership.DefaultConfig(),
 		Redis:     RedisConfig{Prefix: "sg:"},
-		Seats:     SeatsConfig{Idle: 10 * time.Second, Renew: time.Second, Timeout: 250 * time.Millisecond},
-		Indexer:   indexer.DefaultConfig(),
 		Page:      PageConfig{VendorDir: "node_modules"},
 		Cache: CacheConfig{
 			MaxBytes:         512 << 20,
@@ -172,25 +176,20 @@ func DefaultConfig() Config {
 			NotSentLowat:         16 << 10,
 			ShutdownTimeout:      15 * time.Second,
 		},
+		Seats: defaultSeats, Indexer: indexer.DefaultConfig(),
 	}
 }
 
+// defaultSeats: two 4–5 s segments idle, one Redis write per second per
+// playing session.
+var defaultSeats = SeatsConfig{Idle: 10 * time.Second, Renew: time.Second, Timeout: 250 * time.Millisecond}
+
 // Validate reports the first invalid field by its YAML path.
 func (c *Config) Validate() error {
-	if err := c.Origin.validate(); err != nil {
-		return err
-	}
-	if err := c.Ownership.Validate(); err != nil {
-		return err
-	}
-	if err := c.Indexer.Validate(); err != nil {
-		return err
-	}
-	switch {
-	case c.Seats.Renew <= 0 || c.Seats.Timeout <= 0:
-		return errors.New("seats.renew, seats.timeout: want > 0")
-	case c.Seats.Idle <= c.Seats.Renew:
-		return fmt.Errorf("seats.idle: want > seats.renew (%s), got %s", c.Seats.Renew, c.Seats.Idle)
+	for _, v := range []func() error{c.Origin.validate, c.Ownership.Validate, c.Indexer.Validate, c.Seats.validate} {
+		if err := v(); err != nil {
+			return err
+		}
 	}
 	switch {
 	case c.Listen == "":
@@ -226,18 +225,8 @@ func (c *Config) Validate() error {
 }
 
 func (o *OriginConfig) validate() error {
-	if len(o.Regions) == 0 {
-		return errors.New("origin.regions: want at least one region")
-	}
-	for i, r := range o.Regions {
-		switch {
-		case r.Name == "":
-			return fmt.Errorf("origin.regions[%d].name: want a name", i)
-		case (r.Dir == "") == (r.S3.Endpoint == ""):
-			return fmt.Errorf("origin.regions[%d]: want exactly one of dir or s3.endpoint", i)
-		case r.S3.Endpoint != "" && r.S3.Bucket == "":
-			return fmt.Errorf("origin.regions[%d].s3.bucket: want a bucket", i)
-		}
+	if err := origin.CheckRegions(o.Regions); err != nil {
+		return err
 	}
 	switch {
 	case o.Timeout <= 0:
@@ -254,21 +243,5 @@ func (o *OriginConfig) validate() error {
 
 // newOrigin opens the configured regions.
 func newOrigin(o OriginConfig) (*origin.Regions, error) {
-	regions := make([]origin.Region, 0, len(o.Regions))
-	for _, r := range o.Regions {
-		var (
-			store origin.Store
-			err   error
-		)
-		if r.Dir != "" {
-			store, err = origin.NewDir(r.Dir)
-		} else {
-			store, err = origin.NewS3(r.S3)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("origin.regions %s: %w", r.Name, err)
-		}
-		regions = append(regions, origin.Region{Name: r.Name, Store: store})
-	}
-	return origin.NewRegions(origin.RegionsConfig{Timeout: o.Timeout, Retries: o.Retries, Backoff: o.Backoff}, regions...)
+	return origin.OpenRegions(o.Regions, origin.RegionsConfig{Timeout: o.Timeout, Retries: o.Retries, Backoff: o.Backoff})
 }

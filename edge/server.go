@@ -73,6 +73,7 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 	if s.origin, err = newOrigin(cfg.Origin); err != nil {
 		return nil, err
 	}
+	s.closers = append(s.closers, s.origin.Close)
 	s.origin.Observe = s.metrics.observeOrigin
 	if s.auth, err = newAuth(cfg.Token, s.metrics, deps.JWKS); err != nil {
 		return nil, err

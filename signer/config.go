@@ -102,11 +102,7 @@ type OriginConfig struct {
 }
 
 // RegionConfig is one origin: a local folder or an S3 bucket.
-type RegionConfig struct {
-	Name string          `yaml:"name"`
-	Dir  string          `yaml:"dir"`
-	S3   origin.S3Config `yaml:"s3"`
-}
+type RegionConfig = origin.RegionConfig
 
 // HTTPConfig tunes the listener.
 type HTTPConfig struct {
@@ -239,18 +235,8 @@ func (c *Config) validateLimits() error {
 }
 
 func (o *OriginConfig) validate() error {
-	if len(o.Regions) == 0 {
-		return errors.New("origin.regions: want at least one region")
-	}
-	for i, r := range o.Regions {
-		switch {
-		case r.Name == "":
-			return fmt.Errorf("origin.regions[%d].name: want a name", i)
-		case (r.Dir == "") == (r.S3.Endpoint == ""):
-			return fmt.Errorf("origin.regions[%d]: want exactly one of dir or s3.endpoint", i)
-		case r.S3.Endpoint != "" && r.S3.Bucket == "":
-			return fmt.Errorf("origin.regions[%d].s3.bucket: want a bucket", i)
-		}
+	if err := origin.CheckRegions(o.Regions); err != nil {
+		return err
 	}
 	switch {
 	case o.Timeout <= 0:

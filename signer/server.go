@@ -175,29 +175,15 @@ func (s *Server) initOrigin(deps Deps) error {
 	return nil
 }
 
-// newOrigin opens the configured regions.
+// newOrigin opens the configured regions; Close releases them.
 func (s *Server) newOrigin() (*origin.Regions, error) {
 	o := s.cfg.Origin
-	regions := make([]origin.Region, 0, len(o.Regions))
-	for _, r := range o.Regions {
-		var store origin.Store
-		if r.Dir != "" {
-			d, err := origin.NewDir(r.Dir)
-			if err != nil {
-				return nil, fmt.Errorf("origin.regions %s: %w", r.Name, err)
-			}
-			s.closers = append(s.closers, d.Close)
-			store = d
-		} else {
-			s3, err := origin.NewS3(r.S3)
-			if err != nil {
-				return nil, fmt.Errorf("origin.regions %s: %w", r.Name, err)
-			}
-			store = s3
-		}
-		regions = append(regions, origin.Region{Name: r.Name, Store: store})
+	rs, err := origin.OpenRegions(o.Regions, origin.RegionsConfig{Timeout: o.Timeout, Retries: o.Retries, Backoff: o.Backoff})
+	if err != nil {
+		return nil, err
 	}
-	return origin.NewRegions(origin.RegionsConfig{Timeout: o.Timeout, Retries: o.Retries, Backoff: o.Backoff}, regions...)
+	s.closers = append(s.closers, rs.Close)
+	return rs, nil
 }
 
 func (s *Server) newHTTP() *fasthttp.Server {
