@@ -7,7 +7,7 @@ FUZZTIME ?= 30s
 FUZZ := ./edge:FuzzParseRoute ./signer/token:FuzzVerify ./signer/token:FuzzParseJWKS ./signer/policy:FuzzParse \
 	./signer/siwe:FuzzParse ./signer/siwe:FuzzRecoverEIP191 \
 	./signer:FuzzUnwrap6492 ./signer:FuzzDecodeVerify ./signer:FuzzBearer \
-	./transcoder:FuzzParseSpec ./transcoder:FuzzParseProbe
+	./transcoder:FuzzParseSpec ./transcoder:FuzzParseProbe ./contracts/ownership:FuzzParseInvalidations
 
 .PHONY: run test deps build bench fuzz lint gen
 
@@ -23,7 +23,7 @@ test: deps
 	$(GO) test -race -timeout 20m ./...
 
 bench: deps build
-	$(GO) test -run '^$$' -bench . -benchmem ./edge ./signer ./signer/token ./signer/siwe ./contracts/ownership
+	$(GO) test -run '^$$' -bench . -benchmem ./edge ./signer ./signer/token ./signer/siwe ./contracts/ownership ./contracts/indexer
 	$(GO) test -run '^$$' -bench BenchmarkJob -benchtime 4x -timeout 30m ./transcoder
 	$(GO) run ./bench/edgevsnginx -streamgate bin/streamgate
 

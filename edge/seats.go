@@ -55,7 +55,7 @@ type seats struct {
 	failing atomic.Bool
 	log     *slog.Logger
 
-	refusals, renewals, errors prometheus.Counter
+	refusals, renewals, failures prometheus.Counter
 }
 
 func newSeats(ctx context.Context, cfg SeatsConfig, h holder, store seatStore, m *metrics, log *slog.Logger) *seats {
@@ -66,7 +66,7 @@ func newSeats(ctx context.Context, cfg SeatsConfig, h holder, store seatStore, m
 	}
 	st.refusals = f.counter("streamgate_edge_seat_refusals_total", "Requests refused because a pass's max_streams sessions were playing.")
 	st.renewals = f.counter("streamgate_edge_seat_renewals_total", "Seat leases taken or renewed in the store (at most one per session per seats.renew).")
-	st.errors = f.counter("streamgate_edge_seat_errors_total", "Seat calls to Redis that failed; this edge then counted seats alone.")
+	st.failures = f.counter("streamgate_edge_seat_errors_total", "Seat calls to Redis that failed; this edge then counted seats alone.")
 	return st
 }
 
@@ -92,7 +92,7 @@ func (st *seats) admit(g *grant, p *policy.Policy, now time.Time) error {
 		if a != policy.Met || c.MaxStreams == 0 {
 			return a
 		}
-		if st.lease(seatOf(c, g.wallet, id), g.sid, c.MaxStreams, now) {
+		if st.lease(seatOf(c, g.wallet, id), g, c.MaxStreams, now) {
 			return policy.Met
 		}
 		full = c
@@ -123,56 +123,58 @@ func limited(p *policy.Policy) bool {
 	return false
 }
 
-// lease reports whether sid holds a seat on k, from the memo when it was
-// asked less than cfg.Renew ago, else from the store.
-func (st *seats) lease(k seatKey, sid string, maxStreams int, now time.Time) bool {
+// lease reports whether g's session holds a seat on k, from the memo when
+// it was asked less than cfg.Renew ago, else from the store.
+func (st *seats) lease(k seatKey, g *grant, maxStreams int, now time.Time) bool {
 	t := now.UnixNano()
-	if held, ok := st.memo.get(&k, sid, t, int64(st.cfg.Renew)); ok {
+	if held, ok := st.memo.get(&k, g.sid, t, int64(st.cfg.Renew)); ok {
 		return held
 	}
-	held := st.take(k, sid, maxStreams, now)
-	st.memo.put(&k, sid, t, held)
+	held := st.take(k, g, maxStreams, now) // by value: &k would escape on every call
+	st.memo.put(&k, g.wallet, g.sid, t, held)
 	return held
 }
 
 // take asks the store; when Redis fails this edge decides alone and says so
 // once per outage.
-func (st *seats) take(k seatKey, sid string, maxStreams int, now time.Time) bool {
+func (st *seats) take(k seatKey, g *grant, maxStreams int, now time.Time) bool {
 	ctx, cancel := context.WithTimeout(st.ctx, st.cfg.Timeout)
 	defer cancel()
 	st.renewals.Inc()
-	held, err := st.store.take(ctx, &k, sid, maxStreams, st.cfg.Idle, now)
+	held, err := st.store.take(ctx, &k, g.wallet, g.sid, maxStreams, st.cfg.Idle, now)
 	if err == nil {
 		if st.failing.CompareAndSwap(true, false) {
 			st.log.Info("seat leases back in redis")
 		}
 		return held
 	}
-	st.errors.Inc()
+	st.failures.Inc()
 	if st.failing.CompareAndSwap(false, true) {
 		st.log.Warn("seat leases unavailable in redis: this edge counts seats alone until it returns", "err", err)
 	}
-	held, _ = st.local.take(ctx, &k, sid, maxStreams, st.cfg.Idle, now)
+	held, _ = st.local.take(ctx, &k, g.wallet, g.sid, maxStreams, st.cfg.Idle, now)
 	return held
 }
 
-// drop is the ownership.Checker's invalidation hook: when a token changes
-// hands, the leases on it go with it, so the new holder's sessions find its
-// seats free. Only the edges whose sessions leased it (their memo knows)
-// delete it from Redis.
-func (st *seats) drop(inv ownership.Invalidation) {
-	if inv.ID == nil {
+// release is the ownership.Checker's invalidation hook: when a token leaves
+// a wallet, that wallet's leases on it go, so the new holder's sessions
+// find its seats free at once rather than after cfg.Idle. Leases of other
+// wallets stay: an invalidation published again (a repeat, a backfill, a
+// reorg) must not unseat the current holder. Only an edge whose sessions
+// of that wallet leased it (its memo knows) asks Redis.
+func (st *seats) release(inv ownership.Invalidation) {
+	if inv.ID == nil || inv.From == (common.Address{}) {
 		return
 	}
 	k := seatKey{chain: inv.Chain, contract: inv.Contract, id: *inv.ID, hasID: true}
-	if !st.memo.drop(&k) {
+	if !st.memo.release(&k, inv.From) {
 		return
 	}
 	ctx, cancel := context.WithTimeout(st.ctx, st.cfg.Timeout)
 	defer cancel()
-	st.local.drop(ctx, &k)
-	if err := st.store.drop(ctx, &k); err != nil {
-		st.errors.Inc()
+	st.local.release(ctx, &k, inv.From)
+	if err := st.store.release(ctx, &k, inv.From); err != nil {
+		st.failures.Inc()
 	}
 }
 

@@ -20,8 +20,9 @@ func TestSeatedHotPathAllocs(t *testing.T) {
 		t.Errorf("a cached request holding a seat allocates %v times", n)
 	}
 	k, now := seatKey{chain: 1337, contract: s.pass, hasID: true}, time.Now()
-	e.srv.seats.lease(k, "sid", 1, now)
-	if n := testing.AllocsPerRun(100, func() { e.srv.seats.lease(k, "sid", 1, now) }); n != 0 {
+	g := &grant{wallet: s.holder, sid: "sid"}
+	e.srv.seats.lease(k, g, 1, now)
+	if n := testing.AllocsPerRun(100, func() { e.srv.seats.lease(k, g, 1, now) }); n != 0 {
 		t.Errorf("a memo hit allocates %v times", n)
 	}
 }

@@ -27,23 +27,28 @@ func BenchmarkSeatLease(b *testing.B) {
 	s := newSeated(b)
 	e := s.edgeWith(b, testenv.Redis(b).Addr, "", SeatsConfig{Idle: 2 * time.Minute, Renew: time.Minute, Timeout: time.Second})
 	k, now := seatKey{chain: 1337, contract: s.pass, hasID: true}, time.Now()
+	g := &grant{wallet: s.holder, sid: "sid"}
 	b.Run("memo", func(b *testing.B) {
-		e.srv.seats.lease(k, "sid", 1, now)
+		e.srv.seats.lease(k, g, 1, now)
 		b.ReportAllocs()
 		for b.Loop() {
-			e.srv.seats.lease(k, "sid", 1, now)
+			e.srv.seats.lease(k, g, 1, now)
 		}
 	})
 	b.Run("redis", func(b *testing.B) {
 		k := seatKey{chain: 1338, contract: s.pass, hasID: true}
+		sessions := make([]*grant, 1000)
+		for i := range sessions {
+			sessions[i] = &grant{wallet: s.holder, sid: strconv.Itoa(i)}
+		}
 		b.ReportAllocs()
 		i := 0
 		for b.Loop() {
 			k.id.SetUint64(uint64(i % 1000)) // many passes, one session each
-			i++
-			if !e.srv.seats.take(k, strconv.Itoa(i%1000), 1, now) {
+			if !e.srv.seats.take(k, sessions[i%1000], 1, now) {
 				b.Fatal("refused")
 			}
+			i++
 		}
 	})
 }

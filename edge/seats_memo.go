@@ -3,6 +3,8 @@ package edge
 import (
 	"hash/maphash"
 	"sync"
+
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // seatMemo remembers each session's last seat answer so that a playing
@@ -19,8 +21,9 @@ type memoShard struct {
 }
 
 type memoEntry struct {
-	at   int64 // unix ns the store was asked
-	held bool
+	at     int64 // unix ns the store was asked
+	held   bool
+	wallet common.Address
 }
 
 func newSeatMemo() *seatMemo {
@@ -47,7 +50,7 @@ func (m *seatMemo) get(k *seatKey, sid string, t, renew int64) (held, ok bool) {
 	return e.held, true
 }
 
-func (m *seatMemo) put(k *seatKey, sid string, t int64, held bool) {
+func (m *seatMemo) put(k *seatKey, wallet common.Address, sid string, t int64, held bool) {
 	s := m.shard(k)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -56,19 +59,22 @@ func (m *seatMemo) put(k *seatKey, sid string, t int64, held bool) {
 		sids = map[string]memoEntry{}
 		s.m[*k] = sids
 	}
-	sids[sid] = memoEntry{at: t, held: held}
+	sids[sid] = memoEntry{at: t, held: held, wallet: wallet}
 }
 
-// drop forgets k and reports whether a session of this edge held it.
-func (m *seatMemo) drop(k *seatKey) bool {
+// release forgets wallet's sessions on k and reports whether one of them
+// held a seat through this edge.
+func (m *seatMemo) release(k *seatKey, wallet common.Address) bool {
 	s := m.shard(k)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	held := false
-	for _, e := range s.m[*k] {
-		held = held || e.held
+	for sid, e := range s.m[*k] {
+		if e.wallet == wallet {
+			held = held || e.held
+			delete(s.m[*k], sid)
+		}
 	}
-	delete(s.m, *k)
 	return held
 }
 

@@ -54,15 +54,16 @@ func (k *seatKey) redisKey(prefix string) string {
 }
 
 // seatStore holds the leases: take renews sid's lease on k, or takes one if
-// fewer than maxStreams are live, and reports whether sid holds one.
+// fewer than maxStreams are live, and reports whether sid holds one;
+// release drops the leases of wallet's sessions on k.
 type seatStore interface {
-	take(ctx context.Context, k *seatKey, sid string, maxStreams int, idle time.Duration, now time.Time) (bool, error)
-	drop(ctx context.Context, k *seatKey) error
+	take(ctx context.Context, k *seatKey, wallet common.Address, sid string, maxStreams int, idle time.Duration, now time.Time) (bool, error)
+	release(ctx context.Context, k *seatKey, wallet common.Address) error
 }
 
 // takeScript runs the lease decision atomically in Redis, so two edges
-// agree: a sorted set per seat key of sids scored by lease expiry (Redis's
-// clock, so the edges' clocks do not matter).
+// agree: a sorted set per seat key of "wallet:sid" members scored by lease
+// expiry (Redis's clock, so the edges' clocks do not matter).
 var takeScript = redis.NewScript(`
 local t = redis.call('TIME')
 local now = t[1] * 1000 + math.floor(t[2] / 1000)
@@ -75,35 +76,52 @@ redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1
 `)
 
+// releaseScript drops the members of one wallet (ARGV[1] is "wallet:").
+var releaseScript = redis.NewScript(`
+for _, m in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+  if string.sub(m, 1, #ARGV[1]) == ARGV[1] then
+    redis.call('ZREM', KEYS[1], m)
+  end
+end
+return 0
+`)
+
 type redisSeats struct {
 	rdb    redis.UniversalClient
 	prefix string
 }
 
-func (r redisSeats) take(ctx context.Context, k *seatKey, sid string, maxStreams int, idle time.Duration, _ time.Time) (bool, error) {
-	n, err := takeScript.Run(ctx, r.rdb, []string{k.redisKey(r.prefix)}, sid, maxStreams, idle.Milliseconds()).Int()
+func member(wallet common.Address) string { return strings.ToLower(wallet.Hex()) + ":" }
+
+func (r redisSeats) take(ctx context.Context, k *seatKey, wallet common.Address, sid string, maxStreams int, idle time.Duration, _ time.Time) (bool, error) {
+	n, err := takeScript.Run(ctx, r.rdb, []string{k.redisKey(r.prefix)}, member(wallet)+sid, maxStreams, idle.Milliseconds()).Int()
 	return n == 1, err
 }
 
-func (r redisSeats) drop(ctx context.Context, k *seatKey) error {
-	return r.rdb.Del(ctx, k.redisKey(r.prefix)).Err()
+func (r redisSeats) release(ctx context.Context, k *seatKey, wallet common.Address) error {
+	return releaseScript.Run(ctx, r.rdb, []string{k.redisKey(r.prefix)}, member(wallet)).Err()
 }
 
 // localSeats are the leases of one edge: without Redis, or while it fails.
 type localSeats struct {
 	mu sync.Mutex
-	m  map[seatKey]map[string]int64 // sid → lease expiry, unix ns
+	m  map[seatKey]map[string]lease // by sid
 }
 
-func newLocalSeats() *localSeats { return &localSeats{m: map[seatKey]map[string]int64{}} }
+type lease struct {
+	wallet common.Address
+	expiry int64 // unix ns
+}
 
-func (l *localSeats) take(_ context.Context, k *seatKey, sid string, maxStreams int, idle time.Duration, now time.Time) (bool, error) {
+func newLocalSeats() *localSeats { return &localSeats{m: map[seatKey]map[string]lease{}} }
+
+func (l *localSeats) take(_ context.Context, k *seatKey, wallet common.Address, sid string, maxStreams int, idle time.Duration, now time.Time) (bool, error) {
 	t := now.UnixNano()
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	leases := l.m[*k]
-	for s, exp := range leases {
-		if exp <= t {
+	for s, ls := range leases {
+		if ls.expiry <= t {
 			delete(leases, s)
 		}
 	}
@@ -111,17 +129,21 @@ func (l *localSeats) take(_ context.Context, k *seatKey, sid string, maxStreams 
 		return false, nil
 	}
 	if leases == nil {
-		leases = map[string]int64{}
+		leases = map[string]lease{}
 		l.m[*k] = leases
 	}
-	leases[sid] = t + int64(idle)
+	leases[sid] = lease{wallet: wallet, expiry: t + int64(idle)}
 	return true, nil
 }
 
-func (l *localSeats) drop(_ context.Context, k *seatKey) error {
+func (l *localSeats) release(_ context.Context, k *seatKey, wallet common.Address) error {
 	l.mu.Lock()
-	delete(l.m, *k)
-	l.mu.Unlock()
+	defer l.mu.Unlock()
+	for s, ls := range l.m[*k] {
+		if ls.wallet == wallet {
+			delete(l.m[*k], s)
+		}
+	}
 	return nil
 }
 
@@ -130,8 +152,8 @@ func (l *localSeats) sweep(t int64) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for k, leases := range l.m {
-		for s, exp := range leases {
-			if exp <= t {
+		for s, ls := range leases {
+			if ls.expiry <= t {
 				delete(leases, s)
 			}
 		}

@@ -13,7 +13,7 @@ func (s *Server) initSeats() {
 		s.invalidated = ownership.NewSubscriber(s.rdb, s.cfg.Redis.Prefix, s.own, s.log)
 	}
 	s.seats = newSeats(s.ctx, s.cfg.Seats, s.own, store, s.metrics, s.log)
-	s.own.OnInvalidate(s.seats.drop)
+	s.own.OnInvalidate(s.seats.release)
 }
 
 // subscribe applies published invalidations until the server's context is

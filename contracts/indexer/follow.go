@@ -164,9 +164,7 @@ func (f *follower) step(ctx context.Context) (more bool, err error) {
 // chain replaced or dropped the cursor's block (a reorg to a chain that is
 // not longer, or a dev chain restarted).
 func (f *follower) idle(ctx context.Context, head *types.Header) (bool, error) {
-	n := head.Number.Uint64()
-	switch {
-	case n == f.cursor.num && head.Hash() != f.cursor.hash, n < f.cursor.num:
+	if n := head.Number.Uint64(); n < f.cursor.num || n == f.cursor.num && head.Hash() != f.cursor.hash {
 		return true, f.reorg(ctx)
 	}
 	f.m.lagBlocks.Set(0)

@@ -107,7 +107,7 @@ func TestReorgPublishesAgain(t *testing.T) {
 	id := w.mintPass(t, w.alice.Address)
 	parent := w.chain.Sim.Commit() // an empty block to fork from
 	rec := &recorder{}
-	x, _ := w.run(t, w.fastConfig(w.pass), rec, nil)
+	x, stop := w.run(t, w.fastConfig(w.pass), rec, nil)
 	w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
 	waitFor(t, "the transfer is published", func() bool { return len(rec.got()) == 1 })
 	if err := w.chain.Sim.Fork(parent); err != nil {
@@ -122,6 +122,7 @@ func TestReorgPublishesAgain(t *testing.T) {
 	}
 	head, _ := w.chain.Client.HeaderByNumber(context.Background(), nil)
 	waitFor(t, "the new chain is followed", func() bool { return x.Processed(testenv.ChainID) == head.Number.Uint64() })
+	stop() // the cursor is the follower's own until it stopped
 	if f := x.followers[testenv.ChainID]; f.cursor.hash != head.Hash() {
 		t.Fatalf("cursor %x, head %x", f.cursor.hash, head.Hash())
 	}

@@ -109,20 +109,28 @@ func (e *endpoints) watchHeads(ctx context.Context, wake chan<- struct{}, failed
 			break
 		}
 	}
+	backoff := time.Second
 	for i >= 0 && ctx.Err() == nil {
+		began := time.Now()
 		err := e.subscribe(ctx, i, wake)
-		if errors.Is(err, rpc.ErrNotificationsUnsupported) {
+		if errors.Is(err, rpc.ErrNotificationsUnsupported) || ctx.Err() != nil {
 			return
 		}
-		if ctx.Err() == nil {
-			failed(err)
+		failed(err)
+		if time.Since(began) > maxResubscribe {
+			backoff = time.Second // it worked for a while: a new outage
 		}
 		select {
 		case <-ctx.Done():
-		case <-time.After(time.Second):
+		case <-time.After(backoff):
 		}
+		backoff = min(2*backoff, maxResubscribe)
 	}
 }
+
+// maxResubscribe bounds the wait between new-heads subscription attempts,
+// and so the failure log lines, while polling carries on.
+const maxResubscribe = 30 * time.Second
 
 func (e *endpoints) subscribe(ctx context.Context, i int, wake chan<- struct{}) error {
 	c, err := e.client(ctx, i)

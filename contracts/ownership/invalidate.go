@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
@@ -77,7 +78,7 @@ func factsOfInvalidation(dst []fact, inv *Invalidation) []fact {
 	return dst
 }
 
-// hooks fan changes out to the checker's dependents: an edge's seats drop
+// hooks fan changes out to the checker's dependents: an edge's seats release
 // leases on invalidations, an in-process indexer follows the contracts whose
 // facts are read.
 type hooks struct {
@@ -94,7 +95,7 @@ type contractKey struct {
 }
 
 // OnInvalidate registers f to run after Apply dropped the facts of each
-// invalidation (the edge drops the seats of a token that changed hands).
+// invalidation (the edge releases the seats of a token that changed hands).
 func (c *Checker) OnInvalidate(f func(Invalidation)) {
 	c.hooks.mu.Lock()
 	c.hooks.onInvalidate = append(c.hooks.onInvalidate, f)
@@ -127,17 +128,18 @@ func (c *Checker) Apply(invs ...Invalidation) {
 }
 
 // raced re-stores the entries of a fetch that an Apply ran during (since gen
-// was read) as stale from start on: the chain may have answered before the
+// was read) as stale from now on: the chain may have answered before the
 // transfer, and Apply's drop may have come before the store. They still
-// answer the request that fetched them (it started before start); the next
-// request asks again, and they are not shared through Redis.
-func (c *Checker) raced(gen uint64, start int64, fetched []*entry) bool {
+// answer the requests already waiting on the fetch (all began before now);
+// the next request asks again, and they are not shared through Redis.
+func (c *Checker) raced(gen uint64, fetched []*entry) bool {
 	if c.hooks.gen.Load() == gen {
 		return false
 	}
+	now := time.Now().UnixNano()
 	for _, e := range fetched {
 		stale := *e
-		stale.fresh, stale.usable = start, start
+		stale.fresh, stale.usable = now, now
 		c.local.set(&stale)
 	}
 	c.local.cache.Wait()
@@ -148,6 +150,7 @@ func (c *Checker) raced(gen uint64, start int64, fetched []*entry) bool {
 // resubscribes, because invalidations published while it was cut off are
 // lost.
 func (c *Checker) Reset() {
+	c.hooks.gen.Add(1) // a fetch in flight may predate what was missed
 	c.local.cache.Clear()
 }
 

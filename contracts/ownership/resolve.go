@@ -105,7 +105,7 @@ func (c *Checker) fromShared(ctx context.Context, facts []fact, now time.Time) [
 // Chains that fail leave their facts missing; the last error is returned.
 func (c *Checker) fetch(ctx context.Context, facts []fact, now time.Time) error {
 	c.announce(ctx, facts) // before the read: transfers after it must be followed
-	gen, start := c.hooks.gen.Load(), time.Now().UnixNano()
+	gen := c.hooks.gen.Load()
 	byChain := map[int64][]fact{}
 	for _, f := range facts {
 		byChain[f.chain] = append(byChain[f.chain], f)
@@ -123,7 +123,7 @@ func (c *Checker) fetch(ctx context.Context, facts []fact, now time.Time) error 
 		c.store(e, now)
 	}
 	c.local.cache.Wait()
-	if c.raced(gen, start, fetched) {
+	if c.raced(gen, fetched) {
 		return errors.Join(errs...)
 	}
 	if c.shared != nil && len(fetched) > 0 {
