@@ -21,6 +21,8 @@ test: deps
 	$(GO) vet ./...
 	bin/tflint --chdir deploy/terraform --recursive --config "$(CURDIR)/deploy/terraform/.tflint.hcl"
 	$(GO) test -race -timeout 20m ./...
+	# Allocation budgets of the hot path only hold without -race's instrumentation.
+	$(GO) test -run 'Allocs' ./edge ./contracts/ownership
 
 bench: deps build
 	$(GO) test -run '^$$' -bench . -benchmem ./edge ./signer ./signer/token ./signer/siwe ./contracts/ownership ./contracts/indexer
