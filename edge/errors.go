@@ -52,7 +52,7 @@ func statusOf(err error) (int, string) {
 		return fasthttp.StatusTooManyRequests, "too_many_streams"
 	case errors.Is(err, ownership.ErrUnavailable):
 		return fasthttp.StatusServiceUnavailable, "chain_unavailable"
-	case errors.Is(err, errNoRoute), errors.Is(err, errUnknownAsset), errors.Is(err, origin.ErrNotFound):
+	case errors.Is(err, errNoRoute), errors.Is(err, origin.ErrUnknownAsset), errors.Is(err, origin.ErrNotFound):
 		return fasthttp.StatusNotFound, "not_found"
 	case errors.Is(err, errMethod):
 		return fasthttp.StatusMethodNotAllowed, "method_not_allowed"

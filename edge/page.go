@@ -113,7 +113,7 @@ func (s *Server) serveAssetList(rc *fasthttp.RequestCtx) {
 	}
 	list := []pageAsset{}
 	for _, id := range ids {
-		a, err := s.assets.get(ctx, []byte(id), time.Now())
+		a, err := s.assets.Get(ctx, []byte(id), time.Now())
 		if err != nil {
 			continue // unusable manifests are not listed
 		}

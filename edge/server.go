@@ -30,7 +30,7 @@ type Server struct {
 	metrics      *metrics
 	origin       *origin.Regions
 	auth         *auth
-	assets       *assets
+	assets       *origin.Manifests
 	gate         gate
 	own          *ownership.Checker
 	rdb          redis.UniversalClient // nil without Redis
@@ -89,7 +89,7 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 	if s.objects, err = newObjects(s.ctx, cfg.Cache, cfg.Origin.StreamTimeout, s.origin, s.metrics); err != nil {
 		return nil, err
 	}
-	s.assets = newAssets(s.origin, cfg.Cache.AssetTTL, cfg.Origin.StreamTimeout)
+	s.assets = origin.NewManifests(s.origin, cfg.Cache.AssetTTL, cfg.Origin.StreamTimeout)
 	s.cacheControl = [numKinds][]byte{
 		kindPlaylist: []byte(cfg.HTTP.PlaylistCacheControl),
 		kindSegment:  []byte(cfg.HTTP.SegmentCacheControl),
@@ -205,7 +205,7 @@ func (s *Server) sweep(stop <-chan struct{}) {
 		case <-stop:
 			return
 		case now := <-t.C:
-			s.assets.sweep(now)
+			s.assets.Sweep(now)
 			s.seats.sweep(now)
 		}
 	}
@@ -274,7 +274,7 @@ func (s *Server) serve(rc *fasthttp.RequestCtx, uri []byte) (kind, int, error) {
 // their own deadlines when they must go out, so no per-request context (and
 // its timer) is made here.
 func (s *Server) allow(g *grant, asset []byte, now time.Time) error {
-	a, err := s.assets.get(s.ctx, asset, now)
+	a, err := s.assets.Get(s.ctx, asset, now)
 	if err != nil {
 		return err
 	}

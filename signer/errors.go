@@ -28,7 +28,6 @@ var (
 	errChain          = errors.New("signer: chain not accepted")
 	errNonce          = errors.New("signer: nonce unknown, already used or expired")
 	errNoSession      = fmt.Errorf("%w: missing Authorization: Bearer <session token>", token.ErrInvalid)
-	errUnknownAsset   = errors.New("signer: unknown asset")
 	errRateLimited    = errors.New("signer: too many requests")
 	errBusy           = errors.New("signer: too many sign-ins in progress")
 	errNonceStore     = errors.New("signer: nonce store unavailable")
@@ -96,7 +95,7 @@ func requestStatus(err error) (int, string) {
 		return fasthttp.StatusBadRequest, "malformed_message"
 	case errors.Is(err, errMethod):
 		return fasthttp.StatusMethodNotAllowed, "method_not_allowed"
-	case errors.Is(err, errNoRoute), errors.Is(err, errUnknownAsset), errors.Is(err, origin.ErrNotFound):
+	case errors.Is(err, errNoRoute), errors.Is(err, origin.ErrUnknownAsset), errors.Is(err, origin.ErrNotFound):
 		return fasthttp.StatusNotFound, "not_found"
 	case errors.Is(err, errRateLimited), errors.Is(err, errBusy):
 		return fasthttp.StatusTooManyRequests, "rate_limited"

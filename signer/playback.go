@@ -39,7 +39,7 @@ func (s *Server) grant(rc *fasthttp.RequestCtx, asset string) error {
 	if err != nil {
 		return err
 	}
-	a, err := s.assets.get(s.ctx, asset, now)
+	a, err := s.assets.Get(s.ctx, []byte(asset), now)
 	if err != nil {
 		return err
 	}

@@ -43,7 +43,7 @@ type Server struct {
 	limiter  *limiter
 	gate     *ownership.Checker
 	chain    walletChain
-	assets   *assets
+	assets   *origin.Manifests
 	http     *fasthttp.Server
 
 	metricsHTTP fasthttp.RequestHandler
@@ -171,9 +171,13 @@ func (s *Server) initOrigin(deps Deps) error {
 			return err
 		}
 	}
-	s.assets = newAssets(store, s.cfg.Origin.AssetTTL)
+	s.assets = origin.NewManifests(store, s.cfg.Origin.AssetTTL, maxAssetLoad)
 	return nil
 }
+
+// maxAssetLoad bounds one load of asset.json, all regions and retries
+// included (each attempt is bounded by origin.timeout).
+const maxAssetLoad = 10 * time.Second
 
 // newOrigin opens the configured regions; Close releases them.
 func (s *Server) newOrigin() (*origin.Regions, error) {

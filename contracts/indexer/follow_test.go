@@ -108,6 +108,9 @@ func TestReorgPublishesAgain(t *testing.T) {
 	parent := w.chain.Sim.Commit() // an empty block to fork from
 	rec := &recorder{}
 	x, stop := w.run(t, w.fastConfig(w.pass), rec, nil)
+	// Transfer only once the indexer has its start block, or a slow start
+	// could begin after the transfer and rightly never publish it.
+	waitFor(t, "started", func() bool { return x.Processed(testenv.ChainID) > 0 })
 	w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
 	waitFor(t, "the transfer is published", func() bool { return len(rec.got()) == 1 })
 	if err := w.chain.Sim.Fork(parent); err != nil {
@@ -137,6 +140,7 @@ func TestResumeAfterRestart(t *testing.T) {
 	rdb := testenv.Redis(t).Client
 	rec := &recorder{}
 	x, stop := w.run(t, w.fastConfig(w.pass), rec, rdb)
+	waitFor(t, "started", func() bool { return x.Processed(testenv.ChainID) > 0 })
 	r := w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
 	waitFor(t, "the first transfer is published", func() bool { return x.Processed(testenv.ChainID) >= r.BlockNumber.Uint64() })
 	stop()
