@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/streamgate/streamgate/internal/testenv"
 )
 
 const (
@@ -22,9 +24,7 @@ const (
 // TestArtifactsFresh rebuilds build/ from the sources with the pinned solc-js
 // and fails when the committed artifacts differ.
 func TestArtifactsFresh(t *testing.T) {
-	if testing.Short() {
-		t.Skip("rebuilds the contracts with solc-js (~6 s)")
-	}
+	testenv.NotShort(t, "solc-js to rebuild the contracts (~6 s)")
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Fatal("node not found: run make deps")
@@ -44,9 +44,7 @@ func TestArtifactsFresh(t *testing.T) {
 // fails when the committed bindings differ, or when bin/abigen is not the
 // go-ethereum version go.mod requires.
 func TestBindingsFresh(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs bin/abigen")
-	}
+	testenv.NotShort(t, "bin/abigen")
 	checkAbigen(t)
 	lines := abigenLines(t)
 	bound := map[string]bool{}

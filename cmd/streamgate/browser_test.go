@@ -26,9 +26,7 @@ const chromium = "/usr/bin/chromium"
 // holder connects an injected test wallet, signs in and plays the clip; a
 // wallet without the pass sees what it needs.
 func TestBrowserWatchPage(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts a chain, an edge and Chromium")
-	}
+	testenv.NotShort(t, "a chain, an edge and Chromium")
 	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)

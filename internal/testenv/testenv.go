@@ -17,14 +17,22 @@ import (
 	"time"
 )
 
+// NotShort is the one place the -short policy lives: a test that needs a
+// real part (a server, a toolchain, a browser) is skipped under
+// `go test -short` and runs on every full run, failing if the part is missing.
+func NotShort(t testing.TB, needs string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skipf("needs %s: skipped in -short", needs)
+	}
+}
+
 // Bin returns the path of the executable name, looked up first in the repo's
 // bin/ (where `make deps` builds MinIO) and then in PATH. It skips the test
 // under -short, and fails it when the binary is missing.
 func Bin(t testing.TB, name string) string {
 	t.Helper()
-	if testing.Short() {
-		t.Skipf("needs %s: skipped in -short", name)
-	}
+	NotShort(t, name)
 	if root, err := repoRoot(); err == nil {
 		p := filepath.Join(root, "bin", name)
 		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() && fi.Mode()&0o111 != 0 {
