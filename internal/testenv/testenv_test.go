@@ -43,7 +43,7 @@ func (r *fatalRecorder) Fatalf(format string, args ...any) {
 }
 
 func TestBinMissingFails(t *testing.T) {
-	NotShort(t, "a full run: Bin skips rather than fails in -short")
+	testenv.NotShort(t, "a full run: Bin skips rather than fails in -short")
 	r := &fatalRecorder{TB: t}
 	done := make(chan struct{})
 	go func() {
