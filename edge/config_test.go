@@ -1,9 +1,6 @@
 package edge
 
 import (
-	"os"
-
-	"go.yaml.in/yaml/v3"
 	"reflect"
 	"strings"
 	"testing"
@@ -63,35 +60,11 @@ func s3Endpoint(e string) (c origin.S3Config) {
 // TestShippedConfigNamesEveryKey: configs/edge.yaml shows every key, so an
 // operator sees each setting and its default.
 func TestShippedConfigNamesEveryKey(t *testing.T) {
-	raw, err := os.ReadFile("../configs/edge.yaml")
+	missing, err := conf.MissingKeys("../configs/edge.yaml", DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
-	var file map[string]any
-	if err := yaml.Unmarshal(raw, &file); err != nil {
-		t.Fatal(err)
-	}
-	def, _ := yaml.Marshal(DefaultConfig())
-	var want map[string]any
-	yaml.Unmarshal(def, &want)
-	for _, k := range missingKeys("", want, file) {
+	for _, k := range missing {
 		t.Errorf("configs/edge.yaml lacks %s", k)
 	}
-}
-
-func missingKeys(prefix string, want, got map[string]any) []string {
-	var out []string
-	for k, v := range want {
-		g, ok := got[k]
-		if !ok {
-			out = append(out, prefix+k)
-			continue
-		}
-		wm, wok := v.(map[string]any)
-		gm, gok := g.(map[string]any)
-		if wok && gok {
-			out = append(out, missingKeys(prefix+k+".", wm, gm)...)
-		}
-	}
-	return out
 }

@@ -1,12 +1,9 @@
 package signer
 
 import (
-	"os"
 	"reflect"
 	"strings"
 	"testing"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/streamgate/streamgate/internal/conf"
 	"github.com/streamgate/streamgate/signer/token"
@@ -35,39 +32,16 @@ func TestShippedConfigIsDefault(t *testing.T) {
 	}
 }
 
-// TestShippedConfigNamesEveryKey: configs/signer.yaml shows every key.
+// TestShippedConfigNamesEveryKey: configs/signer.yaml shows every key, so an
+// operator sees each setting and its default.
 func TestShippedConfigNamesEveryKey(t *testing.T) {
-	raw, err := os.ReadFile("../configs/signer.yaml")
+	missing, err := conf.MissingKeys("../configs/signer.yaml", DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
-	var file map[string]any
-	if err := yaml.Unmarshal(raw, &file); err != nil {
-		t.Fatal(err)
-	}
-	def, _ := yaml.Marshal(DefaultConfig())
-	var want map[string]any
-	yaml.Unmarshal(def, &want)
-	for _, k := range missingKeys("", want, file) {
+	for _, k := range missing {
 		t.Errorf("configs/signer.yaml lacks %s", k)
 	}
-}
-
-func missingKeys(prefix string, want, got map[string]any) []string {
-	var out []string
-	for k, v := range want {
-		g, ok := got[k]
-		if !ok {
-			out = append(out, prefix+k)
-			continue
-		}
-		wm, wok := v.(map[string]any)
-		gm, gok := g.(map[string]any)
-		if wok && gok {
-			out = append(out, missingKeys(prefix+k+".", wm, gm)...)
-		}
-	}
-	return out
 }
 
 func validConfig() Config {

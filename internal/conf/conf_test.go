@@ -87,3 +87,15 @@ func TestLoadMissingFile(t *testing.T) {
 		t.Fatalf("defaults only: %v", err)
 	}
 }
+
+func TestMissingKeys(t *testing.T) {
+	p := writeFile(t, "listen: x\ncache:\n  ttl: 1s\n")
+	got, err := MissingKeys(p, sample{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"cache.max_bytes", "debug", "names"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("missing %v, want %v", got, want)
+	}
+}
