@@ -13,17 +13,27 @@ import (
 	"github.com/streamgate/streamgate/signer/policy"
 )
 
+// maxRounds bounds how often resolve refetches facts invalidated meanwhile.
+const maxRounds = 3
+
 // resolve fetches the facts p needs that the local layer lacks, from Redis
 // and then the chains, and decides p again. When a chain fails, positive
 // answers within the grace window still count.
 func (c *Checker) resolve(ctx context.Context, wallet common.Address, p *policy.Policy, now time.Time) (policy.Answer, *policy.Condition, error) {
-	missing := c.missing(p, wallet, now)
-	fetchErr := c.fill(ctx, missing, now)
-	a, unmet := c.eval(p, wallet, now, false)
-	if a != policy.Unknown {
-		return a, unmet, nil
+	var fetchErr error
+	// An invalidation (a transfer) can drop what a fetch just stored before
+	// it is read here; the facts then changed, so they are fetched again,
+	// a bounded number of times.
+	for range maxRounds {
+		fetchErr = c.fill(ctx, c.missing(p, wallet, now), now)
+		if a, unmet := c.eval(p, wallet, now, false); a != policy.Unknown {
+			return a, unmet, nil
+		}
+		if fetchErr != nil {
+			break
+		}
 	}
-	if a, unmet = c.eval(p, wallet, now, true); a == policy.Met {
+	if a, unmet := c.eval(p, wallet, now, true); a == policy.Met {
 		c.metrics.graceUsed.Inc()
 		c.log.Warn("ownership answered from a recent positive: chain unavailable", "wallet", wallet, "err", fetchErr)
 		return a, unmet, nil
