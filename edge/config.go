@@ -42,7 +42,7 @@ type Config struct {
 type RedisConfig struct {
 	// Addr is host:port ("" = no Redis).
 	Addr string `yaml:"addr"`
-	// Prefix starts every key (DESIGN.md: sg:).
+	// Prefix starts every key (docs/protocol.md: sg:).
 	Prefix string `yaml:"prefix"`
 }
 

@@ -115,7 +115,7 @@ func do(t testing.TB, method, url string, header map[string]string) (*http.Respo
 	return resp, body
 }
 
-// wantError checks the DESIGN.md error shape and status.
+// wantError checks the docs/protocol.md error shape and status.
 func wantError(t testing.TB, resp *http.Response, body []byte, status int, code string) {
 	t.Helper()
 	if resp.StatusCode != status {

@@ -27,7 +27,7 @@ func (e rangeError) Error() string {
 
 func (e rangeError) Is(target error) bool { return target == errRange }
 
-// apiError is the DESIGN.md error body.
+// apiError is the docs/protocol.md error body.
 type apiError struct {
 	Error   string `json:"error"`
 	Message string `json:"message"`

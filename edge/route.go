@@ -6,7 +6,7 @@ import (
 	"fmt"
 )
 
-// Limits from DESIGN.md's public contract.
+// Limits from docs/protocol.md's public contract.
 const (
 	maxTokenLen  = 4096
 	maxAssetLen  = 64

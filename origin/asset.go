@@ -17,7 +17,7 @@ const ManifestName = "asset.json"
 // ErrBadManifest is wrapped when asset.json cannot be used.
 var ErrBadManifest = errors.New("origin: bad asset.json")
 
-// assetIDRE is the DESIGN.md asset id grammar.
+// assetIDRE is the docs/protocol.md asset id grammar.
 var assetIDRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
 
 // ValidAssetID reports whether id is a well-formed asset id.

@@ -17,7 +17,7 @@ type nonceResponse struct {
 
 // nonce serves GET /auth/nonce: a fresh single-use nonce. rand.Text gives 26
 // base32 characters (130 random bits), letters and digits only, as EIP-4361
-// and DESIGN.md (at least 16 alphanumerics) want.
+// and docs/protocol.md (at least 16 alphanumerics) want.
 func (s *Server) nonce(rc *fasthttp.RequestCtx) error {
 	if !rc.IsGet() {
 		return methodError{allow: "GET"}

@@ -35,9 +35,9 @@ type Config struct {
 	// ("scheme://host[:port]", e.g. "https://watch.example.com").
 	URIs []string   `yaml:"uris"`
 	Keys KeysConfig `yaml:"keys"`
-	// SessionTTL is a session token's lifetime (DESIGN.md: 24 h).
+	// SessionTTL is a session token's lifetime (docs/protocol.md: 24 h).
 	SessionTTL time.Duration `yaml:"session_ttl"`
-	// PlaybackTTL is a playback token's lifetime (DESIGN.md: 4 h).
+	// PlaybackTTL is a playback token's lifetime (docs/protocol.md: 4 h).
 	PlaybackTTL time.Duration `yaml:"playback_ttl"`
 	// NonceTTL is how long an unused nonce stays valid.
 	NonceTTL time.Duration `yaml:"nonce_ttl"`
@@ -75,7 +75,7 @@ type RedisConfig struct {
 	// signer only: with several, a nonce issued by one must be redeemable at
 	// any, so they need Redis.
 	Addr string `yaml:"addr"`
-	// Prefix starts every key (DESIGN.md: sg:).
+	// Prefix starts every key (docs/protocol.md: sg:).
 	Prefix string `yaml:"prefix"`
 }
 

@@ -228,7 +228,7 @@ func wantSession(t testing.TB, resp *http.Response, body []byte, addr common.Add
 	return v.Session
 }
 
-// wantError checks the DESIGN.md error shape, the status and the code, and
+// wantError checks the docs/protocol.md error shape, the status and the code, and
 // that no token leaked into the body.
 func wantError(t testing.TB, resp *http.Response, body []byte, status int, code string) apiError {
 	t.Helper()

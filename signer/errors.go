@@ -47,7 +47,7 @@ func (e rateError) Error() string {
 }
 func (e rateError) Is(target error) bool { return target == errRateLimited }
 
-// apiError is the DESIGN.md error body.
+// apiError is the docs/protocol.md error body.
 type apiError struct {
 	Error   string `json:"error"`
 	Message string `json:"message"`

@@ -4,7 +4,7 @@ import (
 	"github.com/valyala/fasthttp"
 )
 
-// JWKSPath is where the signer publishes its public keys (DESIGN.md).
+// JWKSPath is where the signer publishes its public keys (docs/protocol.md).
 const JWKSPath = "/.well-known/jwks.json"
 
 // jwks serves the issuer's public keys. Edges refresh them every minute or

@@ -87,7 +87,7 @@ func (m *memNonces) expire(now time.Time) {
 	}
 }
 
-// redisNonces keeps nonces in Redis (DESIGN.md: {prefix}nonce:{nonce}), so
+// redisNonces keeps nonces in Redis (docs/protocol.md: {prefix}nonce:{nonce}), so
 // that any signer redeems a nonce any other issued. Redis expires them.
 type redisNonces struct {
 	rdb    redis.UniversalClient

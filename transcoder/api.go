@@ -36,7 +36,7 @@ func (s *Service) routes() http.Handler {
 type handlerFunc func(http.ResponseWriter, *http.Request) error
 
 // handle checks the token, runs h and writes its error, if any, as
-// DESIGN.md's JSON error body.
+// docs/protocol.md's JSON error body.
 func (s *Service) handle(h handlerFunc) http.HandlerFunc {
 	return func(rw http.ResponseWriter, r *http.Request) {
 		err := s.authorize(r)

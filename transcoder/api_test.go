@@ -13,7 +13,7 @@ import (
 )
 
 // apiCases are requests the API refuses, with the status and code it
-// answers in DESIGN.md's error body.
+// answers in docs/protocol.md's error body.
 var apiCases = []struct {
 	name, method, path, token, body string
 	status                          int

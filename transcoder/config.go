@@ -29,7 +29,7 @@ type RedisConfig struct {
 	Addr string `yaml:"addr"`
 	// Password, if any; prefer TRANSCODER_REDIS_PASSWORD to the file.
 	Password string `yaml:"password"`
-	// Prefix starts every key (DESIGN.md: sg:).
+	// Prefix starts every key (docs/protocol.md: sg:).
 	Prefix string `yaml:"prefix"`
 }
 

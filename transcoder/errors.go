@@ -30,7 +30,7 @@ var (
 	errNoRoute  = errors.New("transcoder: no such endpoint")
 )
 
-// apiError is the DESIGN.md error body.
+// apiError is the docs/protocol.md error body.
 type apiError struct {
 	Error   string `json:"error"`
 	Message string `json:"message"`

@@ -26,7 +26,7 @@ const (
 
 // Spec is what a job is asked to do: the body of POST /jobs.
 type Spec struct {
-	// Asset is the asset id (DESIGN.md grammar); the job publishes {Asset}/….
+	// Asset is the asset id (docs/protocol.md grammar); the job publishes {Asset}/….
 	Asset string `json:"asset"`
 	// Title goes into asset.json ("" = the asset id).
 	Title string `json:"title,omitempty"`

@@ -169,7 +169,7 @@ func contentType(key string) string {
 	return "application/octet-stream"
 }
 
-// assetManifest is asset.json (DESIGN.md), checked as an edge will read it.
+// assetManifest is asset.json (docs/protocol.md), checked as an edge will read it.
 func assetManifest(job Job, pk packaged) ([]byte, error) {
 	a := origin.Asset{ID: job.Asset, Title: job.Title, DurationS: pk.Duration, Renditions: pk.Renditions,
 		RawPolicy: job.Policy, CreatedAt: job.CreatedAt.UTC()}

@@ -11,7 +11,7 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// group is the consumer group every worker joins (DESIGN.md).
+// group is the consumer group every worker joins (docs/protocol.md).
 const group = "transcoders"
 
 // Queue is the job queue: the stream {prefix}jobs read by the consumer group
@@ -25,7 +25,7 @@ type Queue struct {
 	jobPrefix string
 }
 
-// NewQueue uses rdb with the key prefix (DESIGN.md: "sg:").
+// NewQueue uses rdb with the key prefix (docs/protocol.md: "sg:").
 func NewQueue(rdb *redis.Client, prefix string, cfg QueueConfig) *Queue {
 	return &Queue{rdb: rdb, cfg: cfg, stream: prefix + "jobs", dead: prefix + "jobs:dead", jobPrefix: prefix + "job:"}
 }

@@ -37,7 +37,7 @@ func runSubmit(args []string, log *slog.Logger) error {
 	fset.StringVar(&f.api, "api", "", "job API `URL` (default http://<admin.listen>)")
 	fset.StringVar(&f.source, "source", "", "local `file`, or s3://bucket/key on the sources endpoint")
 	fset.StringVar(&f.asset, "asset", "", "asset `id` ([a-z0-9][a-z0-9_-]{0,63})")
-	fset.StringVar(&f.policy, "policy", "", "policy `file` (JSON, DESIGN.md), copied into asset.json")
+	fset.StringVar(&f.policy, "policy", "", "policy `file` (JSON, docs/protocol.md §5), copied into asset.json")
 	fset.StringVar(&f.ladder, "ladder", "", "ladder `name` from transcode.ladders (default transcode.ladder)")
 	fset.StringVar(&f.title, "title", "", "title for asset.json (default the asset id)")
 	if help, err := parseFlags(fset, args); help || err != nil {

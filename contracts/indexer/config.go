@@ -142,7 +142,7 @@ type ServiceConfig struct {
 type RedisConfig struct {
 	// Addr is host:port; the indexer publishes there and keeps its place.
 	Addr string `yaml:"addr"`
-	// Prefix starts every key and channel (DESIGN.md: sg:).
+	// Prefix starts every key and channel (docs/protocol.md: sg:).
 	Prefix string `yaml:"prefix"`
 }
 

@@ -30,7 +30,7 @@ type fact struct {
 	wallet   common.Address
 }
 
-// redisKey is DESIGN.md's sg:own:{chain}:{contract}:{id}:{wallet}, with id
+// redisKey is docs/protocol.md's sg:own:{chain}:{contract}:{id}:{wallet}, with id
 // "_" for a whole-contract balance.
 func (f *fact) redisKey(prefix string) string {
 	id := "_"

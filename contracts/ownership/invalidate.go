@@ -169,7 +169,7 @@ func NewPublisher(rdb redis.UniversalClient, prefix string) *Publisher {
 	return &Publisher{rdb: rdb, prefix: prefix, channel: InvalidateChannel(prefix)}
 }
 
-// InvalidateChannel is DESIGN.md's channel sg:own:invalidate for prefix.
+// InvalidateChannel is docs/protocol.md's channel sg:own:invalidate for prefix.
 func InvalidateChannel(prefix string) string { return prefix + "own:invalidate" }
 
 // Publish deletes and announces, in one round trip, the facts invs make

@@ -1,5 +1,5 @@
 // Calls to the signer and the edge. Every error body is {"error", "message"}
-// (see DESIGN.md), so a failure becomes an APIError carrying both.
+// (see docs/protocol.md), so a failure becomes an APIError carrying both.
 
 export class APIError extends Error {
   constructor(status, code, message) {

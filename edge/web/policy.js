@@ -1,4 +1,4 @@
-// Asset policies (DESIGN.md "Asset manifest and policy") in words, and the
+// Asset policies (docs/protocol.md "Policies") in words, and the
 // chains they need the wallet on.
 
 const chainNames = {

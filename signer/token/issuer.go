@@ -88,7 +88,7 @@ func (is *Issuer) Playback(wallet, asset string, ttl time.Duration, now time.Tim
 	if _, err := rand.Read(sid[:]); err != nil {
 		return "", nil, fmt.Errorf("minting playback token: sid: %w", err)
 	}
-	// nbf is set on playback tokens only, as DESIGN.md lists it.
+	// nbf is set on playback tokens only, as docs/protocol.md lists it.
 	rc.NotBefore = rc.IssuedAt
 	c := &Claims{RegisteredClaims: rc, Asset: asset, SessionID: hex.EncodeToString(sid[:])}
 	return is.sign(c)

@@ -19,7 +19,7 @@ const (
 	AudiencePlayback = "streamgate:playback"
 )
 
-// Default lifetimes, from DESIGN.md "Tokens".
+// Default lifetimes, from docs/protocol.md "Tokens".
 const (
 	DefaultSessionTTL  = 24 * time.Hour
 	DefaultPlaybackTTL = 4 * time.Hour

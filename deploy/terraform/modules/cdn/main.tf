@@ -1,6 +1,6 @@
 # One CloudFront distribution in front of every region's edges.
 #
-# Cache behaviours follow the edges' Cache-Control (DESIGN.md):
+# Cache behaviours follow the edges' Cache-Control (docs/protocol.md):
 #   /auth/*, /playback/*, /.well-known/jwks.json  the primary's signer, never cached
 #   *.m3u8, *.mpd                                 playlists and MPDs, never cached
 #   everything else (/t/{token}/v/{asset}/…)      segments, cached as the edge's

@@ -57,7 +57,7 @@ resource "aws_lb_target_group" "edge" {
   vpc_id               = aws_vpc.main.id
   deregistration_delay = 20
 
-  # /readyz answers 200 once the origin answers (DESIGN.md), so a host that
+  # /readyz answers 200 once the origin answers (docs/protocol.md), so a host that
   # cannot reach its bucket takes no traffic.
   health_check {
     path                = "/readyz"
