@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"io/fs"
 	"net/http"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -298,4 +299,68 @@ func stringLit(n ast.Node) (string, bool) {
 	}
 	v, err := strconv.Unquote(lit.Value)
 	return v, err == nil
+}
+
+// extractionSource holds each shape in which the code writes an error code,
+// and shapes that must not count (a status in a variable, a message).
+const extractionSource = `package x
+
+const codeBusy = "overloaded"
+
+func statusOf(err error) (int, string) {
+	if err == nil {
+		return fasthttp.StatusBadRequest, "bad_request"
+	}
+	return http.StatusInternalServerError, "internal"
+}
+
+func signIn() (int, string) {
+	var code string
+	code = "invalid_nonce"
+	return fasthttp.StatusUnauthorized, code
+}
+
+func refusals() {
+	writeError(nil, fasthttp.StatusNotFound, "not_found", "no such route")
+	status, code := fasthttp.StatusRequestTimeout, "request_timeout"
+	_ = []struct {
+		status int
+		code   string
+	}{{fasthttp.StatusServiceUnavailable, codeBusy}}
+	_ = map[int]string{fasthttp.StatusTooManyRequests: "too_many_requests"}
+	_ = apiError{Error: "header_too_large", Message: "x"}
+	_ = "HTTP/1.1 429 Too Many Requests\r\n\r\n{\"error\":\"conn_limit\",\"message\":\"x\"}"
+	writeError(nil, status, code, "msg")
+	_ = map[int]string{fasthttp.StatusBadGateway: "the origin failed; try again"}
+	rc.SetStatusCode(fasthttp.StatusOK)
+}
+`
+
+// TestExtractionRules holds the rules emitted applies to the module's code.
+func TestExtractionRules(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "x.go"), []byte(extractionSource), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := map[emission]bool{}
+	for _, ems := range emitted(t, dir) {
+		for _, e := range ems {
+			got[e] = true
+		}
+	}
+	want := map[emission]bool{
+		{400, "bad_request"}: true, {500, "internal"}: true, {401, "invalid_nonce"}: true,
+		{404, "not_found"}: true, {408, "request_timeout"}: true, {503, "overloaded"}: true,
+		{429, "too_many_requests"}: true, {anyStatus, "header_too_large"}: true, {429, "conn_limit"}: true,
+	}
+	for e := range want {
+		if !got[e] {
+			t.Errorf("missed %s", show(e))
+		}
+	}
+	for e := range got {
+		if !want[e] {
+			t.Errorf("collected %s, which is not an emitted code", show(e))
+		}
+	}
 }

@@ -322,3 +322,35 @@ func checkEnv(t *testing.T, paths map[string]map[string]bool, m []string) string
 	}
 	return fmt.Sprintf("no key of %s overrides as %s_%s", rel(file), m[1], m[2])
 }
+
+// TestDocumentedRules holds how documents are read: table rows and prose
+// name codes after a status; fenced blocks and other backticks do not.
+func TestDocumentedRules(t *testing.T) {
+	md := "| status | code | when |\n" +
+		"|---|---|---|\n" +
+		"| 401 | `invalid_token`, `token_expired` | bad token |\n" +
+		"| `GET /x` | `not_a_row` | route table |\n" +
+		"The viewer gets 403 `revoked`; signer: 401 `invalid_nonce` or `message_expired`.\n" +
+		"Port 8080 serves `asset.json` and `cache.max_bytes`.\n" +
+		"```json\n{\"error\":\"in_a_block\"} 404 `in_a_block`\n```\n"
+	path := filepath.Join(t.TempDir(), "x.md")
+	if err := os.WriteFile(path, []byte(md), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := map[emission]bool{}
+	for _, d := range documented(t, path) {
+		got[d.emission] = true
+	}
+	want := map[emission]bool{
+		{401, "invalid_token"}: true, {401, "token_expired"}: true, {403, "revoked"}: true,
+		{401, "invalid_nonce"}: true, {401, "message_expired"}: true,
+	}
+	if len(got) != len(want) {
+		t.Errorf("read %v, want %v", got, want)
+	}
+	for e := range want {
+		if !got[e] {
+			t.Errorf("missed %s", show(e))
+		}
+	}
+}
