@@ -432,3 +432,46 @@ func TestVariableFrameRate(t *testing.T) {
 		t.Errorf("%s:\n%s", masterName, data)
 	}
 }
+
+// TestCheckPackage breaks a real published asset the ways a packaging
+// fault would and expects checkPackage to refuse each.
+func TestCheckPackage(t *testing.T) {
+	published, _ := publishClip(t, "short", 0.4, 25, "", false)
+	cases := []struct {
+		name  string
+		spoil func(dir string)
+		err   string
+	}{
+		{"as published", func(string) {}, ""},
+		{"a segment missing", func(dir string) { os.Remove(filepath.Join(dir, "seg-1-00001.m4s")) }, "seg-1-00001.m4s, which was not written"},
+		{"a playlist the master does not name", func(dir string) {
+			data, _ := os.ReadFile(filepath.Join(dir, mediaName(0)))
+			os.WriteFile(filepath.Join(dir, mediaName(7)), data, 0o644)
+		}, "media_7.m3u8 is not in master.m3u8"},
+		{"a playlist the master names missing", func(dir string) { os.Remove(filepath.Join(dir, mediaName(1))) }, "media_1.m3u8, which was not written"},
+		{"ffmpeg's target duration left", func(dir string) {
+			p := filepath.Join(dir, mediaName(2))
+			data, _ := os.ReadFile(p)
+			os.WriteFile(p, targetTag.ReplaceAll(data, []byte("#EXT-X-TARGETDURATION:0")), 0o644)
+		}, "TARGETDURATION"},
+	}
+	for _, tc := range cases {
+		dir := t.TempDir()
+		entries, _ := os.ReadDir(published)
+		for _, e := range entries {
+			data, _ := os.ReadFile(filepath.Join(published, e.Name()))
+			os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644)
+		}
+		tc.spoil(dir)
+		man, err := readMPD(filepath.Join(dir, mpdName))
+		if err == nil {
+			err = checkPackage(dir, man)
+		}
+		switch {
+		case tc.err == "" && err != nil:
+			t.Errorf("%s: %v", tc.name, err)
+		case tc.err != "" && (!errors.Is(err, ErrBadSource) || !strings.Contains(err.Error(), tc.err)):
+			t.Errorf("%s: err %v, want a bad output naming %q", tc.name, err, tc.err)
+		}
+	}
+}
