@@ -85,9 +85,14 @@ func multivariant(e encode, man mpd, stats []repStats) (playlist.Multivariant, p
 			Resolution:       fmt.Sprintf("%dx%d", r.Width, r.Height),
 			URI:              mediaName(i),
 		}
-		// The rate encoded, as the MPD says: a variable-frame-rate source
-		// is encoded at its maximum, which is what FRAME-RATE promises.
-		if fr := man.frameRate(strconv.Itoa(i)); fr > 0 {
+		// FRAME-RATE is the maximum rate of the rendition as encoded, which
+		// the MPD states: ffmpeg encodes a variable-frame-rate source at a
+		// constant nominal rate, above the source's average.
+		fr := man.frameRate(strconv.Itoa(i))
+		if fr == 0 {
+			fr = e.Info.FrameRate
+		}
+		if fr > 0 {
 			v.FrameRate = new(math.Round(fr*1000) / 1000)
 		}
 		if audioCodec != nil {
@@ -175,9 +180,10 @@ type hlsSegments struct {
 }
 
 // checkPackage is the one check every published asset passes: the
-// multivariant playlist references every playlist in dir, each of which
-// is a valid media playlist (checkMediaPlaylist), and the MPD addresses the same
-// segments (checkDASH). A failure is a bad output: the job fails.
+// multivariant playlist references every playlist in dir and no other,
+// each is a valid media playlist (checkMediaPlaylist), and the MPD
+// addresses the same segments (checkDASH). A violation is a bad output
+// (ErrBadSource): the job fails without retries.
 func checkPackage(dir string, man mpd) error {
 	data, err := os.ReadFile(filepath.Join(dir, masterName))
 	if err != nil {
@@ -225,10 +231,10 @@ func checkPackage(dir string, man mpd) error {
 	return checkDASH(man, listed)
 }
 
-// checkMediaPlaylist checks a media playlist as published: a VOD playlist whose
-// EXT-X-TARGETDURATION is at least 1 and at least every EXTINF rounded to
-// the nearest integer (RFC 8216 §4.3.3.1), with every segment positive and
-// present in dir.
+// checkMediaPlaylist checks a media playlist as published: VOD with
+// EXT-X-ENDLIST, EXT-X-TARGETDURATION at least 1 and at least every EXTINF
+// rounded to the nearest integer (RFC 8216 §4.3.3.1), every EXTINF
+// positive, and its EXT-X-MAP and segments files of dir.
 func checkMediaPlaylist(dir, name string, data []byte) (hlsSegments, error) {
 	var m playlist.Media
 	if err := m.Unmarshal(data); err != nil {
