@@ -50,8 +50,12 @@ func (e encode) args() []string {
 		a = append(a, "-c:a", "aac", "-b:a", strconv.Itoa(e.AudioBitrate), "-ac", "2", "-ar", "48000")
 		sets += " id=1,streams=a"
 	}
+	// A SegmentTimeline lists the segments written, with their durations:
+	// a bare template makes clients count mediaPresentationDuration /
+	// seg_duration segments (each its own way), which is one too many or
+	// too few when the audio's last segment runs past the video's.
 	a = append(a, "-f", "dash", "-dash_segment_type", "mp4", "-seg_duration", seconds(e.Segment),
-		"-use_template", "1", "-use_timeline", "0", "-hls_playlist", "1", "-adaptation_sets", sets,
+		"-use_template", "1", "-use_timeline", "1", "-hls_playlist", "1", "-adaptation_sets", sets,
 		"-init_seg_name", initName, "-media_seg_name", segName, mpdName)
 	return append(a, "-map", "[poster]", "-frames:v", "1", "-q:v", "3", "-update", "1", posterName)
 }

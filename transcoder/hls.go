@@ -1,12 +1,13 @@
 package transcoder
 
 import (
-	"encoding/xml"
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/bluenviron/gohlslib/v2/pkg/playlist"
@@ -31,12 +32,14 @@ type repStats struct {
 
 // finishHLS rewrites ffmpeg's media playlists as VOD and replaces its
 // multivariant playlist with one carrying measured BANDWIDTH and
-// AVERAGE-BANDWIDTH, CODECS, RESOLUTION and FRAME-RATE.
+// AVERAGE-BANDWIDTH, CODECS, RESOLUTION and FRAME-RATE. It then checks
+// every playlist and the MPD against the files in dir (checkPackage).
 func finishHLS(dir string, e encode) (packaged, error) {
-	codecs, err := mpdCodecs(filepath.Join(dir, mpdName))
+	man, err := readMPD(filepath.Join(dir, mpdName))
 	if err != nil {
 		return packaged{}, err
 	}
+	codecs := man.codecs()
 	reps := len(e.Renditions)
 	if e.Info.AudioIndex >= 0 {
 		reps++
@@ -50,7 +53,7 @@ func finishHLS(dir string, e encode) (packaged, error) {
 			return packaged{}, err
 		}
 	}
-	m, out := multivariant(e, codecs, stats)
+	m, out := multivariant(e, man, stats)
 	data, err := m.Marshal()
 	if err != nil {
 		return packaged{}, fmt.Errorf("writing %s: %w", masterName, err)
@@ -58,11 +61,12 @@ func finishHLS(dir string, e encode) (packaged, error) {
 	if err := os.WriteFile(filepath.Join(dir, masterName), data, 0o644); err != nil {
 		return packaged{}, fmt.Errorf("writing %s: %w", masterName, err)
 	}
-	return out, nil
+	return out, checkPackage(dir, man)
 }
 
 // multivariant builds the playlist and the asset.json renditions.
-func multivariant(e encode, codecs map[string]string, stats []repStats) (playlist.Multivariant, packaged) {
+func multivariant(e encode, man mpd, stats []repStats) (playlist.Multivariant, packaged) {
+	codecs := man.codecs()
 	m := playlist.Multivariant{Version: 6, IndependentSegments: true}
 	var audio repStats
 	var audioCodec []string
@@ -81,8 +85,15 @@ func multivariant(e encode, codecs map[string]string, stats []repStats) (playlis
 			Resolution:       fmt.Sprintf("%dx%d", r.Width, r.Height),
 			URI:              mediaName(i),
 		}
-		if e.Info.FrameRate > 0 {
-			v.FrameRate = new(math.Round(e.Info.FrameRate*1000) / 1000)
+		// FRAME-RATE is the maximum rate of the rendition as encoded, which
+		// the MPD states: ffmpeg encodes a variable-frame-rate source at a
+		// constant nominal rate, above the source's average.
+		fr := man.frameRate(strconv.Itoa(i))
+		if fr == 0 {
+			fr = e.Info.FrameRate
+		}
+		if fr > 0 {
+			v.FrameRate = new(math.Round(fr*1000) / 1000)
 		}
 		if audioCodec != nil {
 			v.Audio = audioGroup
@@ -105,19 +116,24 @@ func joinCodecs(c []string) string {
 }
 
 // rewriteMedia marks media_i.m3u8 VOD, drops ffmpeg's wall-clock
-// PROGRAM-DATE-TIME tags, and measures the segments it lists. The peak
-// counts a short last segment as half a target duration long, so that a
-// lone keyframe does not set the variant's BANDWIDTH.
-func rewriteMedia(dir string, i int, target time.Duration) (repStats, error) {
+// PROGRAM-DATE-TIME tags, sets EXT-X-TARGETDURATION from the segments
+// (targetDuration), and measures the segments it lists. The peak counts a
+// short last segment as half a segment long, so that a lone keyframe does
+// not set the variant's BANDWIDTH.
+func rewriteMedia(dir string, i int, segment time.Duration) (repStats, error) {
 	path := filepath.Join(dir, mediaName(i))
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return repStats{}, fmt.Errorf("ffmpeg output: %w", err)
 	}
+	// ffmpeg writes the longest segment rounded, 0 for a clip under half a
+	// second, which the parser refuses; the target is recomputed below.
+	data = targetTag.ReplaceAll(data, []byte("#EXT-X-TARGETDURATION:1"))
 	var m playlist.Media
 	if err := m.Unmarshal(data); err != nil {
-		return repStats{}, fmt.Errorf("ffmpeg output: %s: %w", mediaName(i), err)
+		return repStats{}, badOutput("%s: %v", mediaName(i), err)
 	}
+	m.TargetDuration = targetDuration(m.Segments)
 	var st repStats
 	var bytes int64
 	for _, s := range m.Segments {
@@ -128,7 +144,7 @@ func rewriteMedia(dir string, i int, target time.Duration) (repStats, error) {
 		}
 		bytes += fi.Size()
 		st.duration += s.Duration.Seconds()
-		d := max(s.Duration.Seconds(), target.Seconds()/2)
+		d := max(s.Duration.Seconds(), segment.Seconds()/2)
 		st.peak = max(st.peak, int(math.Ceil(float64(fi.Size())*8/d)))
 	}
 	if st.duration > 0 {
@@ -142,36 +158,112 @@ func rewriteMedia(dir string, i int, target time.Duration) (repStats, error) {
 	return st, os.WriteFile(path, data, 0o644)
 }
 
-// mpd is the part of the MPD read back: each representation's codecs.
-type mpd struct {
-	Periods []struct {
-		Sets []struct {
-			Reps []struct {
-				ID     string `xml:"id,attr"`
-				Codecs string `xml:"codecs,attr"`
-			} `xml:"Representation"`
-		} `xml:"AdaptationSet"`
-	} `xml:"Period"`
+var targetTag = regexp.MustCompile(`(?m)^#EXT-X-TARGETDURATION:.*$`)
+
+// targetDuration is the smallest EXT-X-TARGETDURATION RFC 8216 §4.3.3.1
+// allows for segs: every EXTINF rounded to the nearest integer (halves
+// up), and at least 1 s, so that a clip shorter than half a second still
+// has a valid target.
+func targetDuration(segs []*playlist.MediaSegment) int {
+	t := 1
+	for _, s := range segs {
+		t = max(t, int(math.Round(s.Duration.Seconds())))
+	}
+	return t
 }
 
-// mpdCodecs maps representation ids to their RFC 6381 codecs, which
-// ffmpeg's dash muxer derives from the encoded streams.
-func mpdCodecs(path string) (map[string]string, error) {
-	data, err := os.ReadFile(path)
+// hlsSegments are what one media playlist lists: its EXT-X-MAP and its
+// segments in order.
+type hlsSegments struct {
+	init  string
+	media []string
+}
+
+// checkPackage is the one check every published asset passes: the
+// multivariant playlist references every playlist in dir and no other,
+// each is a valid media playlist (checkMediaPlaylist), and the MPD
+// addresses the same segments (checkDASH). A violation is a bad output
+// (ErrBadSource): the job fails without retries.
+func checkPackage(dir string, man mpd) error {
+	data, err := os.ReadFile(filepath.Join(dir, masterName))
 	if err != nil {
-		return nil, fmt.Errorf("ffmpeg output: %w", err)
+		return err
 	}
-	var m mpd
-	if err := xml.Unmarshal(data, &m); err != nil {
-		return nil, fmt.Errorf("ffmpeg output: %s: %w", mpdName, err)
+	var master playlist.Multivariant
+	if err := master.Unmarshal(data); err != nil {
+		return badOutput("%s: %v", masterName, err)
 	}
-	codecs := map[string]string{}
-	for _, p := range m.Periods {
-		for _, s := range p.Sets {
-			for _, r := range s.Reps {
-				codecs[r.ID] = r.Codecs
-			}
+	uris := map[string]bool{}
+	for _, v := range master.Variants {
+		uris[v.URI] = true
+	}
+	for _, r := range master.Renditions {
+		if r.URI != nil {
+			uris[*r.URI] = true
 		}
 	}
-	return codecs, nil
+	names, err := filepath.Glob(filepath.Join(dir, "*.m3u8"))
+	if err != nil {
+		return err
+	}
+	listed := map[string]hlsSegments{}
+	for _, path := range names {
+		name := filepath.Base(path)
+		if name == masterName {
+			continue
+		}
+		id, ok := strings.CutPrefix(strings.TrimSuffix(name, ".m3u8"), "media_")
+		if !uris[name] || !ok {
+			return badOutput("%s is not in %s", name, masterName)
+		}
+		delete(uris, name)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if listed[id], err = checkMediaPlaylist(dir, name, data); err != nil {
+			return err
+		}
+	}
+	for uri := range uris {
+		return badOutput("%s lists %s, which was not written", masterName, uri)
+	}
+	return checkDASH(man, listed)
+}
+
+// checkMediaPlaylist checks a media playlist as published: VOD with
+// EXT-X-ENDLIST, EXT-X-TARGETDURATION at least 1 and at least every EXTINF
+// rounded to the nearest integer (RFC 8216 §4.3.3.1), every EXTINF
+// positive, and its EXT-X-MAP and segments files of dir.
+func checkMediaPlaylist(dir, name string, data []byte) (hlsSegments, error) {
+	var m playlist.Media
+	if err := m.Unmarshal(data); err != nil {
+		return hlsSegments{}, badOutput("%s: %v", name, err)
+	}
+	if m.PlaylistType == nil || *m.PlaylistType != playlist.MediaPlaylistTypeVOD || !m.Endlist {
+		return hlsSegments{}, badOutput("%s is not a VOD playlist with EXT-X-ENDLIST", name)
+	}
+	if m.TargetDuration < 1 {
+		return hlsSegments{}, badOutput("%s: EXT-X-TARGETDURATION %d is under 1", name, m.TargetDuration)
+	}
+	var out hlsSegments
+	if m.Map != nil {
+		out.init = m.Map.URI
+	}
+	for _, s := range m.Segments {
+		d := s.Duration.Seconds()
+		if d <= 0 || math.Round(d) > float64(m.TargetDuration) {
+			return hlsSegments{}, badOutput("%s: %s lasts %.5f s, EXT-X-TARGETDURATION is %d (RFC 8216 §4.3.3.1)", name, s.URI, d, m.TargetDuration)
+		}
+		out.media = append(out.media, s.URI)
+	}
+	for _, uri := range append([]string{out.init}, out.media...) {
+		if uri == "" || strings.Contains(uri, "/") {
+			return hlsSegments{}, badOutput("%s lists %q, not a file of the asset", name, uri)
+		}
+		if fi, err := os.Stat(filepath.Join(dir, uri)); err != nil || !fi.Mode().IsRegular() {
+			return hlsSegments{}, badOutput("%s lists %s, which was not written", name, uri)
+		}
+	}
+	return out, nil
 }

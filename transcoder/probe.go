@@ -17,7 +17,9 @@ type probeInfo struct {
 	// Width and Height are the displayed size: sample aspect ratio and
 	// rotation applied.
 	Width, Height int
-	// FrameRate is frames per second, 0 when unknown.
+	// FrameRate is the source's maximum frame rate in frames per second, 0
+	// when unknown. It sizes the GOP; the rate ffmpeg encodes at is read
+	// back from its MPD.
 	FrameRate float64
 	// Duration is in seconds.
 	Duration float64
@@ -132,15 +134,20 @@ func displaySize(s *ffprobeStream) (int, int) {
 	return w, h
 }
 
+// frameRate is the larger of the stream's r_frame_rate and avg_frame_rate
+// that is at most 240 fps. A variable-frame-rate clip (a phone's) averages
+// less than its nominal rate, and a GOP sized by the average would put
+// keyframes inside segments once ffmpeg encodes at the nominal rate.
 func frameRate(s *ffprobeStream) float64 {
-	for _, r := range []string{s.AvgFrameRate, s.RFrameRate} {
+	var fps float64
+	for _, r := range []string{s.RFrameRate, s.AvgFrameRate} {
 		if num, den, ok := ratio(r); ok && num > 0 && den > 0 {
-			if fps := float64(num) / float64(den); fps <= 240 {
-				return fps
+			if f := float64(num) / float64(den); f <= 240 {
+				fps = max(fps, f)
 			}
 		}
 	}
-	return 0
+	return fps
 }
 
 func ratio(s string) (int, int, bool) {
