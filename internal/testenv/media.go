@@ -70,7 +70,7 @@ func mediaArgs(out string) []string {
 		"-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
 		"-g", "25", "-keyint_min", "25", "-sc_threshold", "0",
 		"-c:a", "aac", "-b:a", "64k",
-		"-f", "dash", "-seg_duration", "1", "-use_template", "1", "-use_timeline", "0",
+		"-f", "dash", "-seg_duration", "1", "-use_template", "1", "-use_timeline", "1",
 		"-hls_playlist", "1", "-adaptation_sets", "id=0,streams=v id=1,streams=a",
 		// ffmpeg's default names, spelled out so MediaFiles cannot drift
 		// with its version; both stay within [A-Za-z0-9._-] for object keys.
