@@ -15,6 +15,18 @@ func TestHotPathAllocs(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { rc.Response.Reset(); e.srv.handle(rc) }); n != 0 {
 		t.Errorf("a cached segment request allocates %v times", n)
 	}
+	// Ranges, of a memfd (sendfile) body and of an in-memory one.
+	for _, path := range []string{"720p/seg1.m4s", "master.m3u8"} {
+		rc := hotRequest(t, e, "/t/"+e.playback(t, "pub")+"/v/pub/"+path)
+		rc.Request.Header.Set("Range", "bytes=10-99999999999999999999")
+		rc.Response.Reset()
+		if e.srv.handle(rc); rc.Response.StatusCode() != 206 {
+			t.Fatalf("%s: range: status %d", path, rc.Response.StatusCode())
+		}
+		if n := testing.AllocsPerRun(100, func() { rc.Response.Reset(); e.srv.handle(rc) }); n != 0 {
+			t.Errorf("a cached range request of %s allocates %v times", path, n)
+		}
+	}
 }
 
 func TestGatedHotPathAllocs(t *testing.T) {

@@ -1,6 +1,7 @@
 package edge
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -153,14 +154,24 @@ func (o *objects) store(key string, obj *object, cost int64, ttl time.Duration) 
 	o.cache.Wait()
 }
 
-// stream opens a byte range of a large object straight from the origin. The
-// body's reads are bounded by the stream timeout; closing it releases all.
-func (o *objects) stream(key []byte, r origin.Range) (io.ReadCloser, error) {
+// stream opens a byte range of large object obj straight from the origin.
+// The body's reads are bounded by the stream timeout; closing it releases
+// all. If the origin's object is no longer the one obj describes (whose
+// size and ETag the headers already carry), obj is dropped from the cache
+// and the error is errEvicted, so that serve answers from a fresh one; it
+// also wraps origin.ErrUnavailable (502) should that change again.
+func (o *objects) stream(key []byte, obj *object, r origin.Range) (io.ReadCloser, error) {
 	ctx, cancel := context.WithTimeout(o.serverCt, o.timeout)
-	body, _, err := o.origin.Get(ctx, string(key), r)
+	body, info, err := o.origin.Get(ctx, string(key), r)
 	if err != nil {
 		cancel()
 		return nil, err
+	}
+	if info.Size != obj.size || !bytes.Equal(quoteETag(info.ETag), obj.etag) {
+		body.Close()
+		cancel()
+		o.cache.Del(string(key))
+		return nil, fmt.Errorf("%w: %s changed at the origin while being served: %w", errEvicted, key, origin.ErrUnavailable)
 	}
 	return origin.CancelOnClose(body, cancel), nil
 }

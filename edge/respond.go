@@ -13,30 +13,32 @@ import (
 // use; serve fetches the object again.
 var errEvicted = errors.New("edge: cached object evicted")
 
-// byteRange is an inclusive range of a body.
-type byteRange struct {
-	start, end int64
-	partial    bool
-}
-
-// rangeOf reads Range (and If-Range) for a body of size bytes. A header that
-// is absent, not "bytes=", names several ranges, or whose If-Range does not
-// match, selects the whole body, as RFC 9110 allows; a single range that
-// cannot be satisfied is errRange.
+// rangeOf selects what of a body of size bytes to send for the request's
+// Range and If-Range (RFC 9110 §14.2, §13.1.5). The Range is ignored (whole
+// body) for any method but GET, which §14.2 says is the only one range
+// handling is defined for, and when If-Range does not match etag by strong
+// comparison; parseRange decides the rest. An unsatisfiable range is a
+// rangeError (416).
 func rangeOf(h *fasthttp.RequestHeader, size int64, etag []byte) (byteRange, error) {
 	whole := byteRange{start: 0, end: size - 1}
 	spec := h.Peek("Range")
-	if len(spec) == 0 || !bytes.HasPrefix(spec, []byte("bytes=")) || bytes.IndexByte(spec, ',') >= 0 {
+	if len(spec) == 0 || !h.IsGet() {
 		return whole, nil
 	}
-	if ir := h.Peek("If-Range"); len(ir) > 0 && !bytes.Equal(ir, etag) {
+	if ir := h.Peek("If-Range"); len(ir) > 0 && !strongMatch(ir, etag) {
 		return whole, nil
 	}
-	start, end, err := fasthttp.ParseByteRange(spec, int(size))
-	if err != nil {
+	br, ok := parseRange(spec, size)
+	if !ok {
 		return byteRange{}, rangeError{size}
 	}
-	return byteRange{start: int64(start), end: int64(end), partial: true}, nil
+	return br, nil
+}
+
+// strongMatch is the strong comparison of If-Range's validator with etag: a
+// weak tag never matches, and neither does a date, as no Last-Modified is sent.
+func strongMatch(ir, etag []byte) bool {
+	return len(etag) > 0 && !bytes.HasPrefix(etag, []byte("W/")) && bytes.Equal(ir, etag)
 }
 
 // notModified reports whether If-None-Match matches etag (weak comparison).
@@ -95,18 +97,16 @@ func (s *Server) respond(rc *fasthttp.RequestCtx, r *route, k kind, ctype []byte
 		rc.SetStatusCode(fasthttp.StatusPartialContent)
 		rc.Response.Header.SetContentRange(int(br.start), int(br.end), int(obj.size))
 	}
-	n := br.end - br.start + 1
-	if obj.size == 0 {
-		n = 0
-	}
+	n := br.end - br.start + 1 // 0 for an empty body's {0, -1}
 	switch {
 	case obj.large:
-		return int(n), s.streamLarge(rc, r, br, n)
-	case obj.file == nil:
-		rc.Response.SetBodyRaw(obj.body[br.start : br.start+n])
+		return int(n), s.streamLarge(rc, r, obj, br, n)
 	case rc.IsHead():
+		// Explicit, or fasthttp sends no Content-Length for an empty body.
 		rc.Response.Header.SetContentLength(int(n))
 		rc.Response.SkipBody = true
+	case obj.file == nil:
+		rc.Response.SetBodyRaw(obj.body[br.start : br.start+n])
 	default:
 		b := openFileBody(obj.file, br.start, n)
 		if b == nil {
@@ -118,14 +118,15 @@ func (s *Server) respond(rc *fasthttp.RequestCtx, r *route, k kind, ctype []byte
 }
 
 // streamLarge sends a range of an object too large to cache straight from the
-// origin; HEAD never opens it.
-func (s *Server) streamLarge(rc *fasthttp.RequestCtx, r *route, br byteRange, n int64) error {
-	if rc.IsHead() {
+// origin; HEAD and empty ranges never open it (origin.Range's Length 0 would
+// mean "to the end").
+func (s *Server) streamLarge(rc *fasthttp.RequestCtx, r *route, obj *object, br byteRange, n int64) error {
+	if rc.IsHead() || n == 0 {
 		rc.Response.Header.SetContentLength(int(n))
-		rc.Response.SkipBody = true
+		rc.Response.SkipBody = rc.IsHead()
 		return nil
 	}
-	body, err := s.objects.stream(r.key, origin.Range{Offset: br.start, Length: n})
+	body, err := s.objects.stream(r.key, obj, origin.Range{Offset: br.start, Length: n})
 	if err != nil {
 		return err
 	}

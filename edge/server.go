@@ -261,6 +261,7 @@ func (s *Server) serve(rc *fasthttp.RequestCtx, uri []byte) (kind, int, error) {
 	}
 	n, err := s.respond(rc, &r, k, ctype, obj)
 	if errors.Is(err, errEvicted) {
+		rc.Response.Reset() // the first attempt's status and headers may not hold for the new object
 		if obj, err = s.objects.refetch(r.key); err != nil {
 			return k, 0, err
 		}

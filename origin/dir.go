@@ -29,6 +29,9 @@ func NewDir(path string) (*Dir, error) {
 
 // Get opens key, seeking to r.Offset and limiting to r.Length.
 func (d *Dir) Get(_ context.Context, key string, r Range) (io.ReadCloser, Info, error) {
+	if err := r.check(key); err != nil {
+		return nil, Info{}, err
+	}
 	f, err := d.root.Open(key)
 	if err != nil {
 		return nil, Info{}, dirError(key, err)

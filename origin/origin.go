@@ -5,7 +5,9 @@ package origin
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"math"
 	"time"
 )
 
@@ -21,6 +23,15 @@ var ErrUnavailable = errors.New("origin: unavailable")
 // the end.
 type Range struct {
 	Offset, Length int64
+}
+
+// check refuses what no caller may ask: a negative offset or length, or an
+// end past MaxInt64 (S3's inclusive end would overflow into a suffix range).
+func (r Range) check(key string) error {
+	if r.Offset < 0 || r.Length < 0 || r.Length > math.MaxInt64-r.Offset {
+		return fmt.Errorf("origin: invalid range offset %d length %d for %s", r.Offset, r.Length, key)
+	}
+	return nil
 }
 
 // Info describes an object.

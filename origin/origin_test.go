@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -45,6 +46,11 @@ func storeContract(t *testing.T, s Store, put func(key string, body []byte)) {
 	if err != nil || string(got) != "789" {
 		t.Fatalf("open range: %q %v", got, err)
 	}
+	got, _, err = readAll(t, s, "a/seg.m4s", Range{Offset: 8, Length: 5})
+	if err != nil || string(got) != "89" {
+		t.Fatalf("range past the end: %q %v", got, err)
+	}
+	rangeContract(t, s, "a/seg.m4s")
 	if st, err := s.Stat(context.Background(), "a/seg.m4s"); err != nil || st.Size != 10 || st.ETag != info.ETag {
 		t.Fatalf("stat: %+v %v", st, err)
 	}
@@ -54,6 +60,18 @@ func storeContract(t *testing.T, s Store, put func(key string, body []byte)) {
 		}
 		if _, err := s.Stat(context.Background(), key); !errors.Is(err, ErrNotFound) {
 			t.Fatalf("stat %s: err = %v, want ErrNotFound", key, err)
+		}
+	}
+}
+
+// rangeContract: a range no caller may make (negative, or ending past
+// MaxInt64, which an S3 inclusive end would overflow into a suffix range) is
+// refused, never read as another range.
+func rangeContract(t *testing.T, s Store, key string) {
+	for _, r := range []Range{{Offset: -1}, {Length: -1}, {Offset: 1, Length: math.MaxInt64}, {Offset: math.MaxInt64, Length: 1}} {
+		if body, _, err := s.Get(context.Background(), key, r); err == nil {
+			body.Close()
+			t.Fatalf("%+v: read, want an error", r)
 		}
 	}
 }
@@ -133,6 +151,11 @@ func TestRegionsFallThrough(t *testing.T) {
 	}
 	if _, _, err := rs.Get(context.Background(), "x/none.m4s", Range{}); !errors.Is(err, ErrUnavailable) {
 		t.Fatalf("missing everywhere with one region down: err = %v, want ErrUnavailable", err)
+	}
+	attempts = nil
+	rangeContract(t, rs, "x/both.m4s")
+	if len(attempts) != 0 {
+		t.Fatalf("invalid ranges were sent to regions %v", attempts)
 	}
 	rs2, _ := NewRegions(cfg, Region{"a", a}, Region{"b", b})
 	if _, err := rs2.Stat(context.Background(), "x/none.m4s"); !errors.Is(err, ErrNotFound) {

@@ -54,6 +54,9 @@ func NewRegions(cfg RegionsConfig, regions ...Region) (*Regions, error) {
 // ErrNotFound only when every region said so, and ErrUnavailable when none
 // had it and at least one failed.
 func (rs *Regions) Get(ctx context.Context, key string, r Range) (io.ReadCloser, Info, error) {
+	if err := r.check(key); err != nil {
+		return nil, Info{}, err // a caller's mistake: no region is asked, none retried
+	}
 	return rs.each(ctx, func(ctx context.Context, s Store) (io.ReadCloser, Info, error) {
 		return s.Get(ctx, key, r)
 	})

@@ -83,6 +83,9 @@ func transport() *http.Transport {
 // Get opens key; the request is sent before Get returns, so a missing key or
 // an unreachable server is reported here rather than on the first Read.
 func (s *S3) Get(ctx context.Context, key string, r Range) (io.ReadCloser, Info, error) {
+	if err := r.check(key); err != nil {
+		return nil, Info{}, err
+	}
 	opts := minio.GetObjectOptions{}
 	if r.Offset > 0 || r.Length > 0 {
 		end := int64(0)
