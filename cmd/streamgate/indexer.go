@@ -20,6 +20,7 @@ import (
 	"github.com/streamgate/streamgate/contracts/indexer"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/conf"
+	"github.com/streamgate/streamgate/internal/httperr"
 )
 
 func runIndexer(args []string, log *slog.Logger) error {
@@ -65,7 +66,10 @@ func serveIndexer(ctx context.Context, x *indexer.Indexer, listen string, reg *p
 	mux := http.NewServeMux()
 	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
-	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
+		httperr.WriteNet(w, http.StatusNotFound, "not_found", "no such route: /metrics and /healthz only")
+	})
+	hs := httperr.NewNetServer(mux, log)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	log.Info("indexer metrics listening", "addr", ln.Addr().String())
