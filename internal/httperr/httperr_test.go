@@ -1,8 +1,11 @@
 package httperr
 
 import (
+	"errors"
 	"io"
+	"log/slog"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -105,4 +108,41 @@ func TestWrite(t *testing.T) {
 	if got := string(rc.Response.Body()); got != `{"error":"teapot","message":"say \"hi\" \u003cnow\u003e"}` {
 		t.Fatalf("body %s", got)
 	}
+}
+
+// TestNetServer: the net/http servers take a 9 KB cookie, refuse headers
+// over the budget with net/http's own 431 (text/plain: the library writes
+// it before any handler), and a handler bounding its body answers JSON 413.
+func TestNetServer(t *testing.T) {
+	const maxBody = 1000
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var tooBig *http.MaxBytesError
+		if _, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody)); errors.As(err, &tooBig) {
+			WriteNet(w, http.StatusRequestEntityTooLarge, CodeBodyTooLarge, "over 1000 bytes")
+			return
+		}
+		io.WriteString(w, "ok")
+	})
+	srv := NewNetServer(h, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if srv.ReadHeaderTimeout <= 0 || srv.ReadTimeout <= 0 || srv.WriteTimeout <= 0 || srv.IdleTimeout <= 0 || srv.MaxHeaderBytes != DefaultMaxHeaderBytes {
+		t.Fatalf("limits not all set: %+v", srv)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	addr := ln.Addr().String()
+	get := func(extra string) string { return "GET / HTTP/1.1\r\nHost: x\r\n" + extra + "\r\n" }
+	if resp, body := testenv.RawHTTP(t, addr, get("Cookie: sso="+strings.Repeat("c", 9000)+"\r\n")); resp.StatusCode != 200 {
+		t.Fatalf("9 KB cookie: %d %s", resp.StatusCode, body)
+	}
+	// net/http reads MaxHeaderBytes plus 4096 bytes of slack before refusing.
+	resp, _ := testenv.RawHTTP(t, addr, get("X-Big: "+strings.Repeat("b", DefaultMaxHeaderBytes+4096)+"\r\n"))
+	if resp.StatusCode != http.StatusRequestHeaderFieldsTooLarge {
+		t.Fatalf("headers over the budget: %d, want 431", resp.StatusCode)
+	}
+	resp, body := testenv.RawHTTP(t, addr, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1001\r\n\r\n"+strings.Repeat("x", 1001))
+	testenv.WantJSONError(t, resp, body, 413, CodeBodyTooLarge)
 }
