@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net"
 	"os"
 
@@ -93,14 +94,17 @@ func (l Limits) withDefaults() Limits {
 // Apply sets s's read buffer, body limit and ErrorHandler from l. The
 // connection limits are enforced by Listener instead, which answers them
 // in JSON: fasthttp's own would write text/plain, so they are left off
-// (Concurrency gets headroom over l's, never reached).
+// (fasthttp's Concurrency gets headroom over l's, never reached).
 func (l Limits) Apply(s *fasthttp.Server) {
 	l = l.withDefaults()
 	s.ReadBufferSize = l.MaxHeaderBytes
 	s.MaxRequestBodySize = l.MaxBodyBytes
 	s.ErrorHandler = l.ErrorHandler()
 	s.MaxConnsPerIP = 0
-	s.Concurrency = 2 * l.Concurrency
+	// A worker outlives its connection's Close by a moment: headroom so that
+	// fasthttp never refuses one the listener let through.
+	headroom := min(l.Concurrency, 1<<16)
+	s.Concurrency = l.Concurrency + min(headroom, math.MaxInt-l.Concurrency)
 }
 
 // ErrorHandler returns a fasthttp ErrorHandler answering the requests

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"os"
@@ -145,4 +146,16 @@ func TestNetServer(t *testing.T) {
 	}
 	resp, body := testenv.RawHTTP(t, addr, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1001\r\n\r\n"+strings.Repeat("x", 1001))
 	testenv.WantJSONError(t, resp, body, 413, CodeBodyTooLarge)
+}
+
+// TestApplyLeavesFasthttpLimitsUnreached: fasthttp's own text refusals stay
+// off whatever the configured concurrency, an extreme one included.
+func TestApplyLeavesFasthttpLimitsUnreached(t *testing.T) {
+	for _, n := range []int{1, 3, fasthttp.DefaultConcurrency, math.MaxInt} {
+		var srv fasthttp.Server
+		Limits{Concurrency: n, MaxConnsPerIP: 5}.Apply(&srv)
+		if srv.Concurrency < n || srv.MaxConnsPerIP != 0 || srv.ErrorHandler == nil {
+			t.Errorf("concurrency %d: fasthttp's Concurrency %d, MaxConnsPerIP %d", n, srv.Concurrency, srv.MaxConnsPerIP)
+		}
+	}
 }
