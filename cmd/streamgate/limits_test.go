@@ -235,3 +235,32 @@ func TestRefusalsAreJSONInBothModes(t *testing.T) {
 		})
 	}
 }
+
+// TestConnectionLimitsInBothModes: a connection over the per-address or the
+// concurrency limit gets the JSON 429 or 503, whichever server hosts the
+// signer (an edge applies its http block, a standalone signer its own).
+func TestConnectionLimitsInBothModes(t *testing.T) {
+	chain := testenv.Chain(t)
+	for _, mode := range hostingModes {
+		for _, lim := range []struct {
+			name          string
+			perIP, conns  int
+			limit, status int
+			code          string
+		}{
+			{"max_conns_per_ip", 2, 256 << 10, 2, 429, "too_many_requests"},
+			{"concurrency", 0, 3, 3, 503, "overloaded"},
+		} {
+			t.Run(mode.name+"/"+lim.name, func(t *testing.T) {
+				ln, err := net.Listen("tcp", "127.0.0.1:0")
+				if err != nil {
+					t.Fatal(err)
+				}
+				scfg := signerConfig(t, ln, chain)
+				scfg.HTTP.MaxConnsPerIP, scfg.HTTP.Concurrency = lim.perIP, lim.conns
+				host := mode.start(t, ln, scfg, func(c *edge.Config) { c.HTTP.MaxConnsPerIP, c.HTTP.Concurrency = lim.perIP, lim.conns })
+				testenv.CheckConnLimit(t, host, "/healthz", lim.limit, lim.status, lim.code)
+			})
+		}
+	}
+}
