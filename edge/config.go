@@ -7,6 +7,7 @@ import (
 
 	"github.com/streamgate/streamgate/contracts/indexer"
 	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/origin"
 )
 
@@ -127,9 +128,15 @@ type HTTPConfig struct {
 	ReadTimeout  time.Duration `yaml:"read_timeout"`
 	WriteTimeout time.Duration `yaml:"write_timeout"`
 	IdleTimeout  time.Duration `yaml:"idle_timeout"`
-	// MaxConnsPerIP limits one client's connections (0: no limit).
+	// MaxHeaderBytes bounds a request's line and headers together, in
+	// bytes; over it a request gets 431 header_too_large. Each open
+	// connection holds a read buffer of this size.
+	MaxHeaderBytes int `yaml:"max_header_bytes"`
+	// MaxConnsPerIP limits one client address's open connections (0: no
+	// limit); over it a connection gets 429 too_many_requests.
 	MaxConnsPerIP int `yaml:"max_conns_per_ip"`
-	// Concurrency caps connections served at once; beyond it clients get 503.
+	// Concurrency caps connections served at once; beyond it a connection
+	// gets 503 overloaded.
 	Concurrency int `yaml:"concurrency"`
 	// NotSentLowat sets TCP_NOTSENT_LOWAT on accepted connections (0: the
 	// kernel's default). It bounds the bytes queued but not yet sent, not
@@ -172,6 +179,7 @@ func DefaultConfig() Config {
 			ReadTimeout:          10 * time.Second,
 			WriteTimeout:         60 * time.Second,
 			IdleTimeout:          120 * time.Second,
+			MaxHeaderBytes:       httperr.DefaultMaxHeaderBytes,
 			Concurrency:          256 * 1024,
 			NotSentLowat:         16 << 10,
 			ShutdownTimeout:      15 * time.Second,
@@ -214,6 +222,10 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("cache.not_found_ttl: want >= 0, got %s", c.Cache.NotFoundTTL)
 	case c.HTTP.ReadTimeout <= 0 || c.HTTP.WriteTimeout <= 0 || c.HTTP.IdleTimeout <= 0:
 		return errors.New("http.read_timeout, write_timeout, idle_timeout: want > 0")
+	case c.HTTP.MaxHeaderBytes < httperr.MinMaxHeaderBytes || c.HTTP.MaxHeaderBytes > httperr.MaxMaxHeaderBytes:
+		return fmt.Errorf("http.max_header_bytes: want %d..%d, got %d", httperr.MinMaxHeaderBytes, httperr.MaxMaxHeaderBytes, c.HTTP.MaxHeaderBytes)
+	case c.HTTP.MaxConnsPerIP < 0:
+		return fmt.Errorf("http.max_conns_per_ip: want >= 0 (0 = no limit), got %d", c.HTTP.MaxConnsPerIP)
 	case c.HTTP.Concurrency <= 0:
 		return fmt.Errorf("http.concurrency: want > 0, got %d", c.HTTP.Concurrency)
 	case c.HTTP.NotSentLowat < 0:

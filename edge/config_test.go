@@ -40,6 +40,8 @@ var badConfigs = []struct {
 	{"object over budget", func(c *Config) { c.Cache.MaxObjectBytes = c.Cache.MaxBytes + 1 }, "cache.max_object_bytes"},
 	{"no jwks", func(c *Config) { c.Token.JWKS = "" }, "token.jwks"},
 	{"leeway", func(c *Config) { c.Token.Leeway = -1 }, "token.leeway"},
+	{"header budget", func(c *Config) { c.HTTP.MaxHeaderBytes = 4095 }, "http.max_header_bytes"},
+	{"conns per ip", func(c *Config) { c.HTTP.MaxConnsPerIP = -1 }, "http.max_conns_per_ip"},
 }
 
 func TestValidateNamesTheKey(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/signer/token"
 )
 
@@ -121,7 +122,7 @@ func wantError(t testing.TB, resp *http.Response, body []byte, status int, code 
 	if resp.StatusCode != status {
 		t.Fatalf("status = %d, want %d (body %s)", resp.StatusCode, status, body)
 	}
-	var e apiError
+	var e httperr.Body
 	if err := json.Unmarshal(body, &e); err != nil || e.Error == "" || e.Message == "" {
 		t.Fatalf("body %q is not the JSON error shape: %v", body, err)
 	}

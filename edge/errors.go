@@ -2,13 +2,13 @@ package edge
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 
 	"github.com/valyala/fasthttp"
 
 	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/origin"
 	"github.com/streamgate/streamgate/signer/token"
 )
@@ -26,12 +26,6 @@ func (e rangeError) Error() string {
 }
 
 func (e rangeError) Is(target error) bool { return target == errRange }
-
-// apiError is the docs/protocol.md error body.
-type apiError struct {
-	Error   string `json:"error"`
-	Message string `json:"message"`
-}
 
 // statusOf is the one place that maps errors to HTTP statuses and codes.
 func statusOf(err error) (int, string) {
@@ -84,7 +78,7 @@ func (s *Server) fail(rc *fasthttp.RequestCtx, k kind, err error) {
 	if status >= 500 {
 		msg = publicMessages[status] // details stay in the log, not with clients
 	}
-	writeError(rc, status, code, msg)
+	httperr.Write(rc, status, code, msg)
 	if status == fasthttp.StatusMethodNotAllowed {
 		rc.Response.Header.Set("Allow", "GET, HEAD")
 	}
@@ -93,13 +87,4 @@ func (s *Server) fail(rc *fasthttp.RequestCtx, k kind, err error) {
 		rc.Response.Header.Set("Content-Range", fmt.Sprintf("bytes */%d", re.size))
 	}
 	s.metrics.request(k, status, len(rc.Response.Body()))
-}
-
-func writeError(rc *fasthttp.RequestCtx, status int, code, msg string) {
-	body, _ := json.Marshal(apiError{Error: code, Message: msg})
-	rc.Response.Reset()
-	rc.SetStatusCode(status)
-	rc.SetContentType("application/json")
-	rc.Response.Header.Set("Cache-Control", "no-store")
-	rc.SetBody(body)
 }

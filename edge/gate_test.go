@@ -10,6 +10,7 @@ import (
 
 	"github.com/streamgate/streamgate/contracts/bindings"
 	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 
@@ -50,7 +51,7 @@ func TestGateOnEveryRequest(t *testing.T) {
 	}
 	resp, body := do(t, "GET", e.url+"/t/"+e.playbackFor(t, other, "gated")+"/v/gated/720p/seg1.m4s", nil)
 	wantError(t, resp, body, 403, "policy_unmet")
-	var msg apiError
+	var msg httperr.Body
 	json.Unmarshal(body, &msg)
 	if !strings.Contains(msg.Message, "ERC-721 of "+strings.ToLower(addr.Hex())+" on chain 1337") {
 		t.Fatalf("403 does not name the unmet condition: %q", msg.Message)

@@ -11,6 +11,7 @@ import (
 	"github.com/valyala/fasthttp"
 	"github.com/valyala/fasthttp/fasthttpadaptor"
 
+	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/origin"
 )
 
@@ -51,7 +52,7 @@ func (s *Server) handleAdmin(rc *fasthttp.RequestCtx) bool {
 	case "/readyz":
 		if err := s.originReady(); err != nil {
 			s.log.Warn("not ready", "err", err)
-			writeError(rc, fasthttp.StatusServiceUnavailable, "origin_unavailable", "the origin is not reachable")
+			httperr.Write(rc, fasthttp.StatusServiceUnavailable, "origin_unavailable", "the origin is not reachable")
 			return true
 		}
 		rc.SetContentType("text/plain; charset=utf-8")
@@ -72,14 +73,14 @@ func (s *Server) handleOther(rc *fasthttp.RequestCtx) {
 	case s.routes != nil:
 		s.routes(rc)
 	default:
-		writeError(rc, fasthttp.StatusNotFound, "not_found", "no such route")
+		httperr.Write(rc, fasthttp.StatusNotFound, "not_found", "no such route")
 	}
 }
 
 // handleAdminOnly is the admin listener's handler.
 func (s *Server) handleAdminOnly(rc *fasthttp.RequestCtx) {
 	if !s.handleAdmin(rc) {
-		writeError(rc, fasthttp.StatusNotFound, "not_found", "no such route")
+		httperr.Write(rc, fasthttp.StatusNotFound, "not_found", "no such route")
 	}
 }
 

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/valyala/fasthttp"
+
+	"github.com/streamgate/streamgate/internal/httperr"
 )
 
 // web is the watch page: our own static files, built into the binary.
@@ -54,7 +56,7 @@ func (s *Server) handlePage(rc *fasthttp.RequestCtx) bool {
 func (s *Server) serveEmbedded(rc *fasthttp.RequestCtx, name string) {
 	data, err := fs.ReadFile(web, path.Clean(name))
 	if err != nil {
-		writeError(rc, fasthttp.StatusNotFound, "not_found", "no such file")
+		httperr.Write(rc, fasthttp.StatusNotFound, "not_found", "no such file")
 		return
 	}
 	rc.SetContentType(contentTypeOf(name))
@@ -73,12 +75,12 @@ var vendorFiles = map[string]string{
 func (s *Server) serveVendor(rc *fasthttp.RequestCtx, name string) {
 	rel, ok := vendorFiles[name]
 	if !ok {
-		writeError(rc, fasthttp.StatusNotFound, "not_found", "no such file")
+		httperr.Write(rc, fasthttp.StatusNotFound, "not_found", "no such file")
 		return
 	}
 	data, err := os.ReadFile(filepath.Join(s.cfg.Page.VendorDir, filepath.FromSlash(rel)))
 	if err != nil {
-		writeError(rc, fasthttp.StatusNotFound, "not_found", name+" is not installed: run make deps")
+		httperr.Write(rc, fasthttp.StatusNotFound, "not_found", name+" is not installed: run make deps")
 		return
 	}
 	rc.SetContentType(contentTypeOf(name))

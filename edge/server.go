@@ -17,6 +17,7 @@ import (
 	"github.com/valyala/fasthttp"
 
 	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/origin"
 	"github.com/streamgate/streamgate/signer/token"
 )
@@ -39,6 +40,7 @@ type Server struct {
 	objects      *objects
 	cacheControl [numKinds][]byte
 	http         *fasthttp.Server
+	limits       httperr.Limits // of both listeners
 	admin        *fasthttp.Server
 	ready        readiness
 	routes       fasthttp.RequestHandler
@@ -60,6 +62,10 @@ type Deps struct {
 	Routes fasthttp.RequestHandler
 	// Metrics are served on /metrics beside the edge's own.
 	Metrics prometheus.Gatherer
+	// MaxBodyBytes is the hosted signer's max_body_bytes, the one request
+	// body limit; 0 (no signer: the edge reads no body) keeps
+	// httperr.DefaultMaxBodyBytes, so an oversized body still gets JSON 413.
+	MaxBodyBytes int
 }
 
 // New validates cfg, loads the token keys and opens the origin.
@@ -68,6 +74,12 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, log: log, metrics: newMetrics(), routes: deps.Routes, extraMetrics: deps.Metrics}
+	s.limits = httperr.Limits{
+		MaxHeaderBytes: cfg.HTTP.MaxHeaderBytes,
+		MaxBodyBytes:   deps.MaxBodyBytes,
+		MaxConnsPerIP:  cfg.HTTP.MaxConnsPerIP,
+		Concurrency:    cfg.HTTP.Concurrency,
+	}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	var err error
 	if s.origin, err = newOrigin(cfg.Origin); err != nil {
@@ -123,21 +135,21 @@ func (s *Server) newOwnership() (*ownership.Checker, error) {
 	return c, nil
 }
 
+// newHTTP builds a listener's server; its refusals, fasthttp's own
+// included, are JSON (s.limits, enforced with the listener Serve wraps).
 func (s *Server) newHTTP(h fasthttp.RequestHandler) *fasthttp.Server {
 	c := s.cfg.HTTP
-	return &fasthttp.Server{
+	srv := &fasthttp.Server{
 		Handler:                      h,
 		Name:                         "streamgate",
 		ReadTimeout:                  c.ReadTimeout,
 		WriteTimeout:                 c.WriteTimeout,
 		IdleTimeout:                  c.IdleTimeout,
-		MaxConnsPerIP:                c.MaxConnsPerIP,
-		Concurrency:                  c.Concurrency,
 		DisablePreParseMultipartForm: true,
-		ReadBufferSize:               8192,
-		MaxRequestBodySize:           4096,
 		Logger:                       fasthttpLogger{s.log},
 	}
+	s.limits.Apply(srv)
+	return srv
 }
 
 // Run serves until ctx is canceled, then lets in-flight requests finish
@@ -156,6 +168,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	if n := s.cfg.HTTP.NotSentLowat; n > 0 {
 		ln = lowatListener{ln, n}
 	}
+	ln = s.limits.Listener(ln)
 	go func() { errc <- s.http.Serve(ln) }()
 	if s.admin != nil {
 		aln, err := net.Listen("tcp", s.cfg.AdminListen)
@@ -163,7 +176,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 			ln.Close()
 			return fmt.Errorf("admin_listen: %w", err)
 		}
-		go func() { errc <- s.admin.Serve(aln) }()
+		go func() { errc <- s.admin.Serve(s.limits.Listener(aln)) }()
 	}
 	stop := make(chan struct{})
 	go s.auth.watch(stop, func(err error) {

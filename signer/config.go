@@ -10,6 +10,7 @@ import (
 
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/conf"
+	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/origin"
 )
 
@@ -47,7 +48,9 @@ type Config struct {
 	// Leeway tolerates clock skew on a message's times and a session
 	// token's exp, nbf and iat.
 	Leeway time.Duration `yaml:"leeway"`
-	// MaxBodyBytes bounds a request body; a larger one is answered 413.
+	// MaxBodyBytes bounds a request body, in bytes; a larger one is
+	// answered 413 body_too_large. An edge hosting the signer applies it to
+	// its listener: one limit in both modes.
 	MaxBodyBytes int          `yaml:"max_body_bytes"`
 	Redis        RedisConfig  `yaml:"redis"`
 	Rate         RateConfig   `yaml:"rate"`
@@ -113,6 +116,16 @@ type HTTPConfig struct {
 	IdleTimeout  time.Duration `yaml:"idle_timeout"`
 	// ShutdownTimeout is how long in-flight requests get on SIGTERM.
 	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
+	// MaxHeaderBytes bounds a request's line and headers together, in
+	// bytes; over it a request gets 431 header_too_large. Unused when an
+	// edge hosts the signer (the edge's http block applies).
+	MaxHeaderBytes int `yaml:"max_header_bytes"`
+	// MaxConnsPerIP limits one client address's open connections (0: no
+	// limit); over it a connection gets 429 too_many_requests.
+	MaxConnsPerIP int `yaml:"max_conns_per_ip"`
+	// Concurrency caps connections served at once; beyond it a connection
+	// gets 503 overloaded.
+	Concurrency int `yaml:"concurrency"`
 }
 
 // DefaultConfig returns the defaults that configs/signer.yaml shows. It has
@@ -127,7 +140,7 @@ func DefaultConfig() Config {
 		NonceTTL:     5 * time.Minute,
 		MaxNonces:    100_000,
 		Leeway:       30 * time.Second,
-		MaxBodyBytes: 8 << 10,
+		MaxBodyBytes: httperr.DefaultMaxBodyBytes,
 		Redis:        RedisConfig{Prefix: "sg:"},
 		Rate:         RateConfig{PerIPPerMin: 60, Burst: 20},
 		Origin: OriginConfig{
@@ -143,6 +156,8 @@ func DefaultConfig() Config {
 			WriteTimeout:    10 * time.Second,
 			IdleTimeout:     2 * time.Minute,
 			ShutdownTimeout: 15 * time.Second,
+			MaxHeaderBytes:  httperr.DefaultMaxHeaderBytes,
+			Concurrency:     256 << 10,
 		},
 	}
 }
@@ -226,6 +241,12 @@ func (c *Config) validateLimits() error {
 		return fmt.Errorf("max_nonces: want > 0, got %d", c.MaxNonces)
 	case c.MaxBodyBytes < 1<<10 || c.MaxBodyBytes > 1<<20:
 		return fmt.Errorf("max_body_bytes: want 1024..1048576, got %d", c.MaxBodyBytes)
+	case c.HTTP.MaxHeaderBytes < httperr.MinMaxHeaderBytes || c.HTTP.MaxHeaderBytes > httperr.MaxMaxHeaderBytes:
+		return fmt.Errorf("http.max_header_bytes: want %d..%d, got %d", httperr.MinMaxHeaderBytes, httperr.MaxMaxHeaderBytes, c.HTTP.MaxHeaderBytes)
+	case c.HTTP.MaxConnsPerIP < 0:
+		return fmt.Errorf("http.max_conns_per_ip: want >= 0 (0 = no limit), got %d", c.HTTP.MaxConnsPerIP)
+	case c.HTTP.Concurrency <= 0:
+		return fmt.Errorf("http.concurrency: want > 0, got %d", c.HTTP.Concurrency)
 	case c.Rate.PerIPPerMin < 0:
 		return fmt.Errorf("rate.per_ip_per_min: want >= 0 (0 = no limit), got %d", c.Rate.PerIPPerMin)
 	case c.Rate.PerIPPerMin > 0 && c.Rate.Burst <= 0:

@@ -75,6 +75,9 @@ var badConfigs = []struct {
 	{"asset ttl", func(c *Config) { c.Origin.AssetTTL = 0 }, "origin.asset_ttl"},
 	{"ownership", func(c *Config) { c.Ownership.CallTimeout = 0 }, "ownership.call_timeout"},
 	{"shutdown", func(c *Config) { c.HTTP.ShutdownTimeout = 0 }, "http.shutdown_timeout"},
+	{"header budget", func(c *Config) { c.HTTP.MaxHeaderBytes = 1 << 30 }, "http.max_header_bytes"},
+	{"conns per ip", func(c *Config) { c.HTTP.MaxConnsPerIP = -1 }, "http.max_conns_per_ip"},
+	{"concurrency", func(c *Config) { c.HTTP.Concurrency = 0 }, "http.concurrency"},
 }
 
 func TestValidateNamesTheKey(t *testing.T) {

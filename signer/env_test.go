@@ -23,6 +23,7 @@ import (
 
 	"github.com/streamgate/streamgate/contracts/bindings"
 	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/internal/testenv"
 	"github.com/streamgate/streamgate/signer/siwe"
 	"github.com/streamgate/streamgate/signer/token"
@@ -230,12 +231,12 @@ func wantSession(t testing.TB, resp *http.Response, body []byte, addr common.Add
 
 // wantError checks the docs/protocol.md error shape, the status and the code, and
 // that no token leaked into the body.
-func wantError(t testing.TB, resp *http.Response, body []byte, status int, code string) apiError {
+func wantError(t testing.TB, resp *http.Response, body []byte, status int, code string) httperr.Body {
 	t.Helper()
 	if resp.StatusCode != status {
 		t.Fatalf("status = %d, want %d (body %s)", resp.StatusCode, status, body)
 	}
-	var e apiError
+	var e httperr.Body
 	if err := json.Unmarshal(body, &e); err != nil || e.Error == "" || e.Message == "" {
 		t.Fatalf("body %q is not the JSON error shape: %v", body, err)
 	}

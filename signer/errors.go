@@ -11,6 +11,7 @@ import (
 	"github.com/valyala/fasthttp"
 
 	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/origin"
 	"github.com/streamgate/streamgate/signer/siwe"
 	"github.com/streamgate/streamgate/signer/token"
@@ -18,19 +19,18 @@ import (
 
 // Outcomes the handlers return; statusOf turns each into a status and code.
 var (
-	errNoRoute        = errors.New("signer: no such route")
-	errMethod         = errors.New("signer: method not allowed")
-	errBadRequest     = errors.New("signer: malformed request")
-	errBodyTooLarge   = errors.New("signer: request body too large")
-	errHeaderTooLarge = errors.New("signer: request header too large")
-	errDomain         = errors.New("signer: domain not accepted")
-	errURI            = errors.New("signer: uri not accepted")
-	errChain          = errors.New("signer: chain not accepted")
-	errNonce          = errors.New("signer: nonce unknown, already used or expired")
-	errNoSession      = fmt.Errorf("%w: missing Authorization: Bearer <session token>", token.ErrInvalid)
-	errRateLimited    = errors.New("signer: too many requests")
-	errBusy           = errors.New("signer: too many sign-ins in progress")
-	errNonceStore     = errors.New("signer: nonce store unavailable")
+	errNoRoute      = errors.New("signer: no such route")
+	errMethod       = errors.New("signer: method not allowed")
+	errBadRequest   = errors.New("signer: malformed request")
+	errBodyTooLarge = errors.New("signer: request body too large")
+	errDomain       = errors.New("signer: domain not accepted")
+	errURI          = errors.New("signer: uri not accepted")
+	errChain        = errors.New("signer: chain not accepted")
+	errNonce        = errors.New("signer: nonce unknown, already used or expired")
+	errNoSession    = fmt.Errorf("%w: missing Authorization: Bearer <session token>", token.ErrInvalid)
+	errRateLimited  = errors.New("signer: too many requests")
+	errBusy         = errors.New("signer: too many sign-ins in progress")
+	errNonceStore   = errors.New("signer: nonce store unavailable")
 )
 
 // methodError names the methods a route allows, for the 405's Allow header.
@@ -46,12 +46,6 @@ func (e rateError) Error() string {
 	return fmt.Sprintf("%v: retry in %s", errRateLimited, e.wait.Round(time.Second))
 }
 func (e rateError) Is(target error) bool { return target == errRateLimited }
-
-// apiError is the docs/protocol.md error body.
-type apiError struct {
-	Error   string `json:"error"`
-	Message string `json:"message"`
-}
 
 // statusOf is the one place that maps errors to HTTP statuses and codes.
 // Order matters where an error wraps several sentinels: a contract wallet's
@@ -86,11 +80,9 @@ func statusOf(err error) (int, string) {
 func requestStatus(err error) (int, string) {
 	switch {
 	case errors.Is(err, errBodyTooLarge):
-		return fasthttp.StatusRequestEntityTooLarge, "body_too_large"
-	case errors.Is(err, errHeaderTooLarge):
-		return fasthttp.StatusRequestHeaderFieldsTooLarge, "header_too_large"
+		return fasthttp.StatusRequestEntityTooLarge, httperr.CodeBodyTooLarge
 	case errors.Is(err, errBadRequest):
-		return fasthttp.StatusBadRequest, "bad_request"
+		return fasthttp.StatusBadRequest, httperr.CodeBadRequest
 	case errors.Is(err, siwe.ErrMalformed):
 		return fasthttp.StatusBadRequest, "malformed_message"
 	case errors.Is(err, errMethod):
@@ -147,7 +139,7 @@ func (s *Server) fail(rc *fasthttp.RequestCtx, err error) {
 	case errors.As(err, &unmet):
 		msg = unmet.Condition.String()
 	}
-	writeError(rc, status, code, msg)
+	httperr.Write(rc, status, code, msg)
 	var me methodError
 	if errors.As(err, &me) {
 		rc.Response.Header.Set("Allow", me.allow)
@@ -156,25 +148,6 @@ func (s *Server) fail(rc *fasthttp.RequestCtx, err error) {
 	if errors.As(err, &re) {
 		rc.Response.Header.Set("Retry-After", strconv.Itoa(max(1, int((re.wait+time.Second-1)/time.Second))))
 	}
-}
-
-// readError answers requests fasthttp could not read (its ErrorHandler).
-func (s *Server) readError(rc *fasthttp.RequestCtx, err error) {
-	var small *fasthttp.ErrSmallBuffer
-	switch {
-	case errors.Is(err, fasthttp.ErrBodyTooLarge):
-		err = fmt.Errorf("%w: more than %d bytes", errBodyTooLarge, s.cfg.MaxBodyBytes)
-	case errors.As(err, &small):
-		err = errHeaderTooLarge
-	default:
-		err = fmt.Errorf("%w: %w", errBadRequest, err)
-	}
-	s.fail(rc, err)
-}
-
-func writeError(rc *fasthttp.RequestCtx, status int, code, msg string) {
-	rc.Response.Reset()
-	writeJSON(rc, status, apiError{Error: code, Message: msg})
 }
 
 // writeJSON writes v as the response; nothing the signer answers may be

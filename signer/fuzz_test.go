@@ -3,6 +3,8 @@ package signer
 import (
 	"errors"
 	"testing"
+
+	"github.com/streamgate/streamgate/internal/httperr"
 )
 
 var verifyBodies = []string{
@@ -21,7 +23,7 @@ func FuzzDecodeVerify(f *testing.F) {
 	for _, b := range verifyBodies {
 		f.Add([]byte(b))
 	}
-	s := &Server{cfg: Config{MaxBodyBytes: 8 << 10}}
+	s := &Server{cfg: Config{MaxBodyBytes: httperr.DefaultMaxBodyBytes}}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		req, err := s.decodeVerify(body)
 		switch {

@@ -22,6 +22,7 @@ import (
 	"github.com/valyala/fasthttp/fasthttpadaptor"
 
 	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/origin"
 	"github.com/streamgate/streamgate/signer/token"
 )
@@ -190,21 +191,33 @@ func (s *Server) newOrigin() (*origin.Regions, error) {
 	return rs, nil
 }
 
+// newHTTP builds the standalone listener's server; its refusals, fasthttp's
+// own included, are JSON (limits, enforced with the listener Serve wraps).
 func (s *Server) newHTTP() *fasthttp.Server {
 	c := s.cfg.HTTP
-	return &fasthttp.Server{
+	srv := &fasthttp.Server{
 		Handler:                      s.handle,
-		ErrorHandler:                 s.readError,
 		Name:                         "streamgate",
 		ReadTimeout:                  c.ReadTimeout,
 		WriteTimeout:                 c.WriteTimeout,
 		IdleTimeout:                  c.IdleTimeout,
-		MaxRequestBodySize:           s.cfg.MaxBodyBytes,
-		ReadBufferSize:               8192,
 		DisablePreParseMultipartForm: true,
 		Logger:                       fasthttpLogger{s.log},
 	}
+	s.limits().Apply(srv)
+	return srv
 }
+
+// limits are the standalone listener's; an edge hosting the signer applies
+// its own http block with MaxBodyBytes.
+func (s *Server) limits() httperr.Limits {
+	c := s.cfg.HTTP
+	return httperr.Limits{MaxHeaderBytes: c.MaxHeaderBytes, MaxBodyBytes: s.cfg.MaxBodyBytes, MaxConnsPerIP: c.MaxConnsPerIP, Concurrency: c.Concurrency}
+}
+
+// MaxBodyBytes is max_body_bytes, the request body limit an edge hosting
+// the signer must apply to its listener.
+func (s *Server) MaxBodyBytes() int { return s.cfg.MaxBodyBytes }
 
 // Run serves on cfg.Listen until ctx is canceled, then lets in-flight
 // requests finish within http.shutdown_timeout and closes the server.
@@ -220,7 +233,7 @@ func (s *Server) Run(ctx context.Context) error {
 // Serve is Run on a listener the caller opened (tests use port 0).
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	errc := make(chan error, 1)
-	go func() { errc <- s.http.Serve(ln) }()
+	go func() { errc <- s.http.Serve(s.limits().Listener(ln)) }()
 	s.log.Info("signer listening", "addr", ln.Addr().String())
 	var err error
 	select {

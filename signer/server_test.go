@@ -15,6 +15,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 	"github.com/valyala/fasthttp"
 
+	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/internal/testenv"
 	"github.com/streamgate/streamgate/signer/token"
 )
@@ -181,7 +182,7 @@ func TestHandlerInProcess(t *testing.T) {
 	var rc fasthttp.RequestCtx
 	rc.Request.Header.SetMethod("POST")
 	rc.Request.SetRequestURI("/auth/verify")
-	rc.Request.SetBodyString(`{"message":"` + strings.Repeat("a", 9<<10) + `","signature":"0x00"}`)
+	rc.Request.SetBodyString(`{"message":"` + strings.Repeat("a", httperr.DefaultMaxBodyBytes) + `","signature":"0x00"}`)
 	ts.srv.Handler()(&rc)
 	if rc.Response.StatusCode() != 413 || !strings.Contains(string(rc.Response.Body()), `"error":"body_too_large"`) {
 		t.Fatalf("in-process oversized body: %d %s", rc.Response.StatusCode(), rc.Response.Body())

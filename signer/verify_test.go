@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/internal/testenv"
 	"github.com/streamgate/streamgate/signer/siwe"
 	"github.com/streamgate/streamgate/signer/token"
@@ -146,7 +147,7 @@ var refusals = []struct {
 		return e.resign(t, func(_ string, sig []byte) []byte { sig[64] = 29; return sig })
 	}, 401, "invalid_signature", ""},
 	{"oversized body", func(t testing.TB, e *eoa) string {
-		return `{"message":"` + strings.Repeat("a", 9<<10) + `","signature":"0x00"}`
+		return `{"message":"` + strings.Repeat("a", httperr.DefaultMaxBodyBytes) + `","signature":"0x00"}`
 	}, 413, "body_too_large", ""},
 }
 

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/origin"
 )
 
@@ -65,7 +66,7 @@ func (s *Service) fail(rw http.ResponseWriter, r *http.Request, err error) {
 	if status == http.StatusUnauthorized {
 		rw.Header().Set("WWW-Authenticate", `Bearer realm="streamgate-transcoder"`)
 	}
-	writeJSON(rw, status, apiError{Error: code, Message: err.Error()})
+	httperr.WriteNet(rw, status, code, err.Error())
 }
 
 func (s *Service) jobs(rw http.ResponseWriter, r *http.Request) error {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 
@@ -28,7 +29,7 @@ var apiCases = []struct {
 	{"bad source", "POST", "/jobs", testToken, spec("a", "https://example.com/a.mp4", `{"public":true}`, ""), 400, "bad_request"},
 	{"unknown ladder", "POST", "/jobs", testToken, spec("a", "s3://sources/a/av.mp4", `{"public":true}`, "huge"), 400, "bad_request"},
 	{"missing source", "POST", "/jobs", testToken, spec("a", "s3://sources/a/none.mp4", `{"public":true}`, ""), 400, "bad_request"},
-	{"too large", "POST", "/jobs", testToken, `{"title":"` + strings.Repeat("x", maxSpecBytes) + `"}`, 413, "too_large"},
+	{"too large", "POST", "/jobs", testToken, `{"title":"` + strings.Repeat("x", maxSpecBytes) + `"}`, 413, "body_too_large"},
 	{"unknown job", "GET", "/jobs/nosuchjob", testToken, "", 404, "not_found"},
 	{"bad job id", "GET", "/jobs/..%2f..", testToken, "", 404, "not_found"},
 	{"bad limit", "GET", "/jobs?limit=0", testToken, "", 400, "bad_request"},
@@ -59,7 +60,7 @@ func TestAPIErrors(t *testing.T) {
 	for _, tc := range apiCases {
 		t.Run(tc.name, func(t *testing.T) {
 			resp := call(t, svc, tc.method, tc.path, tc.token, tc.body)
-			var e apiError
+			var e httperr.Body
 			body, _ := io.ReadAll(resp.Body)
 			if err := json.Unmarshal(body, &e); err != nil || resp.StatusCode != tc.status || e.Error != tc.code || e.Message == "" {
 				t.Fatalf("%d %s, want %d %s", resp.StatusCode, body, tc.status, tc.code)

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/streamgate/streamgate/internal/httperr"
 )
 
 // Client calls a transcoder's admin API, for `streamgate submit` and
@@ -81,7 +83,7 @@ func (c *Client) do(ctx context.Context, method, path string, body []byte, out a
 }
 
 func apiErrorOf(status int, data []byte) error {
-	var e apiError
+	var e httperr.Body
 	if json.Unmarshal(data, &e) != nil || e.Message == "" {
 		e.Message = strings.TrimSpace(string(data))
 	}

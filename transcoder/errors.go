@@ -3,6 +3,8 @@ package transcoder
 import (
 	"errors"
 	"net/http"
+
+	"github.com/streamgate/streamgate/internal/httperr"
 )
 
 var (
@@ -30,12 +32,6 @@ var (
 	errNoRoute  = errors.New("transcoder: no such endpoint")
 )
 
-// apiError is the docs/protocol.md error body.
-type apiError struct {
-	Error   string `json:"error"`
-	Message string `json:"message"`
-}
-
 // statusOf is the one place that maps errors to HTTP statuses and codes.
 func statusOf(err error) (int, string) {
 	var tooBig *http.MaxBytesError
@@ -49,7 +45,7 @@ func statusOf(err error) (int, string) {
 	case errors.Is(err, errMethod):
 		return http.StatusMethodNotAllowed, "method_not_allowed"
 	case errors.As(err, &tooBig):
-		return http.StatusRequestEntityTooLarge, "too_large"
+		return http.StatusRequestEntityTooLarge, httperr.CodeBodyTooLarge
 	case errors.Is(err, ErrUnavailable):
 		return http.StatusServiceUnavailable, "queue_unavailable"
 	}

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+
+	"github.com/streamgate/streamgate/internal/httperr"
 )
 
 // Service is one transcoder process: queue.workers workers and, when
@@ -53,7 +55,7 @@ func New(cfg Config, log *slog.Logger) (*Service, error) {
 			s.close()
 			return nil, fmt.Errorf("admin.listen: %w", err)
 		}
-		s.http = &http.Server{Handler: s.routes(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+		s.http = httperr.NewNetServer(s.routes(), log)
 	}
 	return s, nil
 }

@@ -101,7 +101,7 @@ func edgeDeps(cfg edge.Config, scfg *signer.Config, log *slog.Logger) (edge.Deps
 	}
 	closers = append(closers, ss.Close)
 	jwks := ss.JWKS()
-	deps := edge.Deps{Ownership: own, JWKS: &jwks, Routes: ss.Handler(), Metrics: prometheus.Gatherers{reg, ss.Metrics()}}
+	deps := edge.Deps{Ownership: own, JWKS: &jwks, Routes: ss.Handler(), Metrics: prometheus.Gatherers{reg, ss.Metrics()}, MaxBodyBytes: ss.MaxBodyBytes()}
 	return deps, closeAll, nil
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/streamgate/streamgate/contracts/indexer"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/conf"
+	"github.com/streamgate/streamgate/internal/httperr"
 )
 
 func runIndexer(args []string, log *slog.Logger) error {
@@ -56,16 +57,25 @@ func runIndexer(args []string, log *slog.Logger) error {
 	return serveIndexer(ctx, x, cfg.MetricsListen, reg, log)
 }
 
+// indexerRoutes serves /metrics and /healthz; any other path is the JSON
+// 404 not_found.
+func indexerRoutes(reg *prometheus.Registry) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
+	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
+		httperr.WriteNet(w, http.StatusNotFound, "not_found", "no such route: /metrics and /healthz only")
+	})
+	return mux
+}
+
 // serveIndexer runs x with /metrics and /healthz on listen until ctx ends.
 func serveIndexer(ctx context.Context, x *indexer.Indexer, listen string, reg *prometheus.Registry, log *slog.Logger) error {
 	ln, err := net.Listen("tcp", listen)
 	if err != nil {
 		return fmt.Errorf("metrics_listen: %w", err)
 	}
-	mux := http.NewServeMux()
-	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
-	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
-	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	hs := httperr.NewNetServer(indexerRoutes(reg), log)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	log.Info("indexer metrics listening", "addr", ln.Addr().String())

@@ -3,14 +3,19 @@ package main
 import (
 	"io"
 	"log/slog"
+	"net"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/streamgate/streamgate/contracts/indexer"
 	"github.com/streamgate/streamgate/internal/conf"
+	"github.com/streamgate/streamgate/internal/httperr"
+	"github.com/streamgate/streamgate/internal/testenv"
 )
 
 // TestShippedIndexerConfigIsDefault keeps configs/indexer.yaml in step.
@@ -58,5 +63,25 @@ func TestIndexerCheckConfig(t *testing.T) {
 				t.Fatalf("err = %v, want %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestIndexerRoutes: the indexer's metrics listener answers an unknown path
+// with the JSON 404, and serves /healthz and /metrics.
+func TestIndexerRoutes(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httperr.NewNetServer(indexerRoutes(prometheus.NewRegistry()), quietLog)
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	addr := ln.Addr().String()
+	resp, body := testenv.RawHTTP(t, addr, "GET /nope HTTP/1.1\r\nHost: x\r\n\r\n")
+	testenv.WantJSONError(t, resp, body, 404, "not_found")
+	for _, path := range []string{"/healthz", "/metrics"} {
+		if resp, body := testenv.RawHTTP(t, addr, "GET "+path+" HTTP/1.1\r\nHost: x\r\n\r\n"); resp.StatusCode != 200 {
+			t.Fatalf("%s: %d %s", path, resp.StatusCode, body)
+		}
 	}
 }
