@@ -9,7 +9,7 @@ FUZZ := ./edge:FuzzParseRoute ./edge:FuzzParseRange ./signer/token:FuzzVerify ./
 	./signer:FuzzUnwrap6492 ./signer:FuzzDecodeVerify ./signer:FuzzBearer \
 	./transcoder:FuzzParseSpec ./transcoder:FuzzParseProbe ./contracts/ownership:FuzzParseInvalidations
 
-.PHONY: run test deps build bench fuzz lint gen
+.PHONY: run test deps build bench fuzz lint gen first-contact
 
 build:
 	$(GO) build -o bin/streamgate ./cmd/streamgate
@@ -23,6 +23,12 @@ test: deps
 	$(GO) test -race -timeout 20m ./...
 	# Allocation budgets of the hot path only hold without -race's instrumentation.
 	$(GO) test -run 'Allocs' ./edge ./contracts/ownership
+	$(MAKE) first-contact
+
+# A fresh clone of HEAD at another path runs `make run` on free ports and an
+# independent client signs in and plays (.ci/first-contact).
+first-contact:
+	bash .ci/first-contact
 
 bench: deps build
 	$(GO) test -run '^$$' -bench . -benchmem ./edge ./signer ./signer/token ./signer/siwe ./contracts/ownership ./contracts/indexer
@@ -45,6 +51,9 @@ gen: deps
 # The whole product on one machine: dev chain on 127.0.0.1:8545, the pass
 # deployed and minted to a dev viewer, a sample transcoded into the local
 # origin, edge + signer + watch page on 127.0.0.1:8080. Ctrl-C stops it.
+# ARGS go to `streamgate demo`, e.g. ARGS='--listen 127.0.0.1:9080 --rpc
+# 127.0.0.1:9545 --sample-seconds 4'.
+ARGS ?=
 run: build
 	bash .ci/deps --run
-	bin/streamgate demo
+	bin/streamgate demo $(ARGS)

@@ -35,7 +35,7 @@ type Config struct {
 	// Signer, when set, is the path of a signer config: this edge then also
 	// serves the signer's routes in-process, verifying tokens with its keys
 	// and sharing its ownership cache (one machine, `make run`).
-	Signer string `yaml:"signer"`
+	Signer string `yaml:"signer" conf:"path"`
 }
 
 // RedisConfig points at the Redis that edges and signers share (ownership
@@ -92,7 +92,7 @@ type TokenConfig struct {
 	// JWKS is where the signer's public keys are: a jwks.json path, or the
 	// signer's http(s)://…/.well-known/jwks.json. Ignored when the edge
 	// hosts the signer.
-	JWKS string `yaml:"jwks"`
+	JWKS string `yaml:"jwks" conf:"path"`
 	// JWKSRefresh is how often JWKS is re-read; a failed read keeps the
 	// previous keys.
 	JWKSRefresh time.Duration `yaml:"jwks_refresh"`

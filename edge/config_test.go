@@ -22,7 +22,11 @@ func TestShippedConfigIsDefault(t *testing.T) {
 	if len(cfg.Indexer.Chains) == 0 {
 		cfg.Indexer.Chains = nil
 	}
-	if want := DefaultConfig(); !reflect.DeepEqual(cfg, want) {
+	want := DefaultConfig()
+	if err := conf.AbsPaths(&want); err != nil { // Load resolves the file's paths too
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(cfg, want) {
 		t.Fatalf("configs/edge.yaml differs from DefaultConfig:\n got %+v\nwant %+v", cfg, want)
 	}
 }

@@ -29,7 +29,7 @@ type PageConfig struct {
 	// VendorDir is the npm install folder (node_modules) whose hls.js and
 	// ethers builds are served under /vendor/; they are never committed or
 	// embedded.
-	VendorDir string `yaml:"vendor_dir"`
+	VendorDir string `yaml:"vendor_dir" conf:"path"`
 }
 
 // handlePage serves the watch page and reports whether path was one of it.

@@ -10,7 +10,7 @@ import (
 // S3 bucket. Edges, signers and transcoders all list regions this way.
 type RegionConfig struct {
 	Name string   `yaml:"name"`
-	Dir  string   `yaml:"dir"`
+	Dir  string   `yaml:"dir" conf:"path"`
 	S3   S3Config `yaml:"s3"`
 }
 

@@ -27,7 +27,11 @@ func TestShippedConfigIsDefault(t *testing.T) {
 	if len(cfg.Ownership.Chains) == 0 {
 		cfg.Ownership.Chains = nil
 	}
-	if want := DefaultConfig(); !reflect.DeepEqual(Config(cfg), want) {
+	want := DefaultConfig()
+	if err := conf.AbsPaths(&want); err != nil { // Load resolves the file's paths too
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(Config(cfg), want) {
 		t.Fatalf("configs/signer.yaml differs from DefaultConfig:\n got %+v\nwant %+v", cfg, want)
 	}
 }

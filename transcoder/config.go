@@ -91,10 +91,10 @@ type QueueConfig struct {
 // TranscodeConfig is the ffmpeg side.
 type TranscodeConfig struct {
 	// WorkDir holds each running job's files ("" = the OS temp dir).
-	WorkDir string `yaml:"work_dir"`
+	WorkDir string `yaml:"work_dir" conf:"path"`
 	// FFmpeg and FFprobe are the binaries, by path or looked up in PATH.
-	FFmpeg  string `yaml:"ffmpeg"`
-	FFprobe string `yaml:"ffprobe"`
+	FFmpeg  string `yaml:"ffmpeg" conf:"bin"`
+	FFprobe string `yaml:"ffprobe" conf:"bin"`
 	// SegmentDuration is the CMAF segment length; keyframes are forced at
 	// every multiple of it in every rendition.
 	SegmentDuration time.Duration `yaml:"segment_duration"`

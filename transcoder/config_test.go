@@ -20,6 +20,9 @@ func TestShippedConfig(t *testing.T) {
 	}
 	want := DefaultConfig()
 	want.Admin.Token = testToken
+	if err := conf.AbsPaths(&want); err != nil { // Load resolves the file's paths too
+		t.Fatal(err)
+	}
 	if !reflect.DeepEqual(cfg, want) {
 		t.Fatalf("configs/transcoder.yaml differs from DefaultConfig:\n%+v\n%+v", cfg, want)
 	}

@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
+	"github.com/streamgate/streamgate/internal/conf"
 	"github.com/streamgate/streamgate/origin"
 	"github.com/streamgate/streamgate/signer/policy"
 )
@@ -13,9 +15,19 @@ import (
 // TranscodeFile runs one job on a local source without the queue: probe,
 // one ffmpeg run for the ladder, HLS playlists, then publish to every
 // region of cfg.Origin, asset.json last — the same steps a worker takes.
-// `streamgate demo` makes its sample with it. progress may be nil.
+// `streamgate demo` makes its sample with it. progress may be nil. Relative
+// paths (path and cfg's) are taken against the working directory, as
+// conf.AbsPaths does: ffmpeg runs in the work folder, where they would not
+// resolve.
 func TranscodeFile(ctx context.Context, cfg Config, spec Spec, path string, progress func(int)) error {
 	if err := checkLocalSpec(cfg, &spec); err != nil {
+		return err
+	}
+	if err := conf.AbsPaths(&cfg); err != nil {
+		return err
+	}
+	path, err := filepath.Abs(path)
+	if err != nil {
 		return err
 	}
 	pub, err := newPublisher(cfg.Origin)
@@ -28,6 +40,9 @@ func TranscodeFile(ctx context.Context, cfg Config, spec Spec, path string, prog
 		return fmt.Errorf("making work folder: %w", err)
 	}
 	defer os.RemoveAll(dir)
+	if dir, err = filepath.Abs(dir); err != nil { // a relative TMPDIR
+		return err
+	}
 	info, err := probe(ctx, cfg.Transcode.FFprobe, path)
 	if err != nil {
 		return fmt.Errorf("probing source: %w", err)

@@ -50,3 +50,68 @@ func TestTranscodeFile(t *testing.T) {
 		t.Fatal("published an asset without a usable policy")
 	}
 }
+
+// TestTranscodeFileRelativePaths: every path may be relative to the working
+// directory (source, origin folder, work_dir, an ffmpeg given by path), as
+// `streamgate demo --dir REL` and a config file give them, although ffmpeg
+// runs in the work folder. Names with spaces catch quoting on the way.
+func TestTranscodeFileRelativePaths(t *testing.T) {
+	ffmpeg, ffprobe := testenv.Bin(t, "ffmpeg"), testenv.Bin(t, "ffprobe")
+	t.Chdir(t.TempDir())
+	for _, d := range []string{"in put", "tools", "work dir"} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, target := range map[string]string{"tools/ffmpeg": ffmpeg, "tools/ffprobe": ffprobe} {
+		if err := os.Symlink(target, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src := filepath.Join("in put", "src.mp4")
+	out, err := exec.Command(ffmpeg, "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=2",
+		"-c:v", "libx264", "-preset", "ultrafast", src).CombinedOutput()
+	if err != nil {
+		t.Fatalf("ffmpeg: %v %s", err, out)
+	}
+	cfg := DefaultConfig()
+	cfg.Origin.Regions = []RegionConfig{{Name: "local", Dir: "origin dir"}}
+	cfg.Transcode.WorkDir = "work dir"
+	cfg.Transcode.FFmpeg, cfg.Transcode.FFprobe = "tools/ffmpeg", "./tools/ffprobe"
+	cfg.Transcode.Preset = "ultrafast"
+	cfg.Transcode.Ladders["tiny"] = []Rung{{Name: "180p", Height: 180, VideoBitrate: 300_000}}
+	spec := Spec{Asset: "clip", Title: "Clip", Ladder: "tiny", Policy: []byte(`{"public":true}`)}
+	if err := TranscodeFile(context.Background(), cfg, spec, src, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"asset.json", "master.m3u8", "manifest.mpd"} {
+		if _, err := os.Stat(filepath.Join("origin dir", "clip", name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if left, _ := os.ReadDir("work dir"); len(left) != 0 {
+		t.Fatalf("work dir keeps %d entries", len(left))
+	}
+}
+
+// TestNewMakesPathsAbsolute: a service's config built in code (not through
+// conf.Load) gets the same rule, so its workers hand ffmpeg absolute paths.
+func TestNewMakesPathsAbsolute(t *testing.T) {
+	testenv.Bin(t, "ffmpeg")
+	wd := t.TempDir()
+	t.Chdir(wd)
+	cfg := DefaultConfig()
+	cfg.Admin.Listen = ""
+	cfg.Origin.Regions = []RegionConfig{{Name: "local", Dir: "origin"}}
+	cfg.Transcode.WorkDir = "work"
+	svc, err := New(cfg, testLogger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.close()
+	got := svc.cfg
+	if got.Origin.Regions[0].Dir != filepath.Join(wd, "origin") || got.Transcode.WorkDir != filepath.Join(wd, "work") ||
+		got.Transcode.FFmpeg != "ffmpeg" {
+		t.Fatalf("paths after New: origin %q work %q ffmpeg %q", got.Origin.Regions[0].Dir, got.Transcode.WorkDir, got.Transcode.FFmpeg)
+	}
+}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/streamgate/streamgate/internal/conf"
 	"github.com/streamgate/streamgate/internal/httperr"
 )
 
@@ -33,9 +34,13 @@ type Service struct {
 
 // New validates cfg, checks that ffmpeg and ffprobe run, opens the regions
 // and binds the API listener. Redis is dialed lazily: a worker started
-// before Redis waits for it.
+// before Redis waits for it. Relative paths in cfg are made absolute
+// (conf.AbsPaths): ffmpeg runs in each job's folder.
 func New(cfg Config, log *slog.Logger) (*Service, error) {
 	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if err := conf.AbsPaths(&cfg); err != nil {
 		return nil, err
 	}
 	for _, bin := range []string{cfg.Transcode.FFmpeg, cfg.Transcode.FFprobe} {

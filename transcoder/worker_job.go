@@ -73,11 +73,17 @@ func (w *worker) encodeFor(src string, info probeInfo, rungs []Rung) encode {
 		Preset: t.Preset, AudioBitrate: t.AudioBitrate}
 }
 
+// workDir is work_dir (absolute since New), or a folder in the OS temp dir,
+// made absolute because ffmpeg runs inside it with the source's path.
 func (w *worker) workDir() string {
 	if w.cfg.Transcode.WorkDir != "" {
 		return w.cfg.Transcode.WorkDir
 	}
-	return filepath.Join(os.TempDir(), "streamgate-transcoder")
+	dir := filepath.Join(os.TempDir(), "streamgate-transcoder")
+	if abs, err := filepath.Abs(dir); err == nil {
+		return abs
+	}
+	return dir
 }
 
 // progress returns ffmpeg's progress callback: it stores the percent at

@@ -108,6 +108,11 @@ func workDir(keep bool) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("making the work dir: %w", err)
 	}
+	// Absolute even under a relative TMPDIR: its paths go to nginx, the edge
+	// and their configs.
+	if abs, aerr := filepath.Abs(dir); aerr == nil {
+		dir = abs
+	}
 	// Run as root, nginx's worker drops to nobody, which must be able to
 	// walk into the origin folder; MkdirTemp makes the dir 0700.
 	if err := os.Chmod(dir, 0o755); err != nil {

@@ -46,6 +46,7 @@ func runDemo(args []string, log *slog.Logger) error {
 	fs.StringVar(&o.listen, "listen", "127.0.0.1:8080", "edge address (the watch page)")
 	fs.StringVar(&o.rpc, "rpc", "127.0.0.1:8545", "dev chain JSON-RPC address")
 	fs.IntVar(&o.seconds, "sample-seconds", 30, "length of the sample video")
+	fs.StringVar(&o.vendor, "vendor-dir", "node_modules", "npm install folder whose hls.js and ethers builds the watch page loads")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -56,11 +57,28 @@ func runDemo(args []string, log *slog.Logger) error {
 
 type demoOptions struct {
 	dir, listen, rpc string
+	vendor           string // "" = node_modules
 	seconds          int
 }
 
-// demo brings everything up and serves until ctx ends.
+// demo brings everything up and serves until ctx ends. Relative o.dir and
+// o.vendor are taken against the working directory once, here: every path
+// derived from them goes to ffmpeg (which runs in another folder) or into a
+// config.
 func demo(ctx context.Context, o demoOptions, log *slog.Logger) error {
+	if o.vendor == "" {
+		o.vendor = "node_modules"
+	}
+	for _, p := range []*string{&o.dir, &o.vendor} {
+		abs, err := filepath.Abs(*p)
+		if err != nil {
+			return err
+		}
+		*p = abs
+	}
+	if _, err := os.Stat(filepath.Join(o.vendor, "hls.js")); err != nil {
+		log.Warn("the watch page cannot load hls.js: run from the repository after make deps, or pass --vendor-dir", "vendor_dir", o.vendor)
+	}
 	facts, viewer, deployer, err := demoKeys(o.dir)
 	if err != nil {
 		return err
@@ -84,7 +102,7 @@ func demo(ctx context.Context, o demoOptions, log *slog.Logger) error {
 	if err := writeFacts(o.dir, facts); err != nil {
 		return err
 	}
-	return serveDemo(ctx, o.dir, o.listen, chain.RPCURL, log)
+	return serveDemo(ctx, o, chain.RPCURL, log)
 }
 
 func ether(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(1e18)) }
@@ -137,10 +155,12 @@ Ctrl-C stops everything.
 }
 
 // serveDemo runs the edge with the signer in-process over the demo origin.
-func serveDemo(ctx context.Context, dir, listen, rpc string, log *slog.Logger) error {
+func serveDemo(ctx context.Context, o demoOptions, rpc string, log *slog.Logger) error {
+	dir, listen := o.dir, o.listen
 	chains := []ownership.ChainConfig{{ID: devchain.ID, RPC: []string{rpc}, Multicall3: "none"}}
 	cfg := edge.DefaultConfig()
 	cfg.Listen = listen
+	cfg.Page.VendorDir = o.vendor
 	cfg.Origin.Regions = []edge.RegionConfig{{Name: "local", Dir: filepath.Join(dir, "origin")}}
 	cfg.Ownership.Chains = chains
 	cfg.Page.Enabled = true

@@ -17,10 +17,21 @@ import (
 
 // TestDemo runs `streamgate demo` (with a short sample) and checks what
 // it promises: the facts file, the dev chain, the page, the gated asset.
+// Its folders are given relative to a working directory that is neither the
+// repository nor where ffmpeg runs, with a space in a name: `--dir REL` must
+// work from anywhere.
 func TestDemo(t *testing.T) {
 	testenv.Bin(t, "ffmpeg")
-	dir := t.TempDir()
-	o := demoOptions{dir: dir, listen: "127.0.0.1:" + testenv.FreePort(t), rpc: "127.0.0.1:" + testenv.FreePort(t), seconds: 4}
+	vendor, err := filepath.Abs(filepath.Join("..", "..", "node_modules"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	if err := os.Symlink(vendor, "npm modules"); err != nil {
+		t.Fatal(err)
+	}
+	dir := "demo dir"
+	o := demoOptions{dir: dir, vendor: "npm modules", listen: "127.0.0.1:" + testenv.FreePort(t), rpc: "127.0.0.1:" + testenv.FreePort(t), seconds: 4}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- demo(ctx, o, slog.New(slog.NewTextHandler(io.Discard, nil))) }()
@@ -41,7 +52,7 @@ func TestDemo(t *testing.T) {
 		!strings.HasPrefix(facts.ViewerKey, "0x") || !strings.HasPrefix(facts.DeployerKey, "0x") || facts.RPCURL == "" {
 		t.Fatalf("facts %+v", facts)
 	}
-	for path, want := range map[string]string{"/": "<html", "/api/assets": strings.ToLower(facts.Contract)} {
+	for path, want := range map[string]string{"/": "<html", "/api/assets": strings.ToLower(facts.Contract), "/vendor/hls.min.js": "hls"} {
 		resp, err := http.Get(base + path)
 		if err != nil {
 			t.Fatal(err)

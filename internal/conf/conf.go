@@ -24,8 +24,9 @@ type Validator interface {
 // Load fills cfg, which already holds the defaults, from the YAML file at path
 // (skipped when path is empty) and then from environment variables named
 // PREFIX_KEY_SUBKEY after the yaml tags (for example EDGE_CACHE_MAX_BYTES for
-// cache.max_bytes). Unknown YAML keys are errors. When cfg implements Validator
-// it is validated last. Errors name the file.
+// cache.max_bytes). Unknown YAML keys are errors. Fields tagged conf:"path" or
+// conf:"bin" are then made absolute against the working directory (AbsPaths).
+// When cfg implements Validator it is validated last. Errors name the file.
 func Load(path, prefix string, cfg any) error {
 	where := path
 	if path != "" {
@@ -36,6 +37,9 @@ func Load(path, prefix string, cfg any) error {
 		where = "config"
 	}
 	if err := applyEnv(prefix, reflect.ValueOf(cfg).Elem()); err != nil {
+		return fmt.Errorf("%s: %w", where, err)
+	}
+	if err := AbsPaths(cfg); err != nil {
 		return fmt.Errorf("%s: %w", where, err)
 	}
 	if v, ok := cfg.(Validator); ok {

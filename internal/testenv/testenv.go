@@ -28,7 +28,7 @@ func NotShort(t testing.TB, needs string) {
 }
 
 // Bin returns the path of the executable name, looked up first in the repo's
-// bin/ (where `make deps` builds MinIO) and then in PATH. It skips the test
+// bin/ (where `make deps` builds MinIO) and then in PATH, always absolute. It skips the test
 // under -short, and fails it when the binary is missing.
 func Bin(t testing.TB, name string) string {
 	t.Helper()
@@ -42,6 +42,11 @@ func Bin(t testing.TB, name string) string {
 	p, err := exec.LookPath(name)
 	if err != nil {
 		t.Fatalf("%s not found: run make deps", name)
+	}
+	// A relative PATH entry gives a relative path, which would not resolve
+	// for a child started in another folder (cmd.Dir).
+	if p, err = filepath.Abs(p); err != nil {
+		t.Fatal(err)
 	}
 	return p
 }

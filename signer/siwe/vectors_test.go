@@ -14,12 +14,12 @@ import (
 	"time"
 )
 
-// vectorDir holds the EIP-4361 reference vectors. The repository and shared/ sit
-// side by side (/work/main, /work/shared) here and in CI.
-const vectorDir = "../../../shared/testdata/siwe"
+// vectorDir holds the EIP-4361 reference vectors, committed as our own test
+// data (see its README for where they come from).
+const vectorDir = "testdata/eip4361"
 
 // vectorFiles are every file the tests consume; TestVectorFilesConsumed fails
-// when shared/ gains one they do not.
+// when vectorDir gains one they do not.
 var vectorFiles = []string{
 	"parsing_positive.json",
 	"parsing_negative.json",
@@ -69,8 +69,7 @@ func readJSON(tb testing.TB, path string, v any) {
 	tb.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
-		tb.Fatalf("reading SIWE vectors: %v (the reference vectors live in shared/, "+
-			"which must sit beside the repository: /work/main and /work/shared)", err)
+		tb.Fatalf("reading SIWE vectors: %v", err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -87,7 +86,7 @@ func readVectors(tb testing.TB, name string, v any) {
 func TestVectorFilesConsumed(t *testing.T) {
 	paths, err := filepath.Glob(filepath.Join(vectorDir, "*.json"))
 	if err != nil || len(paths) == 0 {
-		t.Fatalf("no SIWE vectors in %s (%v): shared/ must sit beside the repository", vectorDir, err)
+		t.Fatalf("no SIWE vectors in %s (%v)", vectorDir, err)
 	}
 	var got []string
 	for _, p := range paths {
