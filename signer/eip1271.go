@@ -133,7 +133,7 @@ func unwrap6492(sig []byte) (wrapped6492, bool, error) {
 // constructor returns the single byte 0x01 for valid.
 func check6492(ctx context.Context, c walletChain, chainID int64, addr common.Address, hash [32]byte, w wrapped6492) (bool, error) {
 	code := append(bytes.Clone(sigCheckBin), sigCheck.PackConstructor(addr, hash, w.sig, w.factory, w.factoryCalldata)...)
-	out, err := c.CallCreation(ctx, chainID, code, 1) // the constructor returns one byte
+	out, err := c.CallCreation(ctx, chainID, code, 1) // the constructor returns exactly one byte
 	switch {
 	case errors.Is(err, ownership.ErrReverted):
 		return false, nil

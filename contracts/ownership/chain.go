@@ -94,9 +94,10 @@ func (c *chain) each(ctx context.Context, f func(context.Context, caller) error)
 }
 
 // call makes one eth_call whose conforming answer has at least want bytes;
-// to == nil runs data as creation code ("deployless": nothing is deployed
-// outside the call). Shorter data is an answer only from an address
-// without code (rpcfault.ReturnData); from creation code it never is.
+// shorter data is an answer only from an address without code
+// (rpcfault.ReturnData). to == nil runs data as creation code
+// ("deployless": nothing is deployed outside the call), which must answer
+// exactly want bytes.
 func (c *chain) call(ctx context.Context, to *common.Address, data []byte, want int) ([]byte, error) {
 	var out []byte
 	err := c.each(ctx, func(ctx context.Context, rpc caller) error {
@@ -105,10 +106,13 @@ func (c *chain) call(ctx context.Context, to *common.Address, data []byte, want 
 		if err != nil {
 			return err
 		}
-		return rpcfault.ReturnData(out, want, func() ([]byte, error) {
-			if to == nil {
-				return []byte{0}, nil // creation code is code
+		if to == nil { // our own creation code: its answer's length is known
+			if len(out) != want {
+				return rpcfault.Bad("deployless eth_call returned %d bytes, want %d", len(out), want)
 			}
+			return nil
+		}
+		return rpcfault.ReturnData(out, want, func() ([]byte, error) {
 			c.calls()
 			return rpc.CodeAt(ctx, *to, nil)
 		})

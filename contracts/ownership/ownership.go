@@ -166,9 +166,9 @@ func (c *Checker) Call(ctx context.Context, chainID int64, to common.Address, da
 }
 
 // CallCreation runs creation code in an eth_call without deploying it, and
-// returns what its constructor returned (ERC-6492 checks use this). An
-// answer shorter than want bytes is always an endpoint failure: the code
-// ran, so it answers. Errors are as Call's.
+// returns what its constructor returned (ERC-6492 checks use this). The
+// caller's code returns exactly want bytes, so any other length is an
+// endpoint failure and the next endpoint is asked. Errors are as Call's.
 func (c *Checker) CallCreation(ctx context.Context, chainID int64, code []byte, want int) ([]byte, error) {
 	ch := c.chains[chainID]
 	if ch == nil {
