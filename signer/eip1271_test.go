@@ -150,7 +150,7 @@ func TestSignInFaultyFirstEndpoint(t *testing.T) {
 	signer := func(rpc ...string) *testSigner {
 		return newTestSigner(t, func(c *Config, _ *Deps) {
 			c.Ownership.Chains = []ownership.ChainConfig{{ID: testenv.ChainID, RPC: rpc, Multicall3: "none"}}
-			c.Ownership.CallTimeout = 300 * time.Millisecond
+			c.Ownership.CallTimeout = time.Second // the faulty endpoint's hang costs this per call
 		})
 	}
 	for _, mode := range testenv.FaultModes {

@@ -27,7 +27,7 @@ func TestFaultyEndpointFailsOver(t *testing.T) {
 	for _, mode := range []testenv.FaultMode{testenv.FaultHTML, testenv.FaultTooMany, testenv.FaultRPCError, testenv.FaultWrongID, testenv.FaultHang} {
 		t.Run(mode.String(), func(t *testing.T) {
 			cfg := w.fastConfig(w.pass)
-			cfg.CallTimeout = 200 * time.Millisecond
+			cfg.CallTimeout = time.Second // the faulty endpoint's hang costs this per read
 			cfg.Chains[0].RPC = []string{faulty.URL, w.chain.RPCURL}
 			faulty.Set(mode)
 			faulty.Reset()
@@ -51,7 +51,7 @@ func TestFaultyEndpointFailsOver(t *testing.T) {
 			waitFor(t, "started", func() bool { return x.Processed(testenv.ChainID) > 0 })
 			faulty.Set(mode)
 			r = w.chain.Transact(t, w.bob, w.pass, accessPass.PackTransferFrom(w.bob.Address, w.alice.Address, id))
-			time.Sleep(500 * time.Millisecond)
+			time.Sleep(2 * time.Second) // a few hung reads
 			if p, got := x.Processed(testenv.ChainID), rec.got(); p >= r.BlockNumber.Uint64() || len(got) != 0 {
 				t.Fatalf("[faulty] alone: processed block %d (transfer in %d), published %+v", p, r.BlockNumber, got)
 			}
