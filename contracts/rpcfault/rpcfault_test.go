@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"strings"
 	"testing"
@@ -106,5 +107,30 @@ func TestRedaction(t *testing.T) {
 	err := fmt.Errorf("reading: %w", &url.Error{Op: "Post", URL: "https://eth.example/v3/SECRET", Err: errors.New("EOF")})
 	if got := Describe(err); strings.Contains(got, "SECRET") {
 		t.Errorf("Describe = %s", got)
+	}
+}
+
+// TestBursts: an endpoint failing call after call is logged once, with its
+// redacted URL, until it answers again; a new outage is logged again.
+func TestBursts(t *testing.T) {
+	var buf strings.Builder
+	b := NewBursts([]string{"https://a.example/v3/SECRET", "https://b.example/"}, slog.New(slog.NewTextHandler(&buf, nil)), "chain", 1)
+	fail := &url.Error{Op: "Post", URL: "https://a.example/v3/SECRET", Err: rpc.HTTPError{StatusCode: 429, Status: "429 Too Many Requests"}}
+	for range 5 {
+		b.Failed(0, fail)
+	}
+	b.OK(1)
+	b.OK(0)
+	b.OK(0)
+	b.Failed(0, Bad("short"))
+	out := buf.String()
+	if n := strings.Count(out, "rpc endpoint failing"); n != 2 {
+		t.Fatalf("%d failure lines for two outages:\n%s", n, out)
+	}
+	if n := strings.Count(out, "answering again"); n != 1 {
+		t.Fatalf("%d recovery lines for one recovery:\n%s", n, out)
+	}
+	if strings.Contains(out, "SECRET") || !strings.Contains(out, "rpc=https://a.example/…") || !strings.Contains(out, "reason=http_429") || !strings.Contains(out, "chain=1") {
+		t.Fatalf("log lines lack the redacted endpoint, reason or chain, or leak the key:\n%s", out)
 	}
 }
