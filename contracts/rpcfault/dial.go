@@ -48,7 +48,6 @@ type checked struct{ next http.RoundTripper }
 
 // message is the part of a JSON-RPC 2.0 request or response checked here.
 type message struct {
-	Version string          `json:"jsonrpc"`
 	ID      json.RawMessage `json:"id"`
 	Result  json.RawMessage `json:"result"`
 	Error   json.RawMessage `json:"error"`
@@ -118,8 +117,8 @@ func parse(raw []byte) ([]message, bool, error) {
 	return []message{one}, false, err
 }
 
-// answers checks that body is a JSON-RPC 2.0 response to the requests with
-// ids sent: the same ids, each with a result or an error.
+// answers checks that body is a JSON-RPC 2.0 response (one, or a batch) to
+// the requests with ids sent: the same ids, each with a result or an error.
 func answers(body []byte, sent []string) error {
 	msgs, _, err := parse(body)
 	if err != nil {
@@ -127,8 +126,10 @@ func answers(body []byte, sent []string) error {
 	}
 	got := make([]string, len(msgs))
 	for i, m := range msgs {
-		if m.Version != "2.0" || len(m.Result) == 0 && len(m.Error) == 0 {
-			return Bad("not a JSON-RPC 2.0 response (%q)", head(body))
+		// The "jsonrpc" member is not required: an answer without it is
+		// still the answer, and some lenient nodes leave it out.
+		if len(m.Result) == 0 && len(m.Error) == 0 {
+			return Bad("a JSON-RPC response without result or error (%q)", head(body))
 		}
 		got[i] = string(m.ID)
 	}
