@@ -48,9 +48,9 @@ type checked struct{ next http.RoundTripper }
 
 // message is the part of a JSON-RPC 2.0 request or response checked here.
 type message struct {
-	ID      json.RawMessage `json:"id"`
-	Result  json.RawMessage `json:"result"`
-	Error   json.RawMessage `json:"error"`
+	ID     json.RawMessage `json:"id"`
+	Result json.RawMessage `json:"result"`
+	Error  json.RawMessage `json:"error"`
 }
 
 func (c checked) RoundTrip(req *http.Request) (*http.Response, error) {
