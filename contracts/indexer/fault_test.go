@@ -24,17 +24,20 @@ func TestFaultyEndpointFailsOver(t *testing.T) {
 	w := newWorld(t)
 	id := w.mintPass(t, w.alice.Address)
 	faulty := testenv.FaultProxy(t, w.chain.RPCURL)
-	for _, mode := range []testenv.FaultMode{testenv.FaultHTML, testenv.FaultTooMany, testenv.FaultRPCError, testenv.FaultWrongID, testenv.FaultHang} {
+	for _, mode := range []testenv.FaultMode{testenv.FaultHTML, testenv.FaultTooMany, testenv.FaultRPCError, testenv.FaultWrongID, testenv.FaultHang, testenv.FaultOtherBlock} {
 		t.Run(mode.String(), func(t *testing.T) {
 			cfg := w.fastConfig(w.pass)
 			cfg.CallTimeout = time.Second // the faulty endpoint's hang costs this per read
 			cfg.Chains[0].RPC = []string{faulty.URL, w.chain.RPCURL}
+			cfg.Chains[0].Confirmations = 1 // blocks are then read by number
 			faulty.Set(mode)
 			faulty.Reset()
 			rec := &recorder{}
+			w.chain.Sim.Commit() // the start block, one confirmation behind, is past the earlier transfers
 			x, stop := w.run(t, cfg, rec, nil)
 			waitFor(t, "started", func() bool { return x.Processed(testenv.ChainID) > 0 })
 			r := w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
+			w.chain.Sim.Commit()
 			waitFor(t, "the transfer is published", func() bool { return x.Processed(testenv.ChainID) >= r.BlockNumber.Uint64() })
 			stop()
 			if got := rec.got(); len(got) != 1 || count(got, w.pass, id, w.alice.Address, w.bob.Address) != 1 {
@@ -51,6 +54,7 @@ func TestFaultyEndpointFailsOver(t *testing.T) {
 			waitFor(t, "started", func() bool { return x.Processed(testenv.ChainID) > 0 })
 			faulty.Set(mode)
 			r = w.chain.Transact(t, w.bob, w.pass, accessPass.PackTransferFrom(w.bob.Address, w.alice.Address, id))
+			w.chain.Sim.Commit()
 			time.Sleep(2 * time.Second) // a few hung reads
 			if p, got := x.Processed(testenv.ChainID), rec.got(); p >= r.BlockNumber.Uint64() || len(got) != 0 {
 				t.Fatalf("[faulty] alone: processed block %d (transfer in %d), published %+v", p, r.BlockNumber, got)

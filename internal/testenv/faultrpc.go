@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/ethereum/go-ethereum/common/hexutil"
 )
 
 // FaultMode is how a FaultRPC misbehaves: the ways real load-balanced RPC
@@ -41,13 +43,17 @@ const (
 	// FaultHang accepts every request and never answers (until the test
 	// ends).
 	FaultHang
+	// FaultOtherBlock answers eth_getBlockByNumber of block n > 0 with block
+	// n-1, as a load balancer mixing up answers does; other methods pass.
+	FaultOtherBlock
 )
 
-// FaultModes lists every misbehaviour (FaultNone excluded), for table tests.
+// FaultModes lists the misbehaviours of eth_call (and so of ownership
+// checks), for table tests; the indexer's reads add FaultOtherBlock.
 var FaultModes = []FaultMode{FaultEmpty, FaultShort, FaultHTML, FaultTooMany, FaultRPCError, FaultWrongID, FaultHang}
 
 func (m FaultMode) String() string {
-	return [...]string{"pass", "empty-0x", "short-31", "html-200", "http-429", "rpc-error", "wrong-id", "hang"}[m]
+	return [...]string{"pass", "empty-0x", "short-31", "html-200", "http-429", "rpc-error", "wrong-id", "hang", "other-block"}[m]
 }
 
 // FaultRPC is a JSON-RPC reverse proxy to a node (a ChainEnv's RPCURL) that
@@ -103,8 +109,9 @@ func (f *FaultRPC) Reset() {
 }
 
 type rpcRequest struct {
-	ID     json.RawMessage `json:"id"`
-	Method string          `json:"method"`
+	ID     json.RawMessage   `json:"id"`
+	Method string            `json:"method"`
+	Params []json.RawMessage `json:"params"`
 }
 
 func (f *FaultRPC) serve(w http.ResponseWriter, r *http.Request, proxy *httputil.ReverseProxy) {
@@ -140,6 +147,14 @@ func (f *FaultRPC) serve(w http.ResponseWriter, r *http.Request, proxy *httputil
 	case (mode == FaultEmpty || mode == FaultShort) && single && q.Method == "eth_call":
 		n := map[FaultMode]int{FaultEmpty: 0, FaultShort: 31}[mode]
 		reply(w, q.ID, "result", "0x"+strings.Repeat("00", n))
+	case mode == FaultOtherBlock && single && q.Method == "eth_getBlockByNumber" && len(q.Params) > 0:
+		var n hexutil.Uint64
+		if json.Unmarshal(q.Params[0], &n) == nil && n > 0 {
+			q.Params[0], _ = json.Marshal(n - 1)
+			body, _ = json.Marshal(map[string]any{"jsonrpc": "2.0", "id": q.ID, "method": q.Method, "params": q.Params})
+			r.Body, r.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
+		}
+		proxy.ServeHTTP(w, r)
 	case mode == FaultWrongID && single:
 		other := json.RawMessage(`"` + strings.Trim(string(q.ID), `"`) + `-other"`)
 		switch q.Method {
