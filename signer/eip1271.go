@@ -20,10 +20,11 @@ import (
 type walletChain interface {
 	// HasChain reports whether chainID is configured.
 	HasChain(chainID int64) bool
-	// Call makes an eth_call; a revert wraps ownership.ErrReverted.
-	Call(ctx context.Context, chainID int64, to common.Address, data []byte) ([]byte, error)
+	// Call makes an eth_call whose conforming answer has at least want
+	// bytes; a revert wraps ownership.ErrReverted.
+	Call(ctx context.Context, chainID int64, to common.Address, data []byte, want int) ([]byte, error)
 	// CallCreation runs creation code in an eth_call, deploying nothing.
-	CallCreation(ctx context.Context, chainID int64, code []byte) ([]byte, error)
+	CallCreation(ctx context.Context, chainID int64, code []byte, want int) ([]byte, error)
 }
 
 var _ walletChain = (*ownership.Checker)(nil)
@@ -72,7 +73,9 @@ func check1271(ctx context.Context, c walletChain, chainID int64, addr common.Ad
 	if err != nil {
 		return false, fmt.Errorf("packing isValidSignature: %w", err)
 	}
-	out, err := c.Call(ctx, chainID, addr, data)
+	// One bytes4 word; shorter data is an answer only from an address
+	// without code (then not magic: a "no"), else the endpoint's failure.
+	out, err := c.Call(ctx, chainID, addr, data, 32)
 	switch {
 	case errors.Is(err, ownership.ErrReverted):
 		return false, nil
@@ -130,7 +133,7 @@ func unwrap6492(sig []byte) (wrapped6492, bool, error) {
 // constructor returns the single byte 0x01 for valid.
 func check6492(ctx context.Context, c walletChain, chainID int64, addr common.Address, hash [32]byte, w wrapped6492) (bool, error) {
 	code := append(bytes.Clone(sigCheckBin), sigCheck.PackConstructor(addr, hash, w.sig, w.factory, w.factoryCalldata)...)
-	out, err := c.CallCreation(ctx, chainID, code)
+	out, err := c.CallCreation(ctx, chainID, code, 1) // the constructor returns exactly one byte
 	switch {
 	case errors.Is(err, ownership.ErrReverted):
 		return false, nil

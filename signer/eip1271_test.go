@@ -45,10 +45,18 @@ func TestSignInContractWallet(t *testing.T) {
 	}
 	resp, body := w.walletSignIn(t, ts, w.wallet, stranger, same)
 	wantError(t, resp, body, 401, "invalid_signature")
-	for _, mode := range []uint8{bindings.TestWalletRevert, bindings.TestWalletWrongMagic, bindings.TestWalletShortReturn, bindings.TestWalletEmptyReturn} {
+	for _, mode := range []uint8{bindings.TestWalletRevert, bindings.TestWalletWrongMagic} {
 		w.setMode(t, mode)
 		resp, body := w.walletSignIn(t, ts, w.wallet, owner, same)
 		wantError(t, resp, body, 401, "invalid_signature")
+	}
+	// Less than one word from a contract with code cannot answer
+	// isValidSignature: it is what a node lagging behind the wallet's
+	// deployment says, so it is an endpoint failure (retry), not a "no".
+	for _, mode := range []uint8{bindings.TestWalletShortReturn, bindings.TestWalletEmptyReturn} {
+		w.setMode(t, mode)
+		resp, body := w.walletSignIn(t, ts, w.wallet, owner, same)
+		wantError(t, resp, body, 503, "chain_unavailable")
 	}
 	w.setMode(t, bindings.TestWalletHonest)
 	resp, body = ts.signIn(t, func() string {
@@ -126,6 +134,49 @@ func TestSignInChainHangs(t *testing.T) {
 	e := newEOA(t, ts)
 	resp, body = ts.signIn(t, e.body(t, nil))
 	wantSession(t, resp, body, e.addr)
+}
+
+// TestSignInFaultyFirstEndpoint: however the first RPC endpoint misbehaves,
+// contract wallets sign in through the second (EIP-1271 and ERC-6492), a
+// wrong key is still refused, and with the faulty endpoint alone the answer
+// is 503 chain_unavailable, never 401.
+func TestSignInFaultyFirstEndpoint(t *testing.T) {
+	w := newWorld(t)
+	owner, stranger := w.chain.Accounts[3], w.chain.Accounts[4]
+	salt := [32]byte{1, 0, 1}
+	predicted := w.predict(t, owner.Address, salt)
+	counterfactual := wrap6492(w.factory, walletFactory.PackDeploy(owner.Address, salt))
+	faulty := testenv.FaultProxy(t, w.chain.RPCURL)
+	signer := func(rpc ...string) *testSigner {
+		return newTestSigner(t, func(c *Config, _ *Deps) {
+			c.Ownership.Chains = []ownership.ChainConfig{{ID: testenv.ChainID, RPC: rpc, Multicall3: "none"}}
+			c.Ownership.CallTimeout = time.Second // the faulty endpoint's hang costs this per call
+		})
+	}
+	for _, mode := range testenv.FaultModes {
+		t.Run(mode.String(), func(t *testing.T) {
+			faulty.Set(mode)
+			faulty.Reset()
+			ts := signer(faulty.URL, w.chain.RPCURL)
+			if resp, body := w.walletSignIn(t, ts, w.wallet, owner, same); resp.StatusCode != 200 {
+				t.Fatalf("EIP-1271 wallet: %d %s", resp.StatusCode, body)
+			}
+			if resp, body := w.walletSignIn(t, ts, predicted, owner, counterfactual); resp.StatusCode != 200 {
+				t.Fatalf("ERC-6492 counterfactual wallet: %d %s", resp.StatusCode, body)
+			}
+			resp, body := w.walletSignIn(t, ts, w.wallet, stranger, same)
+			wantError(t, resp, body, 401, "invalid_signature")
+			if faulty.Calls("eth_call") == 0 {
+				t.Fatal("the faulty endpoint was never asked")
+			}
+
+			ts = signer(faulty.URL)
+			resp, body = w.walletSignIn(t, ts, w.wallet, owner, same)
+			wantError(t, resp, body, 503, "chain_unavailable")
+			resp, body = w.walletSignIn(t, ts, predicted, owner, counterfactual)
+			wantError(t, resp, body, 503, "chain_unavailable")
+		})
+	}
 }
 
 var unwrapCases = [][]byte{

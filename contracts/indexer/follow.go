@@ -59,7 +59,7 @@ type repeat struct {
 
 func newFollower(cfg *Config, ch ChainConfig, sink Sink, store cursors, m chainMetrics, log *slog.Logger) *follower {
 	return &follower{
-		cfg: cfg, chain: ch, rpc: newEndpoints(ch.RPC, cfg.CallTimeout), sink: sink, store: store, m: m, log: log,
+		cfg: cfg, chain: ch, rpc: newEndpoints(ch.RPC, cfg.CallTimeout, log), sink: sink, store: store, m: m, log: log,
 		wake: make(chan struct{}, 1), watched: map[common.Address]bool{},
 	}
 }

@@ -4,15 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math/big"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/streamgate/streamgate/contracts/rpcfault"
 )
 
 // client is what the indexer asks of a node; ethclient.Client has it.
@@ -28,19 +32,20 @@ type client interface {
 type endpoints struct {
 	urls    []string
 	timeout time.Duration
+	bursts  *rpcfault.Bursts
 	mu      sync.Mutex
 	clients []client
 }
 
-func newEndpoints(urls []string, timeout time.Duration) *endpoints {
-	return &endpoints{urls: urls, timeout: timeout, clients: make([]client, len(urls))}
+func newEndpoints(urls []string, timeout time.Duration, log *slog.Logger) *endpoints {
+	return &endpoints{urls: urls, timeout: timeout, bursts: rpcfault.NewBursts(urls, log), clients: make([]client, len(urls))}
 }
 
 func (e *endpoints) client(ctx context.Context, i int) (client, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.clients[i] == nil {
-		c, err := ethclient.DialContext(ctx, e.urls[i])
+		c, err := rpcfault.Dial(ctx, e.urls[i])
 		if err != nil {
 			return nil, err
 		}
@@ -49,7 +54,9 @@ func (e *endpoints) client(ctx context.Context, i int) (client, error) {
 	return e.clients[i], nil
 }
 
-// each runs f against the endpoints in order until one succeeds.
+// each runs f against the endpoints in order until one succeeds. f checks
+// what it got: an answer that cannot be the one asked for (rpcfault) is the
+// endpoint's failure, and the next endpoint is asked.
 func (e *endpoints) each(ctx context.Context, f func(context.Context, client) error) error {
 	var last error
 	for i := range e.urls {
@@ -60,9 +67,11 @@ func (e *endpoints) each(ctx context.Context, f func(context.Context, client) er
 		}
 		cancel()
 		if err == nil {
+			e.bursts.OK(i)
 			return nil
 		}
-		last = fmt.Errorf("%s: %w", redact(e.urls[i]), err)
+		e.bursts.Failed(i, err)
+		last = fmt.Errorf("%s: %w", rpcfault.Redact(e.urls[i]), err)
 		if ctx.Err() != nil {
 			break
 		}
@@ -76,10 +85,15 @@ func (e *endpoints) header(ctx context.Context, n *big.Int) (*types.Header, erro
 	err := e.each(ctx, func(ctx context.Context, c client) error {
 		var err error
 		h, err = c.HeaderByNumber(ctx, n)
-		if err == nil && h == nil {
-			err = ethereum.NotFound
+		switch {
+		case err != nil:
+			return err
+		case h == nil || h.Number == nil:
+			return ethereum.NotFound
+		case n != nil && h.Number.Cmp(n) != 0:
+			return rpcfault.Bad("asked for block %d, got block %d", n, h.Number)
 		}
-		return err
+		return nil
 	})
 	return h, err
 }
@@ -93,9 +107,49 @@ func (e *endpoints) logs(ctx context.Context, q ethereum.FilterQuery) ([]types.L
 	err := e.each(ctx, func(ctx context.Context, c client) error {
 		var err error
 		logs, err = c.FilterLogs(ctx, q)
-		return err
+		if err != nil {
+			return err
+		}
+		return checkLogs(logs, q)
 	})
 	return logs, err
+}
+
+// checkLogs refuses logs that q cannot have selected: from another
+// contract, block or event, or marked removed (eth_getLogs reads the
+// canonical chain). Such an answer is the endpoint's, not the chain's.
+func checkLogs(logs []types.Log, q ethereum.FilterQuery) error {
+	for i := range logs {
+		l := &logs[i]
+		switch {
+		case l.Removed:
+			return rpcfault.Bad("log %d of tx %s is marked removed", l.Index, l.TxHash)
+		case len(q.Addresses) > 0 && !slices.Contains(q.Addresses, l.Address):
+			return rpcfault.Bad("log from %s, which was not asked for", l.Address)
+		case q.BlockHash != nil && l.BlockHash != *q.BlockHash:
+			return rpcfault.Bad("log of block %s, asked for block %s", l.BlockHash, q.BlockHash)
+		case q.FromBlock != nil && l.BlockNumber < q.FromBlock.Uint64(),
+			q.ToBlock != nil && l.BlockNumber > q.ToBlock.Uint64():
+			return rpcfault.Bad("log of block %d, asked for blocks %d–%d", l.BlockNumber, q.FromBlock, q.ToBlock)
+		case !topicsMatch(l.Topics, q.Topics):
+			return rpcfault.Bad("log of tx %s does not match the topics asked for", l.TxHash)
+		}
+	}
+	return nil
+}
+
+// topicsMatch applies eth_getLogs' topic filter: position i must be one of
+// want[i] (any value when want[i] is empty).
+func topicsMatch(got []common.Hash, want [][]common.Hash) bool {
+	if len(got) < len(want) {
+		return false
+	}
+	for i, alts := range want {
+		if len(alts) > 0 && !slices.Contains(alts, got[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // watchHeads wakes the follower on every new head from the first ws(s)
@@ -156,14 +210,4 @@ func (e *endpoints) subscribe(ctx context.Context, i int, wake chan<- struct{}) 
 			}
 		}
 	}
-}
-
-// redact keeps API keys that providers put in URLs out of logs.
-func redact(url string) string {
-	if i := strings.Index(url, "://"); i >= 0 {
-		if j := strings.IndexByte(url[i+3:], '/'); j >= 0 {
-			return url[:i+3+j] + "/…"
-		}
-	}
-	return url
 }

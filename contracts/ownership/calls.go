@@ -32,11 +32,12 @@ func pack(f *fact) (request, error) {
 	if err != nil {
 		return request{}, fmt.Errorf("packing call: %w", err)
 	}
-	return request{to: f.contract, data: data}, nil
+	return request{to: f.contract, data: data, want: 32}, nil // one uint256 or address
 }
 
 // unpack turns a call's reply into the fact's value. A revert or an empty
-// answer (no contract at the address) is the chain saying "none".
+// answer is the chain saying "none": chain.batch passes empty data only
+// from an address without code.
 func unpack(f *fact, r reply) (uint256.Int, error) {
 	var v uint256.Int
 	if r.reverted || len(r.data) == 0 {

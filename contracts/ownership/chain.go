@@ -11,10 +11,10 @@ import (
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/ethclient"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/streamgate/streamgate/contracts/bindings"
+	"github.com/streamgate/streamgate/contracts/rpcfault"
 )
 
 // CanonicalMulticall3 is where Multicall3 lives on most EVM chains.
@@ -24,7 +24,7 @@ var CanonicalMulticall3 = common.HexToAddress("0xcA11bde05977b3631167028862bE2a1
 // RPC failure (ownerOf of a burned token reverts).
 var ErrReverted = errors.New("ownership: call reverted")
 
-// caller is the one RPC method the checks need; ethclient.Client has it.
+// caller is the RPC the checks need; ethclient.Client has it.
 type caller interface {
 	CallContract(ctx context.Context, msg ethereum.CallMsg, block *big.Int) ([]byte, error)
 	CodeAt(ctx context.Context, account common.Address, block *big.Int) ([]byte, error)
@@ -39,7 +39,8 @@ type chain struct {
 	multicall common.Address
 	mcState   atomic.Int32 // mcUnknown, mcPresent, mcAbsent
 	calls     func()       // counts RPC calls (metrics)
-	failures  func(url string)
+	failures  func(i int, err error)
+	answered  func(i int)
 }
 
 const (
@@ -49,11 +50,11 @@ const (
 )
 
 func dialChain(cfg ChainConfig, timeout time.Duration) (*chain, error) {
-	c := &chain{id: cfg.ID, urls: cfg.RPC, timeout: timeout, calls: func() {}, failures: func(string) {}}
+	c := &chain{id: cfg.ID, urls: cfg.RPC, timeout: timeout, calls: func() {}, failures: func(int, error) {}, answered: func(int) {}}
 	for _, u := range cfg.RPC {
-		cl, err := ethclient.Dial(u)
+		cl, err := rpcfault.Dial(context.Background(), u)
 		if err != nil {
-			return nil, fmt.Errorf("chains[%d].rpc %s: %w", cfg.ID, redact(u), err)
+			return nil, fmt.Errorf("chains[%d].rpc %s: %w", cfg.ID, rpcfault.Redact(u), err)
 		}
 		c.rpcs = append(c.rpcs, cl)
 	}
@@ -68,18 +69,10 @@ func dialChain(cfg ChainConfig, timeout time.Duration) (*chain, error) {
 	return c, nil
 }
 
-// redact keeps API keys that providers put in URLs out of logs.
-func redact(url string) string {
-	if i := strings.Index(url, "://"); i >= 0 {
-		if j := strings.IndexByte(url[i+3:], '/'); j >= 0 {
-			return url[:i+3+j] + "/…"
-		}
-	}
-	return url
-}
-
 // each runs f against the endpoints in order until one answers; a revert is
-// an answer. It fails with ErrUnavailable when none does.
+// an answer. f checks what it got (rpcfault): an impossible answer is the
+// endpoint's failure like a timeout, so the next endpoint is asked. It
+// fails with ErrUnavailable when none answers.
 func (c *chain) each(ctx context.Context, f func(context.Context, caller) error) error {
 	var last error
 	for i, rpc := range c.rpcs {
@@ -88,9 +81,10 @@ func (c *chain) each(ctx context.Context, f func(context.Context, caller) error)
 		err := f(actx, rpc)
 		cancel()
 		if err == nil || errors.Is(err, ErrReverted) {
+			c.answered(i)
 			return err
 		}
-		c.failures(c.urls[i])
+		c.failures(i, err)
 		last = err
 		if ctx.Err() != nil {
 			break
@@ -99,38 +93,48 @@ func (c *chain) each(ctx context.Context, f func(context.Context, caller) error)
 	return fmt.Errorf("%w: chain %d: %w", ErrUnavailable, c.id, last)
 }
 
-// call makes one eth_call; to == nil runs data as creation code
-// ("deployless": nothing is deployed outside the call).
-func (c *chain) call(ctx context.Context, to *common.Address, data []byte) ([]byte, error) {
+// call makes one eth_call whose conforming answer has at least want bytes;
+// shorter data is an answer only from an address without code
+// (rpcfault.ReturnData). to == nil runs data as creation code
+// ("deployless": nothing is deployed outside the call), which must answer
+// exactly want bytes.
+func (c *chain) call(ctx context.Context, to *common.Address, data []byte, want int) ([]byte, error) {
 	var out []byte
 	err := c.each(ctx, func(ctx context.Context, rpc caller) error {
 		var err error
-		out, err = rpc.CallContract(ctx, ethereum.CallMsg{To: to, Data: data}, nil)
-		if isRevert(err) {
-			return fmt.Errorf("%w: %w", ErrReverted, err)
+		out, err = callOne(ctx, rpc, to, data)
+		if err != nil {
+			return err
 		}
-		return err
+		if to == nil { // our own creation code: its answer's length is known
+			if len(out) != want {
+				return rpcfault.Bad("deployless eth_call returned %d bytes, want %d", len(out), want)
+			}
+			return nil
+		}
+		return rpcfault.ReturnData(out, want, func() ([]byte, error) {
+			c.calls()
+			return rpc.CodeAt(ctx, *to, nil)
+		})
 	})
 	return out, err
 }
 
-// isRevert tells a contract's refusal from a transport or node failure:
-// nodes answer reverts with JSON-RPC error code 3 or "execution reverted".
-func isRevert(err error) bool {
-	if err == nil {
-		return false
+// callOne makes one eth_call on one endpoint; a revert wraps ErrReverted.
+func callOne(ctx context.Context, rpc caller, to *common.Address, data []byte) ([]byte, error) {
+	out, err := rpc.CallContract(ctx, ethereum.CallMsg{To: to, Data: data}, nil)
+	if rpcfault.IsRevert(err) {
+		return nil, fmt.Errorf("%w: %w", ErrReverted, err)
 	}
-	var coded interface{ ErrorCode() int }
-	if errors.As(err, &coded) && coded.ErrorCode() == 3 {
-		return true
-	}
-	return strings.Contains(err.Error(), "execution reverted")
+	return out, err
 }
 
-// request is one call of a batch; reply its outcome.
+// request is one call of a batch, whose conforming answer has at least
+// want bytes; reply its outcome.
 type request struct {
 	to   common.Address
 	data []byte
+	want int
 }
 
 type reply struct {
@@ -150,7 +154,7 @@ func (c *chain) batch(ctx context.Context, reqs []request) ([]reply, error) {
 	g, gctx := errgroup.WithContext(ctx)
 	for i, r := range reqs {
 		g.Go(func() error {
-			data, err := c.call(gctx, &r.to, r.data)
+			data, err := c.call(gctx, &r.to, r.data, r.want)
 			out[i] = reply{data: data, reverted: errors.Is(err, ErrReverted)}
 			if out[i].reverted {
 				return nil
@@ -161,6 +165,10 @@ func (c *chain) batch(ctx context.Context, reqs []request) ([]reply, error) {
 	return out, g.Wait()
 }
 
+// aggregate makes reqs in one Multicall3 aggregate3 call. Its answer is
+// checked whole on the endpoint that gave it: one result per call, and each
+// successful call's data as long as the call's answer is, unless its
+// target has no code on that endpoint.
 func (c *chain) aggregate(ctx context.Context, reqs []request) ([]reply, error) {
 	calls := make([]bindings.Multicall3Call3, len(reqs))
 	for i, r := range reqs {
@@ -170,19 +178,34 @@ func (c *chain) aggregate(ctx context.Context, reqs []request) ([]reply, error) 
 	if err != nil {
 		return nil, fmt.Errorf("packing aggregate3: %w", err)
 	}
-	raw, err := c.call(ctx, &c.multicall, data)
-	if err != nil {
-		return nil, err
-	}
-	results, err := multicall3.UnpackAggregate3(raw)
-	if err != nil || len(results) != len(reqs) {
-		return nil, fmt.Errorf("%w: chain %d: malformed aggregate3 answer: %v", ErrUnavailable, c.id, err)
-	}
-	out := make([]reply, len(reqs))
-	for i, r := range results {
-		out[i] = reply{data: r.ReturnData, reverted: !r.Success}
-	}
-	return out, nil
+	var out []reply
+	err = c.each(ctx, func(ctx context.Context, rpc caller) error {
+		raw, err := callOne(ctx, rpc, &c.multicall, data)
+		if err != nil {
+			if errors.Is(err, ErrReverted) { // aggregate3 with AllowFailure never reverts
+				return rpcfault.Bad("aggregate3 reverted: %v", err)
+			}
+			return err
+		}
+		results, err := multicall3.UnpackAggregate3(raw)
+		if err != nil || len(results) != len(reqs) {
+			return rpcfault.Bad("aggregate3 answered %d bytes, %d results for %d calls (%v)", len(raw), len(results), len(reqs), err)
+		}
+		out = make([]reply, len(reqs))
+		for i, r := range results {
+			out[i] = reply{data: r.ReturnData, reverted: !r.Success}
+			if r.Success {
+				if err := rpcfault.ReturnData(r.ReturnData, reqs[i].want, func() ([]byte, error) {
+					c.calls()
+					return rpc.CodeAt(ctx, reqs[i].to, nil)
+				}); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	return out, err
 }
 
 // hasMulticall checks once whether Multicall3 has code on this chain.

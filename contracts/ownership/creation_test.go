@@ -19,7 +19,7 @@ func TestCallCreationChecksCounterfactualWallet(t *testing.T) {
 	factoryABI := bindings.NewTestWalletFactory()
 	factory := w.chain.Deploy(t, w.owner, &bindings.TestWalletFactoryMetaData, nil)
 	salt := [32]byte{7}
-	raw, err := c.Call(context.Background(), testenv.ChainID, factory, factoryABI.PackPredict(w.alice.Address, salt))
+	raw, err := c.Call(context.Background(), testenv.ChainID, factory, factoryABI.PackPredict(w.alice.Address, salt), 32)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func TestCallCreationChecksCounterfactualWallet(t *testing.T) {
 		sig[64] += 27
 		code := append(common.FromHex(bindings.SigCheck6492MetaData.Bin),
 			check.PackConstructor(wallet, hash, sig, factory, factoryABI.PackDeploy(w.alice.Address, salt))...)
-		out, err := c.CallCreation(context.Background(), testenv.ChainID, code)
+		out, err := c.CallCreation(context.Background(), testenv.ChainID, code, 1)
 		if err != nil || len(out) != 1 || out[0] != tc.want {
 			t.Fatalf("%s: %x, %v; want %d", tc.name, out, err, tc.want)
 		}

@@ -1,10 +1,15 @@
 package ownership
 
-import "github.com/prometheus/client_golang/prometheus"
+import (
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/streamgate/streamgate/contracts/rpcfault"
+)
 
 // Metrics are the ownership series; NewMetrics registers them.
 type Metrics struct {
-	hits, misses, rpcCalls, rpcFailures, redisHits, redisErrors, graceUsed prometheus.Counter
+	hits, misses, rpcCalls, redisHits, redisErrors, graceUsed prometheus.Counter
+	rpcFailures                                               *prometheus.CounterVec
 
 	invalidations, badInvalidations, subscribeFailures prometheus.Counter
 	subscribed                                         prometheus.Gauge
@@ -27,6 +32,14 @@ func NewMetrics(r prometheus.Registerer) *Metrics {
 		Help: "1 while subscribed to the invalidation channel; 0 while Redis is unreachable (revocation then waits for cache TTLs).",
 	})
 	r.MustRegister(subscribed)
+	rpcFailures := prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "streamgate_ownership_rpc_failures_total",
+		Help: "RPC requests that failed, before failover, by reason: timeout, http_429, http_5xx, http_status, rpc_error (not a revert), transport, bad_answer (not JSON-RPC, another id, or return data too short from a contract).",
+	}, []string{"reason"})
+	r.MustRegister(rpcFailures)
+	for _, reason := range rpcfault.Reasons {
+		rpcFailures.WithLabelValues(reason)
+	}
 	return &Metrics{
 		subscribed:        subscribed,
 		invalidations:     c("invalidations_total", "Invalidations applied to the in-process cache (token transfers)."),
@@ -35,7 +48,7 @@ func NewMetrics(r prometheus.Registerer) *Metrics {
 		hits:              c("cache_hits_total", "Policy checks answered from memory."),
 		misses:            c("cache_misses_total", "Policy checks that needed Redis or the chain."),
 		rpcCalls:          c("rpc_calls_total", "eth_call and eth_getCode requests sent."),
-		rpcFailures:       c("rpc_failures_total", "RPC requests that failed (timeouts, errors), before failover."),
+		rpcFailures:       rpcFailures,
 		redisHits:         c("redis_hits_total", "Facts found fresh in Redis."),
 		redisErrors:       c("redis_errors_total", "Redis operations that failed (the chain answered instead)."),
 		graceUsed:         c("grace_answers_total", "Checks passed on a recent positive while the chain was unavailable."),

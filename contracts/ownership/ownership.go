@@ -16,6 +16,7 @@ import (
 	"github.com/redis/go-redis/v9"
 	"golang.org/x/sync/singleflight"
 
+	"github.com/streamgate/streamgate/contracts/rpcfault"
 	"github.com/streamgate/streamgate/signer/policy"
 )
 
@@ -70,11 +71,13 @@ func New(cfg Config, rdb redis.UniversalClient, prefix string, m *Metrics, log *
 		if err != nil {
 			return nil, err
 		}
+		bursts := rpcfault.NewBursts(cc.RPC, c.log, "chain", cc.ID)
 		ch.calls = c.metrics.rpcCalls.Inc
-		ch.failures = func(url string) {
-			c.metrics.rpcFailures.Inc()
-			c.log.Warn("rpc endpoint failed", "chain", cc.ID, "rpc", redact(url))
+		ch.failures = func(i int, err error) {
+			c.metrics.rpcFailures.WithLabelValues(rpcfault.Reason(err)).Inc()
+			bursts.Failed(i, err)
 		}
+		ch.answered = bursts.OK
 		c.chains[cc.ID] = ch
 	}
 	return c, nil
@@ -147,24 +150,31 @@ func (c *Checker) Invalidate(ctx context.Context, chainID int64, contract common
 func (c *Checker) Close() { c.local.cache.Close() }
 
 // Call makes one eth_call on chainID through its endpoints, with failover
-// and the call timeout; the signer asks EIP-1271 wallets through it. A
-// revert is returned as an error wrapping ErrReverted.
-func (c *Checker) Call(ctx context.Context, chainID int64, to common.Address, data []byte) ([]byte, error) {
+// and the call timeout; the signer asks EIP-1271 wallets through it. want is
+// the least length in bytes of a conforming answer (32 for one ABI word):
+// shorter data from a contract with code is an endpoint failure, and the
+// next endpoint is asked; from an address without code it is returned (EVM
+// calls to such an address answer nothing). A revert is returned as an
+// error wrapping ErrReverted; ErrUnavailable (wrapped) when no endpoint
+// answered.
+func (c *Checker) Call(ctx context.Context, chainID int64, to common.Address, data []byte, want int) ([]byte, error) {
 	ch := c.chains[chainID]
 	if ch == nil {
 		return nil, fmt.Errorf("%w: chain %d is not configured", ErrUnavailable, chainID)
 	}
-	return ch.call(ctx, &to, data)
+	return ch.call(ctx, &to, data, want)
 }
 
 // CallCreation runs creation code in an eth_call without deploying it, and
-// returns what its constructor returned (ERC-6492 checks use this).
-func (c *Checker) CallCreation(ctx context.Context, chainID int64, code []byte) ([]byte, error) {
+// returns what its constructor returned (ERC-6492 checks use this). The
+// caller's code returns exactly want bytes, so any other length is an
+// endpoint failure and the next endpoint is asked. Errors are as Call's.
+func (c *Checker) CallCreation(ctx context.Context, chainID int64, code []byte, want int) ([]byte, error) {
 	ch := c.chains[chainID]
 	if ch == nil {
 		return nil, fmt.Errorf("%w: chain %d is not configured", ErrUnavailable, chainID)
 	}
-	return ch.call(ctx, nil, code)
+	return ch.call(ctx, nil, code, want)
 }
 
 // Code returns the code at addr on chainID (empty for wallets not yet

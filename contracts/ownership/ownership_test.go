@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
 
+	"github.com/streamgate/streamgate/contracts/rpcfault"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 
@@ -149,13 +150,13 @@ func TestRPCFailover(t *testing.T) {
 	c := w.checker(t, func(cfg *Config) { cfg.Chains[0].RPC = []string{dead, w.rpc} })
 	c.metrics = m
 	for _, ch := range c.chains {
-		ch.calls, ch.failures = m.rpcCalls.Inc, func(string) { m.rpcFailures.Inc() }
+		ch.calls, ch.failures = m.rpcCalls.Inc, func(_ int, err error) { m.rpcFailures.WithLabelValues(rpcfault.Reason(err)).Inc() }
 	}
 	if err := allow(c, w.alice.Address, cond721(w), t); err != nil {
 		t.Fatalf("failover: %v", err)
 	}
-	if got := counterValue(m.rpcFailures); got != 1 {
-		t.Fatalf("rpc failures = %v, want 1 (the dead endpoint)", got)
+	if got := counterValue(m.rpcFailures.WithLabelValues("transport")); got != 1 {
+		t.Fatalf("rpc transport failures = %v, want 1 (the dead endpoint)", got)
 	}
 }
 
