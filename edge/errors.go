@@ -75,8 +75,14 @@ func (s *Server) fail(rc *fasthttp.RequestCtx, k kind, err error) {
 		s.log.Warn("request failed", "status", status, "err", err) // no URI: it holds the token
 	}
 	msg := err.Error()
-	if status >= 500 {
+	var unmet *ownership.UnmetError
+	switch {
+	case status >= 500:
 		msg = publicMessages[status] // details stay in the log, not with clients
+	case errors.As(err, &unmet) && errors.Is(err, errRevoked):
+		msg = "access revoked: " + unmet.Condition.String()
+	case errors.As(err, &unmet):
+		msg = unmet.Condition.String() // the signer's wording: one text for dApps to show
 	}
 	httperr.Write(rc, status, code, msg)
 	if status == fasthttp.StatusMethodNotAllowed {

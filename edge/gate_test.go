@@ -53,8 +53,9 @@ func TestGateOnEveryRequest(t *testing.T) {
 	wantError(t, resp, body, 403, "policy_unmet")
 	var msg httperr.Body
 	json.Unmarshal(body, &msg)
-	if !strings.Contains(msg.Message, "ERC-721 of "+strings.ToLower(addr.Hex())+" on chain 1337") {
-		t.Fatalf("403 does not name the unmet condition: %q", msg.Message)
+	// The signer's wording, with no internal prefix: dApps show it as is.
+	if msg.Message != "hold an ERC-721 of "+strings.ToLower(addr.Hex())+" on chain 1337" {
+		t.Fatalf("403 does not name the unmet condition alone: %q", msg.Message)
 	}
 	// Public assets still play for anyone with a token.
 	if resp, _ := do(t, "GET", e.url+"/t/"+e.playbackFor(t, other, "pub")+"/v/pub/master.m3u8", nil); resp.StatusCode != 200 {

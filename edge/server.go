@@ -146,7 +146,7 @@ func (s *Server) newHTTP(h fasthttp.RequestHandler) *fasthttp.Server {
 		WriteTimeout:                 c.WriteTimeout,
 		IdleTimeout:                  c.IdleTimeout,
 		DisablePreParseMultipartForm: true,
-		Logger:                       fasthttpLogger{s.log},
+		Logger:                       httperr.Logger{Log: s.log},
 	}
 	s.limits.Apply(srv)
 	return srv
@@ -300,12 +300,6 @@ func (s *Server) allow(g *grant, asset []byte, now time.Time) error {
 	}
 	g.admitted()
 	return nil
-}
-
-type fasthttpLogger struct{ log *slog.Logger }
-
-func (l fasthttpLogger) Printf(format string, args ...any) {
-	l.log.Warn("http server", "msg", fmt.Sprintf(format, args...))
 }
 
 // lowatListener sets TCP_NOTSENT_LOWAT on each accepted connection.

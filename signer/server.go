@@ -202,7 +202,7 @@ func (s *Server) newHTTP() *fasthttp.Server {
 		WriteTimeout:                 c.WriteTimeout,
 		IdleTimeout:                  c.IdleTimeout,
 		DisablePreParseMultipartForm: true,
-		Logger:                       fasthttpLogger{s.log},
+		Logger:                       httperr.Logger{Log: s.log},
 	}
 	s.limits().Apply(srv)
 	return srv
@@ -305,10 +305,4 @@ func (s *Server) serve(rc *fasthttp.RequestCtx) error {
 		return nil
 	}
 	return errNoRoute
-}
-
-type fasthttpLogger struct{ log *slog.Logger }
-
-func (l fasthttpLogger) Printf(format string, args ...any) {
-	l.log.Warn("http server", "msg", fmt.Sprintf(format, args...))
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -34,7 +35,11 @@ type demoFacts struct {
 	Asset         string `json:"asset"`
 	ViewerAddress string `json:"viewer_address"`
 	ViewerKey     string `json:"viewer_key"`
-	DeployerKey   string `json:"deployer_key"`
+	// DeployerAddress holds no pass: sign in with it to see a refusal.
+	DeployerAddress string `json:"deployer_address"`
+	DeployerKey     string `json:"deployer_key"`
+	// SignInDomains are the EIP-4361 domains the demo's signer accepts.
+	SignInDomains []string `json:"sign_in_domains"`
 }
 
 const demoAsset = "sample"
@@ -99,10 +104,19 @@ func demo(ctx context.Context, o demoOptions, log *slog.Logger) error {
 		return err
 	}
 	facts.EdgeURL, facts.RPCURL, facts.ChainID, facts.Contract = "http://"+o.listen, chain.RPCURL, devchain.ID, pass.Hex()
+	facts.DeployerAddress = crypto.PubkeyToAddress(deployer.PublicKey).Hex()
+	facts.SignInDomains = demoDomains(o.listen)
 	if err := writeFacts(o.dir, facts); err != nil {
 		return err
 	}
 	return serveDemo(ctx, o, chain.RPCURL, log)
+}
+
+// demoDomains are the EIP-4361 domains a page on the demo's listen address
+// sends: the address as given and, for a browser, localhost on its port.
+func demoDomains(listen string) []string {
+	_, port, _ := splitPort(listen)
+	return []string{listen, "localhost:" + port}
 }
 
 func ether(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(1e18)) }
@@ -128,6 +142,7 @@ func demoKeys(dir string) (demoFacts, *ecdsa.PrivateKey, *ecdsa.PrivateKey, erro
 	}
 	f = demoFacts{Asset: demoAsset, ViewerKey: hexutil.Encode(crypto.FromECDSA(v)), DeployerKey: hexutil.Encode(crypto.FromECDSA(d))}
 	f.ViewerAddress = crypto.PubkeyToAddress(v.PublicKey).Hex()
+	f.DeployerAddress = crypto.PubkeyToAddress(d.PublicKey).Hex()
 	return f, v, d, nil
 }
 
@@ -147,10 +162,12 @@ StreamGate demo (dev keys: never use them anywhere else)
   asset        %s
   viewer       %s
   viewer key   %s   (import into a wallet to watch)
+  deployer     %s   (holds no pass: a non-holder to try)
   deployer key %s   (owns the pass contract; can mint)
+  sign-in domains %s   (EIP-4361 domain; URI http://<domain>)
   facts        %s
 Ctrl-C stops everything.
-`, f.EdgeURL, f.RPCURL, f.ChainID, f.Contract, f.Asset, f.ViewerAddress, f.ViewerKey, f.DeployerKey, filepath.Join(dir, "demo.json"))
+`, f.EdgeURL, f.RPCURL, f.ChainID, f.Contract, f.Asset, f.ViewerAddress, f.ViewerKey, f.DeployerAddress, f.DeployerKey, strings.Join(f.SignInDomains, ", "), filepath.Join(dir, "demo.json"))
 	return nil
 }
 
@@ -165,10 +182,11 @@ func serveDemo(ctx context.Context, o demoOptions, rpc string, log *slog.Logger)
 	cfg.Ownership.Chains = chains
 	cfg.Page.Enabled = true
 	scfg := signer.DefaultConfig()
-	host := listen
-	_, port, _ := splitPort(listen)
-	scfg.Domains = []string{host, "localhost:" + port}
-	scfg.URIs = []string{"http://" + host, "http://localhost:" + port}
+	scfg.Domains = demoDomains(listen)
+	scfg.URIs = nil
+	for _, d := range scfg.Domains {
+		scfg.URIs = append(scfg.URIs, "http://"+d)
+	}
 	scfg.Keys.Files = []string{filepath.Join(dir, "keys", "signing.pem")}
 	scfg.Origin.Regions = []signer.RegionConfig{{Name: "local", Dir: filepath.Join(dir, "origin")}}
 	scfg.Ownership.Chains = chains

@@ -2,6 +2,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"os"
@@ -34,7 +36,11 @@ func main() {
 	}
 	for _, c := range commands {
 		if c.name == os.Args[1] {
-			if err := c.run(os.Args[2:], log); err != nil {
+			err := c.run(os.Args[2:], log)
+			if errors.Is(err, flag.ErrHelp) {
+				return // the flag set printed its usage
+			}
+			if err != nil {
 				fmt.Fprintf(os.Stderr, "streamgate %s: %v\n", c.name, err)
 				os.Exit(1)
 			}

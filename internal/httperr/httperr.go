@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math"
 	"net"
 	"os"
@@ -23,9 +24,9 @@ const (
 	// EIP-4361 text) is 3–9 KB.
 	DefaultMaxBodyBytes = 16 << 10
 	// DefaultMaxHeaderBytes bounds the request line plus headers (32 KiB):
-	// what nginx's default large_client_header_buffers (4 × 8 KiB) and
-	// common CDNs let through, so a browser behind an SSO proxy adding a
-	// 9 KB cookie fits. fasthttp holds one read buffer of this size per
+	// the total of nginx's default large_client_header_buffers (4 × 8 KiB)
+	// without its 8 KiB cap on one line, so a browser behind an SSO proxy
+	// adding a 9 KB cookie fits. fasthttp holds one read buffer of this size per
 	// open connection.
 	DefaultMaxHeaderBytes = 32 << 10
 	// MinMaxHeaderBytes and MaxMaxHeaderBytes bound http.max_header_bytes.
@@ -146,4 +147,15 @@ func readStatus(err error) (int, string, string) {
 		return fasthttp.StatusRequestTimeout, CodeRequestTimeout, "the request did not arrive in time"
 	}
 	return fasthttp.StatusBadRequest, CodeBadRequest, "the request could not be parsed as HTTP/1.1"
+}
+
+// Logger takes fasthttp's own log lines. They report connections a client
+// broke or requests the ErrorHandler already answered (an oversized body, a
+// malformed line): the client's doing, so Debug, or any client could fill
+// the log at Warn.
+type Logger struct{ Log *slog.Logger }
+
+// Printf implements fasthttp.Logger.
+func (l Logger) Printf(format string, args ...any) {
+	l.Log.Debug("http server", "msg", fmt.Sprintf(format, args...))
 }
