@@ -41,8 +41,8 @@ var (
 		"data.aws_route53_zone.main.zone_id":          "Z0123456789ABCDEFGHIJ",
 	})
 	regionStubs = object(map[string]string{
-		"data.aws_caller_identity.current.account_id":                     "123456789012",
-		"data.aws_partition.current.partition":                            "aws",
+		"data.aws_caller_identity.current.account_id":                           "123456789012",
+		"data.aws_partition.current.partition":                                  "aws",
 		"aws_elasticache_replication_group.main.primary_endpoint_address":       primaryEndpoint,
 		"aws_elasticache_replication_group.main.configuration_endpoint_address": configEndpoint,
 		"aws_s3_bucket.origin.arn":                                              "arn:aws:s3:::stub-origin",
