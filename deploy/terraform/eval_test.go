@@ -30,7 +30,8 @@ func functions(dir string) map[string]function.Function {
 	fns := map[string]function.Function{
 		"alltrue": alltrueFunc, "can": tryfunc.CanFunc, "cidrnetmask": cidrnetmaskFunc,
 		"coalesce": stdlib.CoalesceFunc, "concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc,
-		"distinct": stdlib.DistinctFunc, "floor": stdlib.FloorFunc, "join": stdlib.JoinFunc,
+		"distinct": stdlib.DistinctFunc, "flatten": stdlib.FlattenFunc, "floor": stdlib.FloorFunc,
+		"join": stdlib.JoinFunc, "keys": stdlib.KeysFunc, "setproduct": stdlib.SetProductFunc, "upper": stdlib.UpperFunc,
 		"jsonencode": stdlib.JSONEncodeFunc, "length": stdlib.LengthFunc, "merge": stdlib.MergeFunc,
 		"one": oneFunc, "range": stdlib.RangeFunc, "regex": stdlib.RegexFunc, "slice": stdlib.SliceFunc,
 		"split": stdlib.SplitFunc, "startswith": startswithFunc, "tonumber": convertFunc(cty.Number),

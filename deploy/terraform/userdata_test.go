@@ -5,11 +5,13 @@ import (
 	"crypto/rand"
 	"crypto/x509"
 	"encoding/pem"
+	"fmt"
 	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -17,6 +19,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/streamgate/streamgate/contracts/indexer"
 	"github.com/streamgate/streamgate/edge"
 	"github.com/streamgate/streamgate/internal/conf"
 	"github.com/streamgate/streamgate/signer"
@@ -38,28 +41,50 @@ var (
 		"data.aws_route53_zone.main.zone_id":          "Z0123456789ABCDEFGHIJ",
 	})
 	regionStubs = object(map[string]string{
-		"data.aws_caller_identity.current.account_id":                     "123456789012",
-		"data.aws_partition.current.partition":                            "aws",
-		"aws_elasticache_replication_group.main.primary_endpoint_address": "master.sg-prod.abc123.euw1.cache.amazonaws.com",
+		"data.aws_caller_identity.current.account_id":                           "123456789012",
+		"data.aws_partition.current.partition":                                  "aws",
+		"aws_elasticache_replication_group.main.primary_endpoint_address":       primaryEndpoint,
+		"aws_elasticache_replication_group.main.configuration_endpoint_address": configEndpoint,
+		"aws_s3_bucket.origin.arn":                                              "arn:aws:s3:::stub-origin",
+		// Only resources may read the token: a user data or output that
+		// does shows this value.
+		"random_password.redis.result": redisToken,
 	})
+)
+
+const (
+	primaryEndpoint = "master.sg-prod.abc123.euw1.cache.amazonaws.com"
+	configEndpoint  = "clustercfg.sg-prod.abc123.euw1.cache.amazonaws.com"
+	redisToken      = "StubRedisAuthToken0123456789abcdefStubRedisAuthToken0123456789ab"
 )
 
 // region is one region module call of the example, rendered.
 type region struct {
 	call     string               // module block name
 	vars     map[string]cty.Value // the region module's input variables
-	userData map[string]string    // role => user data script
+	ctx      *hcl.EvalContext     // the module's variables, stubs and locals
+	userData map[string]string    // host group => user data script
+	roles    map[string]string    // host group => role (edge, indexer, …)
 }
 
 // renderExample evaluates the example root with its terraform.tfvars.example
 // and each region module it calls, down to local.user_data.
 func renderExample(t *testing.T) []region {
+	return renderExampleWith(t, nil)
+}
+
+// renderExampleWith renders the example with root variables in override
+// replacing terraform.tfvars.example's.
+func renderExampleWith(t *testing.T, override map[string]cty.Value) []region {
 	t.Helper()
 	all := modules(t)
 	root := all[example]
 	given, err := tfvars(exampleVars)
 	if err != nil {
 		t.Fatal(err)
+	}
+	for k, v := range override {
+		given[k] = v
 	}
 	vars, err := inputs(root, given)
 	if err != nil {
@@ -83,16 +108,28 @@ func renderExample(t *testing.T) []region {
 // service's own loader (what `streamgate ROLE --check-config` runs), with
 // the secrets it names in the environment.
 func TestUserData(t *testing.T) {
-	checks := map[string]func(*testing.T, string, region){
-		"edge": checkEdge, "signer": checkSigner, "transcoder": checkTranscoder,
+	checkHosts(t, renderExample(t))
+}
+
+// checkHosts checks every host group's user data of the rendered regions.
+func checkHosts(t *testing.T, regions []region) {
+	t.Helper()
+	checks := map[string]func(*testing.T, string, region, string){
+		"edge": checkEdge, "signer": checkSigner, "transcoder": checkTranscoder, "indexer": checkIndexer,
 	}
 	roles := map[string]int{}
-	for _, r := range renderExample(t) {
-		for role, ud := range r.userData {
+	sets := 0
+	for _, r := range regions {
+		sets += r.vars["indexer"].GetAttr("chain_sets").LengthInt()
+		for host, ud := range r.userData {
+			role := r.roles[host]
 			roles[role]++
-			t.Run(r.call+"/"+role, func(t *testing.T) {
+			t.Run(r.call+"/"+host, func(t *testing.T) {
 				if len(ud) > userDataLimit {
 					t.Errorf("user data is %d bytes, EC2 takes %d", len(ud), userDataLimit)
+				}
+				if strings.Contains(ud, redisToken) {
+					t.Error("user data holds the Redis AUTH token: it must come from SSM at start")
 				}
 				shellSyntax(t, "bash", ud)
 				for _, marker := range []string{"RUN", "SH"} {
@@ -101,17 +138,17 @@ func TestUserData(t *testing.T) {
 					}
 				}
 				path := writeConfig(t, ud, role)
-				setSecrets(t, ud, role)
+				setSecrets(t, ud, role, r)
 				check, ok := checks[role]
 				if !ok {
 					t.Fatalf("no loader for role %q", role)
 				}
-				check(t, path, r)
+				check(t, path, r, host)
 			})
 		}
 	}
-	if roles["edge"] != 2 || roles["signer"] != 1 || roles["transcoder"] != 1 {
-		t.Errorf("roles rendered %v, want edges in both regions, signer and transcoder in the primary", roles)
+	if roles["edge"] != 2 || roles["signer"] != 1 || roles["transcoder"] != 1 || sets == 0 || roles["indexer"] != sets {
+		t.Errorf("roles rendered %v, want edges in both regions, signer and transcoder in the primary, an indexer group per chain set (%d) in each", roles, sets)
 	}
 }
 
@@ -126,12 +163,21 @@ func renderRegion(t *testing.T, child *module, name string, call *hclsyntax.Bloc
 	if r.vars, err = inputs(child, args); err != nil {
 		t.Fatalf("module %q: %v", name, err)
 	}
-	ud, err := local(child, evalContext(child, r.vars, regionStubs), "user_data")
+	r.ctx = evalContext(child, r.vars, regionStubs)
+	ud, err := local(child, r.ctx, "user_data")
 	if err != nil {
 		t.Fatalf("module %q: %v", name, err)
 	}
-	for role, v := range ud.AsValueMap() {
-		r.userData[role] = v.AsString()
+	for host, v := range ud.AsValueMap() {
+		r.userData[host] = v.AsString()
+	}
+	hosts, err := local(child, r.ctx, "hosts")
+	if err != nil {
+		t.Fatalf("module %q: %v", name, err)
+	}
+	r.roles = map[string]string{}
+	for host, v := range hosts.AsValueMap() {
+		r.roles[host] = str(v, "role")
 	}
 	return r
 }
@@ -179,8 +225,10 @@ func writeConfig(t *testing.T, ud, role string) string {
 
 // setSecrets puts a representative value of every secret the user data's
 // ROLE.secrets names in the environment (streamgate-run exports them from
-// SSM), and takes every other variable of the role's prefix out.
-func setSecrets(t *testing.T, ud, role string) {
+// SSM), and takes every other variable of the role's prefix out. Each line
+// must name its parameter's region: the Redis token's is the region's own,
+// the others are in secrets.region.
+func setSecrets(t *testing.T, ud, role string, r region) {
 	t.Helper()
 	prefix := strings.ToUpper(role) + "_"
 	for _, kv := range os.Environ() {
@@ -189,17 +237,39 @@ func setSecrets(t *testing.T, ud, role string) {
 			os.Unsetenv(name)
 		}
 	}
+	values := secretValues(t)
+	seen := map[string]bool{}
 	for _, line := range strings.Split(strings.TrimSpace(fileHeredoc(t, ud, "/etc/streamgate/"+role+".secrets", "SECRETS")), "\n") {
-		name, param, ok := strings.Cut(line, " ")
+		f := strings.Fields(line)
 		if line == "" {
 			continue
 		}
-		value, known := secretValues(t)[name]
-		if !ok || !known || !strings.HasPrefix(name, prefix) || param == "" {
-			t.Fatalf("secrets line %q: want NAME PARAMETER with NAME one of %s", line, sortedKeys(secretValues(t)))
+		if len(f) != 3 || !strings.HasPrefix(f[0], prefix) || values[f[0]] == "" {
+			t.Fatalf("secrets line %q: want NAME PARAMETER REGION with NAME one of %s", line, sortedKeys(values))
 		}
-		t.Setenv(name, value)
+		wantRegion := str(r.vars["secrets"], "region")
+		if f[0] == prefix+"REDIS_PASSWORD" {
+			wantRegion = str(r.vars["aws_region"])
+		}
+		if f[2] != wantRegion {
+			t.Errorf("secrets line %q: region %s, want %s", line, f[2], wantRegion)
+		}
+		seen[f[0]] = true
+		t.Setenv(f[0], values[f[0]])
 	}
+	if !seen[prefix+"REDIS_PASSWORD"] {
+		t.Errorf("%s.secrets: no %sREDIS_PASSWORD: the service cannot AUTH to Redis", role, prefix)
+	}
+}
+
+// chainsYAML is the indexer.chains (or ownership.chains) list of
+// representative RPC URLs for the chains ids, as inline YAML.
+func chainsYAML(ids ...int64) string {
+	var items []string
+	for _, id := range ids {
+		items = append(items, fmt.Sprintf("{id: %d, rpc: [https://rpc%d.example/v1/KEY, https://backup.example/%d]}", id, id, id))
+	}
+	return "[" + strings.Join(items, ", ") + "]"
 }
 
 // secretValues are representative values of the secrets hosts read from SSM.
@@ -213,12 +283,17 @@ func secretValues(t *testing.T) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	chains := "[{id: 1, rpc: [https://eth.example/v1/KEY, https://backup.example/eth]}, {id: 137, rpc: [https://polygon.example/KEY]}]"
+	chains := chainsYAML(1, 137)
 	return map[string]string{
-		"EDGE_OWNERSHIP_CHAINS":   chains,
-		"SIGNER_OWNERSHIP_CHAINS": chains,
-		"SIGNER_KEYS_PEM":         string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der})),
-		"TRANSCODER_ADMIN_TOKEN":  "0123456789abcdef01234567",
+		"EDGE_OWNERSHIP_CHAINS":     chains,
+		"SIGNER_OWNERSHIP_CHAINS":   chains,
+		"SIGNER_KEYS_PEM":           string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der})),
+		"TRANSCODER_ADMIN_TOKEN":    "0123456789abcdef01234567",
+		"INDEXER_INDEXER_CHAINS":    chains,
+		"EDGE_REDIS_PASSWORD":       redisToken,
+		"SIGNER_REDIS_PASSWORD":     redisToken,
+		"TRANSCODER_REDIS_PASSWORD": redisToken,
+		"INDEXER_REDIS_PASSWORD":    redisToken,
 	}
 }
 
@@ -270,9 +345,10 @@ func listenPort(t *testing.T, listen string, targetGroup string) {
 	}
 }
 
-func checkEdge(t *testing.T, path string, r region) {
+func checkEdge(t *testing.T, path string, r region, _ string) {
+	want := checkRedisYAML(t, path, r)
 	cfg := edge.DefaultConfig()
-	if err := conf.Load(path, "EDGE", &cfg); err != nil {
+	if err := conf.Load(loadable(t, path, cfg), "EDGE", &cfg); err != nil {
 		t.Fatalf("streamgate edge --check-config: %v", err)
 	}
 	var names, buckets, endpoints []string
@@ -291,15 +367,17 @@ func checkEdge(t *testing.T, path string, r region) {
 		t.Errorf("http.segment_cache_control = %q", cfg.HTTP.SegmentCacheControl)
 	case cfg.HTTP.PlaylistCacheControl != "private, no-store":
 		t.Errorf("http.playlist_cache_control = %q, want the default private, no-store", cfg.HTTP.PlaylistCacheControl)
-	case !strings.HasSuffix(cfg.Redis.Addr, ":6379") || cfg.Redis.Prefix != "sg:":
+	case !strings.HasSuffix(cfg.Redis.Addr, ":6379") || cfg.Redis.Prefix != "{sg}:":
 		t.Errorf("redis = %+v", cfg.Redis)
 	case len(cfg.Ownership.Chains) != 2:
 		t.Errorf("ownership.chains from EDGE_OWNERSHIP_CHAINS: %d chains, want 2", len(cfg.Ownership.Chains))
 	}
+	checkRedisLoaded(t, cfg, want, "EDGE")
 }
 
-func checkSigner(t *testing.T, path string, r region) {
-	cfg, err := signer.LoadConfig(path)
+func checkSigner(t *testing.T, path string, r region, _ string) {
+	want := checkRedisYAML(t, path, r)
+	cfg, err := signer.LoadConfig(loadable(t, path, signer.Config{}))
 	if err != nil {
 		t.Fatalf("streamgate signer --check-config: %v", err)
 	}
@@ -326,11 +404,13 @@ func checkSigner(t *testing.T, path string, r region) {
 	case len(cfg.Ownership.Chains) != 2:
 		t.Errorf("ownership.chains from SIGNER_OWNERSHIP_CHAINS: %d chains, want 2", len(cfg.Ownership.Chains))
 	}
+	checkRedisLoaded(t, cfg, want, "SIGNER")
 }
 
-func checkTranscoder(t *testing.T, path string, r region) {
+func checkTranscoder(t *testing.T, path string, r region, _ string) {
+	want := checkRedisYAML(t, path, r)
 	cfg := transcoder.DefaultConfig()
-	if err := conf.Load(path, "TRANSCODER", &cfg); err != nil {
+	if err := conf.Load(loadable(t, path, cfg), "TRANSCODER", &cfg); err != nil {
 		t.Fatalf("streamgate transcoder --check-config: %v", err)
 	}
 	o := cfg.Origin.Regions
@@ -346,5 +426,39 @@ func checkTranscoder(t *testing.T, path string, r region) {
 	case int64(cfg.Queue.Workers) != num(r.vars["transcoder"], "workers_per_instance"):
 		t.Errorf("queue.workers = %d", cfg.Queue.Workers)
 	}
+	checkRedisLoaded(t, cfg, want, "TRANSCODER")
 	checkBacklog(t, r, cfg.Redis.Prefix+"jobs")
+}
+
+// checkIndexer loads an indexer group's config with the chains of its chain
+// set in INDEXER_INDEXER_CHAINS, as its SSM parameter would hold them.
+func checkIndexer(t *testing.T, path string, r region, host string) {
+	want := checkRedisYAML(t, path, r)
+	set := r.vars["indexer"].GetAttr("chain_sets").Index(cty.StringVal(strings.TrimPrefix(host, "indexer-")))
+	var ids []int64
+	for _, id := range set.GetAttr("chain_ids").AsValueSlice() {
+		n, _ := id.AsBigFloat().Int64()
+		ids = append(ids, n)
+	}
+	t.Setenv("INDEXER_INDEXER_CHAINS", chainsYAML(ids...))
+	cfg := indexer.DefaultServiceConfig()
+	if err := conf.Load(loadable(t, path, cfg), "INDEXER", &cfg); err != nil {
+		t.Fatalf("streamgate indexer --check-config: %v", err)
+	}
+	var got []int64
+	for _, c := range cfg.Indexer.Chains {
+		got = append(got, c.ID)
+	}
+	switch {
+	case !slices.Equal(got, ids):
+		t.Errorf("indexer.chains from INDEXER_INDEXER_CHAINS: %v, want the chain set's %v", got, ids)
+	case !strings.HasPrefix(cfg.MetricsListen, "127.0.0.1:"):
+		t.Errorf("metrics_listen = %q, want loopback: the security group lets nothing in", cfg.MetricsListen)
+	case cfg.Redis.Prefix != "{sg}:":
+		t.Errorf("redis.prefix = %q, want {sg}: like every other service", cfg.Redis.Prefix)
+	}
+	if ud := r.userData[host]; !strings.Contains(ud, "systemctl enable --now streamgate@indexer") {
+		t.Error("user data does not start streamgate@indexer")
+	}
+	checkRedisLoaded(t, cfg, want, "INDEXER")
 }

@@ -3,6 +3,7 @@
 #   viewers ──▶ CloudFront (domain_name) ──▶ primary region's edges ──(5xx)──▶ secondary's edges
 #                 └─ /auth/*, /playback/*, /.well-known/jwks.json ──▶ primary's signer
 #   transcoders (primary) ──▶ primary origin bucket ──S3 replication──▶ secondary origin bucket
+#   indexers (each region, a group per chain set) ──▶ the region's Redis (revocations)
 #
 # See ../../README.md for the steps, the checks and the cost drivers.
 
@@ -36,7 +37,7 @@ locals {
 
 module "primary" {
   source    = "../../modules/region"
-  providers = { aws = aws.primary }
+  providers = { aws = aws.primary, random = random }
 
   deployment         = var.deployment
   name               = local.primary.name
@@ -58,13 +59,14 @@ module "primary" {
   signer             = var.signer
   transcoder         = var.transcoder
   redis              = var.redis
+  indexer            = var.indexer
   edge_ingress_cidrs = var.edge_ingress_cidrs
   tags               = var.tags
 }
 
 module "secondary" {
   source    = "../../modules/region"
-  providers = { aws = aws.secondary }
+  providers = { aws = aws.secondary, random = random }
 
   deployment         = var.deployment
   name               = local.secondary.name
@@ -83,6 +85,7 @@ module "secondary" {
   secrets            = local.secrets
   edge               = var.edge
   redis              = var.redis
+  indexer            = var.indexer
   edge_ingress_cidrs = var.edge_ingress_cidrs
   tags               = var.tags
 }

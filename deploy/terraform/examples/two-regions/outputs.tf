@@ -43,3 +43,19 @@ output "backlog_metric" {
   description = "The CloudWatch metric the transcoders publish and scale on."
   value       = module.primary.backlog_metric
 }
+
+output "indexer_asgs" {
+  description = "The indexers' autoscaling groups, by region name, then chain set."
+  value = {
+    (module.primary.name)   = module.primary.indexer_asg_names
+    (module.secondary.name) = module.secondary.indexer_asg_names
+  }
+}
+
+output "redis_auth_token_parameters" {
+  description = "Where each region's Redis AUTH token is (SSM SecureString name and AWS region), by region name; never the token."
+  value = {
+    (module.primary.name)   = module.primary.redis_auth_token_parameter
+    (module.secondary.name) = module.secondary.redis_auth_token_parameter
+  }
+}

@@ -111,10 +111,26 @@ variable "transcoder" {
 
 variable "redis" {
   type = object({
-    node_type = optional(string)
-    replicas  = optional(number)
+    node_type               = optional(string)
+    replicas                = optional(number)
+    cluster                 = optional(bool)
+    shards                  = optional(number)
+    transit_encryption_mode = optional(string)
   })
-  description = "Each region's Valkey group; unset attributes keep the defaults (cache.t4g.small, one replica)."
+  description = "Each region's Valkey group, always with TLS and an AUTH token; unset attributes keep the defaults (cache.t4g.small, one replica, cluster mode off; cluster = true with shards for cluster mode)."
+  default     = {}
+}
+
+variable "indexer" {
+  type = object({
+    instance_type = optional(string)
+    count         = optional(number)
+    chain_sets = optional(map(object({
+      chain_ids        = list(number)
+      chains_parameter = string
+    })))
+  })
+  description = "Indexer hosts in every region, one group per chain set: set name => chain ids and the SSM parameter (in secrets.region) with their indexer.chains YAML; unset attributes keep the defaults (2 x t3.small per set, no sets: no indexer)."
   default     = {}
 }
 

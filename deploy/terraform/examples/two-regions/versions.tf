@@ -6,14 +6,20 @@ terraform {
       source  = "hashicorp/aws"
       version = ">= 6.0, < 7.0"
     }
+    random = {
+      source  = "hashicorp/random"
+      version = ">= 3.6, < 4.0"
+    }
   }
 
-  # State holds no secrets (keys and tokens stay in SSM), but keep it shared
-  # and locked, e.g.:
+  # State holds one kind of secret, each region's Redis AUTH token (ElastiCache
+  # takes it as an argument; keys and other tokens stay in SSM): keep it in an
+  # encrypted, private, shared and locked backend, e.g.:
   # backend "s3" {
   #   bucket       = "example-terraform-state"
   #   key          = "streamgate/two-regions.tfstate"
   #   region       = "eu-west-1"
+  #   encrypt      = true
   #   use_lockfile = true
   # }
 }

@@ -1,47 +1,59 @@
-# The hosts: one launch template per role, each booting the same image and
-# streamgate binary with its role's config (templates/), and one
-# autoscaling group per role in the private subnets.
+# The hosts: one launch template per host group, each booting the same image
+# and streamgate binary with its role's config (templates/), and one
+# autoscaling group per host group in the private subnets.
 #
 #   edge        behind the load balancer, health-checked on /readyz, scaled on CPU
 #   signer      primary only, behind the load balancer's signer paths, fixed count
 #   transcoder  primary only, scaled on the job backlog per host (see below)
+#   indexer-S   one group per chain set S (var.indexer.chain_sets), every
+#               region: revocations go to the region's own Redis
 
 locals {
+  # Host group => its role and, for indexers, its chain set.
+  hosts = merge(
+    { for role in local.roles : role => { role = role, chain_set = "" } if role != "indexer" },
+    { for name in keys(var.indexer.chain_sets) : "indexer-${name}" => { role = "indexer", chain_set = name } },
+  )
+
   instance_type = {
     edge       = var.edge.instance_type
     signer     = var.signer.instance_type
     transcoder = var.transcoder.instance_type
+    indexer    = var.indexer.instance_type
   }
   disk_gb = {
     edge       = 16
     signer     = 16
     transcoder = var.transcoder.disk_gb
+    indexer    = 16
   }
   packages = {
     edge       = []
     signer     = []
     transcoder = ["ffmpeg", "redis-tools"]
+    indexer    = []
   }
 
   # The transcoders' scaling signal, published by every transcoder host
-  # (templates/transcoder.sh.tftpl): jobs queued or running on sg:jobs.
+  # (templates/transcoder.sh.tftpl): jobs queued or running on {sg}:jobs.
   backlog_metric = {
     namespace = "StreamGate"
     name      = "JobBacklog"
   }
 
-  role_config = {
+  # Host group => the role's part of its user data.
+  host_config = merge({
     edge = templatefile("${path.module}/templates/edge.sh.tftpl", {
       origins               = local.origins
       jwks_url              = var.jwks_url
       cache_bytes           = var.edge.cache_bytes
       segment_cache_control = var.edge.segment_cache_control
-      redis_addr            = local.redis_addr
+      redis                 = local.redis_yaml
     })
     signer = templatefile("${path.module}/templates/signer.sh.tftpl", {
-      domains    = length(var.signer.domains) > 0 ? var.signer.domains : [var.domain_name]
-      origins    = local.origins
-      redis_addr = local.redis_addr
+      domains = length(var.signer.domains) > 0 ? var.signer.domains : [var.domain_name]
+      origins = local.origins
+      redis   = local.redis_yaml
     })
     transcoder = templatefile("${path.module}/templates/transcoder.sh.tftpl", {
       aws_region     = var.aws_region
@@ -49,34 +61,43 @@ locals {
       sources_bucket = var.sources_bucket
       origin         = local.origins[0]
       workers        = var.transcoder.workers_per_instance
-      redis_addr     = local.redis_addr
-      redis_host     = aws_elasticache_replication_group.main.primary_endpoint_address
+      redis          = local.redis_yaml
+      redis_host     = local.redis_host
+      redis_cluster  = var.redis.cluster
+      redis_token    = local.redis_token
+      stream         = "${local.redis_prefix}jobs"
       metric         = local.backlog_metric
     })
-  }
+    }, {
+    for name, set in var.indexer.chain_sets : "indexer-${name}" => templatefile("${path.module}/templates/indexer.sh.tftpl", {
+      chain_set        = name
+      chain_ids        = set.chain_ids
+      chains_parameter = set.chains_parameter
+      redis            = local.redis_yaml
+    })
+  })
 
   user_data = {
-    for role in local.roles : role => join("", [
+    for key, host in local.hosts : key => join("", [
       templatefile("${path.module}/templates/install.sh.tftpl", merge(local.install, {
-        role           = role
-        packages       = local.packages[role]
-        secrets        = local.secrets[role]
-        secrets_region = var.secrets.region
+        role     = host.role
+        packages = local.packages[host.role]
+        secrets  = local.secrets[key]
       })),
-      local.role_config[role],
+      local.host_config[key],
     ])
   }
 }
 
 resource "aws_launch_template" "host" {
-  for_each = toset(local.roles)
+  for_each = local.hosts
 
   name                   = "${local.prefix}-${each.key}"
   description            = "StreamGate ${var.name} ${each.key}"
   image_id               = data.aws_ami.host.id
-  instance_type          = local.instance_type[each.key]
+  instance_type          = local.instance_type[each.value.role]
   user_data              = base64encode(local.user_data[each.key])
-  vpc_security_group_ids = [aws_security_group.host[each.key].id]
+  vpc_security_group_ids = [aws_security_group.host[each.value.role].id]
   update_default_version = true
 
   iam_instance_profile {
@@ -93,7 +114,7 @@ resource "aws_launch_template" "host" {
     device_name = data.aws_ami.host.root_device_name
 
     ebs {
-      volume_size           = local.disk_gb[each.key]
+      volume_size           = local.disk_gb[each.value.role]
       volume_type           = "gp3"
       encrypted             = true
       delete_on_termination = true
@@ -102,7 +123,7 @@ resource "aws_launch_template" "host" {
 
   tag_specifications {
     resource_type = "instance"
-    tags          = merge(local.tags, { Name = "${local.prefix}-${each.key}", "streamgate:role" = each.key })
+    tags          = merge(local.tags, { Name = "${local.prefix}-${each.key}", "streamgate:role" = each.value.role })
   }
 
   tag_specifications {
@@ -281,5 +302,41 @@ resource "aws_autoscaling_policy" "transcoder_backlog" {
         return_data = true
       }
     }
+  }
+}
+
+# One group per chain set. Two hosts by default: both follow the chains and a
+# Redis lease (indexer.lease_ttl) lets one publish per chain at a time, so a
+# lost host costs at most a lease's wait, not the revocations. At least one
+# stays in service; nothing reaches them, so the EC2 status is their health.
+resource "aws_autoscaling_group" "indexer" {
+  for_each = var.indexer.chain_sets
+
+  name                      = "${local.prefix}-indexer-${each.key}"
+  vpc_zone_identifier       = aws_subnet.private[*].id
+  min_size                  = 1
+  max_size                  = var.indexer.count
+  desired_capacity          = var.indexer.count
+  health_check_type         = "EC2"
+  health_check_grace_period = 300
+
+  launch_template {
+    id      = aws_launch_template.host["indexer-${each.key}"].id
+    version = aws_launch_template.host["indexer-${each.key}"].latest_version
+  }
+
+  # One host at a time: the other keeps (or takes over) the lease.
+  instance_refresh {
+    strategy = "Rolling"
+
+    preferences {
+      min_healthy_percentage = 50
+    }
+  }
+
+  tag {
+    key                 = "streamgate:chains"
+    value               = join(" ", each.value.chain_ids)
+    propagate_at_launch = true
   }
 }

@@ -36,7 +36,6 @@ locals {
     [{ name = var.name, bucket = var.origin_bucket, aws_region = var.aws_region }],
     var.fallback_origins,
   )
-  redis_addr = "${aws_elasticache_replication_group.main.primary_endpoint_address}:6379"
 
   # Everything a host's bootstrap needs besides its role (install.sh.tftpl).
   install = {

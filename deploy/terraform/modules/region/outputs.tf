@@ -34,8 +34,13 @@ output "sources_bucket" {
 }
 
 output "redis_endpoint" {
-  description = "host:port of the region's Redis (reachable from the region's hosts only)."
+  description = "host:port of the region's Redis (TLS and AUTH; reachable from the region's hosts only): the primary endpoint, or the configuration endpoint in cluster mode."
   value       = local.redis_addr
+}
+
+output "redis_auth_token_parameter" {
+  description = "Name and AWS region of the SSM SecureString parameter holding the Redis AUTH token (the name only, never the token)."
+  value       = local.redis_token
 }
 
 output "vpc_id" {
@@ -56,6 +61,11 @@ output "edge_asg_name" {
 output "transcoder_asg_name" {
   description = "Name of the transcoders' autoscaling group (primary region; null elsewhere)."
   value       = one(aws_autoscaling_group.transcoder[*].name)
+}
+
+output "indexer_asg_names" {
+  description = "Names of the indexers' autoscaling groups, by chain set (empty without indexer.chain_sets)."
+  value       = { for name, g in aws_autoscaling_group.indexer : name => g.name }
 }
 
 output "backlog_metric" {

@@ -2,12 +2,12 @@
 #
 #   CloudFront (+ edge_ingress_cidrs) --443--> load balancer --8080--> edges
 #                                                            --8081--> signer (primary)
-#   edges, signer, transcoders --6379--> Redis
+#   edges, signer, transcoders, indexers --6379--> Redis (TLS)
 #   hosts --443/80--> internet through NAT (chain RPC, JWKS, SSM, apt), S3 via the endpoint
 #
-# Nothing listens for SSH: operators use SSM Session Manager. Transcoders
-# accept no connections at all (their job API listens on 127.0.0.1; reach it
-# with an SSM port forward).
+# Nothing listens for SSH: operators use SSM Session Manager. Transcoders and
+# indexers accept no connections at all (the job API and the indexer's
+# /metrics listen on 127.0.0.1; reach them with an SSM port forward).
 
 data "aws_ec2_managed_prefix_list" "cloudfront" {
   name = "com.amazonaws.global.cloudfront.origin-facing"
@@ -63,9 +63,13 @@ resource "aws_vpc_security_group_egress_rule" "alb_signer" {
 
 # One group per host role; the roles a region runs.
 locals {
-  roles = var.primary ? ["edge", "signer", "transcoder"] : ["edge"]
-  # Role => port it serves to the load balancer (transcoders serve nothing).
-  served = { for role in local.roles : role => local.ports[role] if role != "transcoder" }
+  roles = concat(
+    var.primary ? ["edge", "signer", "transcoder"] : ["edge"],
+    length(var.indexer.chain_sets) > 0 ? ["indexer"] : [],
+  )
+  # Role => port it serves to the load balancer (transcoders and indexers
+  # serve nothing).
+  served = { for role in local.roles : role => local.ports[role] if contains(keys(local.ports), role) }
   ports  = { edge = 8080, signer = 8081 }
   # Every role's egress: HTTPS (chain RPC, JWKS, SSM, CloudWatch, S3 in other
   # regions) and HTTP (Debian packages at boot) anywhere, Redis in the VPC.

@@ -231,15 +231,58 @@ variable "transcoder" {
 
 variable "redis" {
   type = object({
-    node_type = optional(string, "cache.t4g.small")
-    replicas  = optional(number, 1)
+    node_type               = optional(string, "cache.t4g.small")
+    replicas                = optional(number, 1)
+    cluster                 = optional(bool, false)
+    shards                  = optional(number, 1)
+    transit_encryption_mode = optional(string, "required")
   })
-  description = "The region's Valkey (Redis-compatible) replication group: node type and replicas besides the primary node (1 or more gives automatic failover across zones)."
+  description = "The region's Valkey (Redis-compatible) replication group, TLS and AUTH always on: node type; replicas per shard besides its primary (1 or more gives automatic failover across zones); cluster = cluster mode enabled with shards shards (the services then dial the configuration endpoint with redis.cluster: true); transit_encryption_mode \"preferred\" only while migrating a group created without TLS (README), then \"required\"."
   default     = {}
 
   validation {
-    condition     = var.redis.replicas >= 0 && var.redis.replicas <= 5
-    error_message = "redis.replicas: want 0 to 5."
+    condition     = var.redis.replicas >= 0 && var.redis.replicas <= 5 && floor(var.redis.replicas) == var.redis.replicas
+    error_message = "redis.replicas: want a whole number from 0 to 5."
+  }
+
+  validation {
+    condition     = var.redis.shards >= 1 && var.redis.shards <= 500 && floor(var.redis.shards) == var.redis.shards && (var.redis.cluster || var.redis.shards == 1)
+    error_message = "redis.shards: want a whole number from 1 to 500, and 1 unless cluster = true."
+  }
+
+  validation {
+    condition     = contains(["preferred", "required"], var.redis.transit_encryption_mode)
+    error_message = "redis.transit_encryption_mode: want \"required\" (or \"preferred\" while migrating to TLS)."
+  }
+}
+
+variable "indexer" {
+  type = object({
+    instance_type = optional(string, "t3.small")
+    count         = optional(number, 2)
+    chain_sets = optional(map(object({
+      chain_ids        = list(number)
+      chains_parameter = string
+    })), {})
+  })
+  description = "Indexer hosts (streamgate indexer: revocations within seconds), one autoscaling group per chain set, each of count hosts (at least 1 in service; two for redundancy: a Redis lease lets one publish per chain at a time). chain_sets: set name => the EIP-155 ids it follows and the SSM SecureString parameter (in secrets.region) holding their indexer.chains list as inline YAML with the RPC URLs (INDEXER_INDEXER_CHAINS). Empty: no indexer; ownership answers then expire by their TTLs."
+  default     = {}
+
+  validation {
+    condition     = var.indexer.count >= 1 && var.indexer.count <= 4 && floor(var.indexer.count) == var.indexer.count
+    error_message = "indexer.count: want 1 to 4 hosts per chain set."
+  }
+
+  validation {
+    condition = alltrue([
+      for name, set in var.indexer.chain_sets : can(regex("^[a-z][a-z0-9]{0,11}$", name)) && length(set.chain_ids) > 0 && alltrue([for id in set.chain_ids : id > 0 && floor(id) == id]) && can(regex("^/?[a-zA-Z0-9_.\\-/]+$", set.chains_parameter))
+    ])
+    error_message = "indexer.chain_sets: want names of 1-12 characters of a-z and 0-9, each with at least one chain id (> 0) and an SSM parameter name."
+  }
+
+  validation {
+    condition     = length(flatten([for set in values(var.indexer.chain_sets) : set.chain_ids])) == length(distinct(flatten([for set in values(var.indexer.chain_sets) : set.chain_ids])))
+    error_message = "indexer.chain_sets: a chain belongs to one set only (two groups would index it twice)."
   }
 }
 
