@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/streamgate/streamgate/contracts/chainrpc"
 	"github.com/streamgate/streamgate/contracts/ownership"
 )
 
@@ -25,7 +26,7 @@ var errRaced = errors.New("indexer: the chain changed during a read")
 type follower struct {
 	cfg       *Config
 	chain     ChainConfig
-	rpc       *endpoints
+	rpc       *chainrpc.Client
 	sink      Sink
 	store     cursors
 	m         chainMetrics
@@ -59,7 +60,7 @@ type repeat struct {
 
 func newFollower(cfg *Config, ch ChainConfig, sink Sink, store cursors, m chainMetrics, log *slog.Logger) *follower {
 	return &follower{
-		cfg: cfg, chain: ch, rpc: newEndpoints(ch.RPC, cfg.CallTimeout, log), sink: sink, store: store, m: m, log: log,
+		cfg: cfg, chain: ch, rpc: chainrpc.New(ch, chainrpc.Options{Timeout: cfg.CallTimeout, Log: log}), sink: sink, store: store, m: m, log: log,
 		wake: make(chan struct{}, 1), watched: map[common.Address]bool{},
 	}
 }
@@ -96,7 +97,7 @@ func (f *follower) untake(fresh []common.Address) {
 
 // run polls (and wakes on new heads over ws) until ctx is done.
 func (f *follower) run(ctx context.Context) {
-	go f.rpc.watchHeads(ctx, f.wake, func(err error) {
+	go f.rpc.WatchHeads(ctx, f.wake, func(err error) {
 		f.log.Warn("new heads subscription failed; polling meanwhile", "err", err)
 	})
 	t := time.NewTicker(f.cfg.PollInterval)
@@ -147,7 +148,7 @@ func (f *follower) step(ctx context.Context) (more bool, err error) {
 		f.untake(fresh)
 		return false, err
 	}
-	head, err := f.rpc.header(ctx, nil)
+	head, err := f.rpc.HeaderByNumber(ctx, nil)
 	if err != nil {
 		f.m.rpcErrors.Inc()
 		return false, fmt.Errorf("reading the head: %w", err)
