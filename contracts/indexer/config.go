@@ -41,6 +41,11 @@ type Config struct {
 	ContractsRefresh time.Duration `yaml:"contracts_refresh"`
 	// CallTimeout bounds one RPC call to one endpoint.
 	CallTimeout time.Duration `yaml:"call_timeout"`
+	// LeaseTTL is how long a chain's Redis lease lasts unless renewed (its
+	// holder renews it every third of this): a dead indexer is replaced
+	// within about 1.1 × LeaseTTL. Shorter trades more Redis writes and
+	// spurious handovers on Redis hiccups for faster takeover.
+	LeaseTTL time.Duration `yaml:"lease_ttl"`
 }
 
 // ChainConfig is one chain to follow: the shape ownership.chains has too
@@ -57,6 +62,10 @@ func DefaultConfig() Config {
 		RepeatAfter:      2 * time.Second,
 		ContractsRefresh: time.Second,
 		CallTimeout:      5 * time.Second,
+		// Two renewals may fail (a Redis failover takes a few seconds)
+		// before the lease lapses; a takeover delays revocation on that
+		// chain by at most ~11 s, well under the ownership cache's TTLs.
+		LeaseTTL: 10 * time.Second,
 	}
 }
 
@@ -75,6 +84,8 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("indexer.repeat_after: want >= 0, got %s", c.RepeatAfter)
 	case c.ContractsRefresh <= 0 || c.CallTimeout <= 0:
 		return errors.New("indexer.contracts_refresh, call_timeout: want > 0")
+	case c.LeaseTTL < 100*time.Millisecond:
+		return fmt.Errorf("indexer.lease_ttl: want >= 100ms, got %s", c.LeaseTTL)
 	}
 	return chainrpc.ValidateChains("indexer", c.Chains, false)
 }

@@ -33,6 +33,7 @@ type follower struct {
 	log       *slog.Logger
 	wake      chan struct{}
 	processed atomic.Uint64
+	lease     *lease // nil without Redis: always the publisher
 
 	mu      sync.Mutex // guards the contract set: Add runs on other goroutines
 	watched map[common.Address]bool
@@ -40,6 +41,8 @@ type follower struct {
 	fresh   []common.Address // added since the last step: to backfill
 
 	// Owned by the run goroutine.
+	token   string             // the lease's, fencing cursor writes
+	stand   context.CancelFunc // stops following while the lease is lost
 	started bool
 	cursor  cursor
 	recent  []record // processed ranges, newest last: what a reorg undoes
@@ -95,8 +98,38 @@ func (f *follower) untake(fresh []common.Address) {
 	f.mu.Unlock()
 }
 
-// run polls (and wakes on new heads over ws) until ctx is done.
+// run follows the chain until ctx is done; with a lease, only while it
+// holds it, from the saved place each time it takes it.
 func (f *follower) run(ctx context.Context) {
+	if f.lease == nil {
+		f.stand = func() {}
+		f.follow(ctx)
+		return
+	}
+	f.m.leaseHeld.Set(0)
+	for ctx.Err() == nil {
+		token, until, err := f.lease.acquire(ctx)
+		if err != nil {
+			return
+		}
+		hctx, cancel := context.WithCancel(ctx)
+		kept := make(chan struct{})
+		go func() {
+			defer close(kept)
+			f.lease.keep(hctx, token, until)
+			cancel()
+		}()
+		// A previous holding's place and memory are stale: start again
+		// from the saved place, as after a restart.
+		f.token, f.stand, f.started, f.pending = token, cancel, false, nil
+		f.follow(hctx)
+		cancel()
+		<-kept
+	}
+}
+
+// follow polls (and wakes on new heads over ws) until ctx is done.
+func (f *follower) follow(ctx context.Context) {
 	go f.rpc.WatchHeads(ctx, f.wake, func(err error) {
 		f.log.Warn("new heads subscription failed; polling meanwhile", "err", err)
 	})

@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/big"
 	"time"
@@ -193,12 +194,18 @@ func (f *follower) advance(ctx context.Context, r record) {
 }
 
 // moveTo sets and saves the cursor. A failed save only costs re-reading
-// some blocks after a restart, so it is logged, not retried.
+// some blocks after a restart, so it is logged, not retried; a save refused
+// because another indexer holds the lease stops following at once.
 func (f *follower) moveTo(ctx context.Context, c cursor) {
 	f.cursor = c
 	f.processed.Store(c.num)
 	f.m.processed.Set(float64(c.num))
-	if err := f.store.save(ctx, f.chain.ID, c); err != nil {
+	err := f.store.save(ctx, f.chain.ID, c, f.token)
+	switch {
+	case errors.Is(err, errLeaseLost):
+		f.log.Warn("the last processed block was not saved: another indexer holds the lease", "block", c.num)
+		f.stand()
+	case err != nil:
 		f.log.Warn("saving the last processed block", "block", c.num, "err", err)
 	}
 }
