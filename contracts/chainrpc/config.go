@@ -50,9 +50,14 @@ func ValidateChains(section string, chains []ChainConfig, needRPC bool) error {
 			return fmt.Errorf("%s.rpc: want at least one endpoint", at)
 		}
 		seen[ch.ID] = true
-		for _, u := range ch.RPC {
+		for j, u := range ch.RPC {
 			if !hasScheme(u, "http://", "https://", "ws://", "wss://") {
-				return fmt.Errorf("%s.rpc: want http(s):// or ws(s):// URLs, got %q", at, Redact(u))
+				// Only the scheme is shown: the rest may hold an API key.
+				scheme, _, found := strings.Cut(u, "://")
+				if !found {
+					scheme = "none"
+				}
+				return fmt.Errorf("%s.rpc[%d]: want an http(s):// or ws(s):// URL, got scheme %q", at, j, scheme)
 			}
 		}
 		for _, a := range ch.Contracts {

@@ -95,7 +95,9 @@ func TestLeaseOnePublisher(t *testing.T) {
 
 	// A clean stop releases the lease: a standby takes it at once.
 	c := w.leader(t, cfg, r.Addr)
-	waitFor(t, "the third indexer stands by", func() bool { return !c.holds() && r.Client.Exists(t.Context(), LeaseKey("sg:", testenv.ChainID)).Val() == 1 })
+	waitFor(t, "the third indexer stands by", func() bool {
+		return !c.holds() && r.Client.Exists(t.Context(), LeaseKey("sg:", testenv.ChainID)).Val() == 1
+	})
 	standby.stop()
 	stopped := time.Now()
 	waitFor(t, "the third indexer took over", c.holds)
