@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -147,7 +148,8 @@ func (c *Checker) Invalidate(ctx context.Context, chainID int64, contract common
 // Close releases the cache.
 func (c *Checker) Close() { c.local.cache.Close() }
 
-// Chains returns the RPC clients of the configured chains, with this
-// checker's timeout, failover logging and metrics: an in-process signer
-// asks contract wallets through them.
-func (c *Checker) Chains() chainrpc.Chains { return c.chains }
+// Chains returns the RPC clients of the configured chains by id (a copy of
+// the map; the clients are shared), with this checker's call timeout,
+// failover logging and RPC metrics: the signer asks contract wallets
+// through them.
+func (c *Checker) Chains() chainrpc.Chains { return maps.Clone(c.chains) }
