@@ -105,7 +105,8 @@ func (s *Server) accept(m *siwe.Message, now time.Time) (siwe.VerifyOptions, err
 			return siwe.VerifyOptions{}, fmt.Errorf("%w: %q", errURI, clip(m.URI))
 		}
 	}
-	if !s.chain.HasChain(m.ChainID) {
+	chain := s.chains[m.ChainID]
+	if chain == nil {
 		return siwe.VerifyOptions{}, fmt.Errorf("%w: chain %d is not configured", errChain, m.ChainID)
 	}
 	if err := m.CheckTime(now, s.cfg.Leeway); err != nil {
@@ -113,7 +114,7 @@ func (s *Server) accept(m *siwe.Message, now time.Time) (siwe.VerifyOptions, err
 	}
 	return siwe.VerifyOptions{
 		Domain: m.Domain, Scheme: scheme, Nonce: m.Nonce, Now: now, Leeway: s.cfg.Leeway,
-		ContractCheck: contractCheck(s.chain, m.ChainID),
+		ContractCheck: contractCheck(chain),
 	}, nil
 }
 

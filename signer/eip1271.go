@@ -10,24 +10,22 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/streamgate/streamgate/contracts/bindings"
-	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/contracts/chainrpc"
 	"github.com/streamgate/streamgate/signer/siwe"
 )
 
-// walletChain is the chain access sign-in needs: which chains exist, and the
-// read-only calls that ask contract wallets about signatures.
-// *ownership.Checker has it, with its endpoints' failover and timeouts.
-type walletChain interface {
-	// HasChain reports whether chainID is configured.
-	HasChain(chainID int64) bool
+// walletCalls are the read-only calls on one chain that ask contract
+// wallets about signatures; *chainrpc.Client has them, with its endpoints'
+// failover, timeouts and endpoint-failure rule.
+type walletCalls interface {
 	// Call makes an eth_call whose conforming answer has at least want
-	// bytes; a revert wraps ownership.ErrReverted.
-	Call(ctx context.Context, chainID int64, to common.Address, data []byte, want int) ([]byte, error)
+	// bytes; a revert wraps chainrpc.ErrReverted.
+	Call(ctx context.Context, to common.Address, data []byte, want int) ([]byte, error)
 	// CallCreation runs creation code in an eth_call, deploying nothing.
-	CallCreation(ctx context.Context, chainID int64, code []byte, want int) ([]byte, error)
+	CallCreation(ctx context.Context, code []byte, want int) ([]byte, error)
 }
 
-var _ walletChain = (*ownership.Checker)(nil)
+var _ walletCalls = (*chainrpc.Client)(nil)
 
 var (
 	erc1271 = bindings.NewIERC1271()
@@ -50,34 +48,34 @@ func abiType(name string) abi.Type {
 	return t
 }
 
-// contractCheck is the siwe.ContractCheck for messages on chainID. It
+// contractCheck is the siwe.ContractCheck for messages on c's chain. It
 // returns false for any definite "no" (a revert, a wrong or malformed
 // answer, no code at the address) and an error only when the chain could
 // not be asked, which the caller answers 503.
-func contractCheck(c walletChain, chainID int64) siwe.ContractCheck {
+func contractCheck(c walletCalls) siwe.ContractCheck {
 	return func(ctx context.Context, addr common.Address, hash [32]byte, sig []byte) (bool, error) {
 		w, wrapped, err := unwrap6492(sig)
 		switch {
 		case err != nil:
 			return false, nil
 		case wrapped:
-			return check6492(ctx, c, chainID, addr, hash, w)
+			return check6492(ctx, c, addr, hash, w)
 		}
-		return check1271(ctx, c, chainID, addr, hash, sig)
+		return check1271(ctx, c, addr, hash, sig)
 	}
 }
 
 // check1271 asks the wallet at addr, EIP-1271 style, whether sig signs hash.
-func check1271(ctx context.Context, c walletChain, chainID int64, addr common.Address, hash [32]byte, sig []byte) (bool, error) {
+func check1271(ctx context.Context, c walletCalls, addr common.Address, hash [32]byte, sig []byte) (bool, error) {
 	data, err := erc1271.TryPackIsValidSignature(hash, sig)
 	if err != nil {
 		return false, fmt.Errorf("packing isValidSignature: %w", err)
 	}
 	// One bytes4 word; shorter data is an answer only from an address
 	// without code (then not magic: a "no"), else the endpoint's failure.
-	out, err := c.Call(ctx, chainID, addr, data, 32)
+	out, err := c.Call(ctx, addr, data, 32)
 	switch {
-	case errors.Is(err, ownership.ErrReverted):
+	case errors.Is(err, chainrpc.ErrReverted):
 		return false, nil
 	case err != nil:
 		return false, err
@@ -131,11 +129,11 @@ func unwrap6492(sig []byte) (wrapped6492, bool, error) {
 // no code it is deployed by factory(factoryCalldata) inside the call only,
 // then its isValidSignature is asked with the inner signature. The
 // constructor returns the single byte 0x01 for valid.
-func check6492(ctx context.Context, c walletChain, chainID int64, addr common.Address, hash [32]byte, w wrapped6492) (bool, error) {
+func check6492(ctx context.Context, c walletCalls, addr common.Address, hash [32]byte, w wrapped6492) (bool, error) {
 	code := append(bytes.Clone(sigCheckBin), sigCheck.PackConstructor(addr, hash, w.sig, w.factory, w.factoryCalldata)...)
-	out, err := c.CallCreation(ctx, chainID, code, 1) // the constructor returns exactly one byte
+	out, err := c.CallCreation(ctx, code, 1) // the constructor returns exactly one byte
 	switch {
-	case errors.Is(err, ownership.ErrReverted):
+	case errors.Is(err, chainrpc.ErrReverted):
 		return false, nil
 	case err != nil:
 		return false, err

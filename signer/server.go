@@ -21,6 +21,7 @@ import (
 	"github.com/valyala/fasthttp"
 	"github.com/valyala/fasthttp/fasthttpadaptor"
 
+	"github.com/streamgate/streamgate/contracts/chainrpc"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/origin"
@@ -43,7 +44,7 @@ type Server struct {
 	nonces   nonceStore
 	limiter  *limiter
 	gate     *ownership.Checker
-	chain    walletChain
+	chains   chainrpc.Chains // the chains sign-in messages may name
 	assets   *origin.Manifests
 	http     *fasthttp.Server
 
@@ -160,7 +161,7 @@ func (s *Server) initOwnership(deps Deps) error {
 			s.subscribe(ownership.NewSubscriber(rdb, s.cfg.Redis.Prefix, c, s.log))
 		}
 	}
-	s.gate, s.chain = c, c
+	s.gate, s.chains = c, c.Chains()
 	return nil
 }
 

@@ -3,11 +3,10 @@ package indexer
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
-
-	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/contracts/chainrpc"
 )
 
 // Config configures an indexer: `streamgate indexer` reads it under
@@ -42,22 +41,16 @@ type Config struct {
 	ContractsRefresh time.Duration `yaml:"contracts_refresh"`
 	// CallTimeout bounds one RPC call to one endpoint.
 	CallTimeout time.Duration `yaml:"call_timeout"`
+	// LeaseTTL is how long a chain's Redis lease lasts unless renewed (its
+	// holder renews it every third of this): a dead indexer is replaced
+	// within about 1.1 × LeaseTTL. Shorter trades more Redis writes and
+	// spurious handovers on Redis hiccups for faster takeover.
+	LeaseTTL time.Duration `yaml:"lease_ttl"`
 }
 
-// ChainConfig is one chain to follow.
-type ChainConfig struct {
-	// ID is the EIP-155 chain id.
-	ID int64 `yaml:"id"`
-	// RPC lists JSON-RPC endpoints tried in order; ws(s) ones are
-	// subscribed to for new heads. In-process, empty takes ownership's.
-	RPC []string `yaml:"rpc"`
-	// Confirmations is how many blocks a transfer waits before it revokes:
-	// 0 revokes at once (a reorg then gives access back); more trades
-	// revocation delay for fewer reorg flip-flops.
-	Confirmations uint64 `yaml:"confirmations"`
-	// Contracts are always followed, beside those that checkers announce.
-	Contracts []string `yaml:"contracts"`
-}
+// ChainConfig is one chain to follow: the shape ownership.chains has too
+// (the indexer reads id, rpc, confirmations and contracts).
+type ChainConfig = chainrpc.ChainConfig
 
 // DefaultConfig follows no chain until some are listed (or inherited).
 func DefaultConfig() Config {
@@ -69,6 +62,10 @@ func DefaultConfig() Config {
 		RepeatAfter:      2 * time.Second,
 		ContractsRefresh: time.Second,
 		CallTimeout:      5 * time.Second,
+		// Two renewals may fail (a Redis failover takes a few seconds)
+		// before the lease lapses; a takeover delays revocation on that
+		// chain by at most ~11 s, well under the ownership cache's TTLs.
+		LeaseTTL: 10 * time.Second,
 	}
 }
 
@@ -87,42 +84,24 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("indexer.repeat_after: want >= 0, got %s", c.RepeatAfter)
 	case c.ContractsRefresh <= 0 || c.CallTimeout <= 0:
 		return errors.New("indexer.contracts_refresh, call_timeout: want > 0")
+	case c.LeaseTTL < 100*time.Millisecond:
+		return fmt.Errorf("indexer.lease_ttl: want >= 100ms, got %s", c.LeaseTTL)
 	}
-	seen := map[int64]bool{}
-	for i, ch := range c.Chains {
-		switch {
-		case ch.ID <= 0:
-			return fmt.Errorf("indexer.chains[%d].id: want > 0, got %d", i, ch.ID)
-		case seen[ch.ID]:
-			return fmt.Errorf("indexer.chains[%d].id: chain %d listed twice", i, ch.ID)
-		}
-		seen[ch.ID] = true
-		for _, a := range ch.Contracts {
-			if !common.IsHexAddress(a) {
-				return fmt.Errorf("indexer.chains[%d].contracts: want 0x addresses, got %q", i, a)
-			}
-		}
-	}
-	return nil
+	return chainrpc.ValidateChains("indexer", c.Chains, false)
 }
 
-// Inherit returns c following every chain in own too: chains c lists take
-// their missing RPC endpoints from own, the others own's endpoints and the
-// defaults. An edge running the indexer in-process calls it.
-func (c Config) Inherit(own []ownership.ChainConfig) Config {
-	byID := map[int64]int{}
-	chains := make([]ChainConfig, len(c.Chains))
-	for i, ch := range c.Chains {
-		chains[i] = ch
-		byID[ch.ID] = i
-	}
+// Inherit returns c following every chain in own too (the edge's
+// ownership.chains, one shape with c.Chains): chains c lists take their
+// missing RPC endpoints from own, the others are own's entries as they are.
+// An edge running the indexer in-process calls it.
+func (c Config) Inherit(own []ChainConfig) Config {
+	chains := slices.Clone(c.Chains)
 	for _, oc := range own {
-		i, ok := byID[oc.ID]
-		if !ok {
-			chains = append(chains, ChainConfig{ID: oc.ID})
-			i = len(chains) - 1
-		}
-		if len(chains[i].RPC) == 0 {
+		i := slices.IndexFunc(chains, func(ch ChainConfig) bool { return ch.ID == oc.ID })
+		switch {
+		case i < 0:
+			chains = append(chains, oc)
+		case len(chains[i].RPC) == 0:
 			chains[i].RPC = oc.RPC
 		}
 	}

@@ -19,10 +19,11 @@ type cursor struct {
 	hash common.Hash
 }
 
-// cursors keep each chain's place across restarts.
+// cursors keep each chain's place across restarts. save writes only while
+// token holds the chain's lease (Redis), else fails with errLeaseLost.
 type cursors interface {
 	load(ctx context.Context, chainID int64) (cursor, bool, error)
-	save(ctx context.Context, chainID int64, c cursor) error
+	save(ctx context.Context, chainID int64, c cursor, token string) error
 }
 
 // redisCursors keep the place in {prefix}indexer:{chain}:block as
@@ -53,11 +54,19 @@ func (r redisCursors) load(ctx context.Context, chainID int64) (cursor, bool, er
 	return cursor{num: n, hash: common.HexToHash(hash)}, true, nil
 }
 
-func (r redisCursors) save(ctx context.Context, chainID int64, c cursor) error {
-	return r.rdb.Set(ctx, CursorKey(r.prefix, chainID), strconv.FormatUint(c.num, 10)+":"+c.hash.Hex(), 0).Err()
+// save is fenced by the lease in the same script: with a Redis Cluster the
+// prefix must carry a hash tag ({sg}:) so both keys share a slot.
+func (r redisCursors) save(ctx context.Context, chainID int64, c cursor, token string) error {
+	keys := []string{LeaseKey(r.prefix, chainID), CursorKey(r.prefix, chainID)}
+	n, err := fencedSet.Run(ctx, r.rdb, keys, token, strconv.FormatUint(c.num, 10)+":"+c.hash.Hex()).Int()
+	if err == nil && n == 0 {
+		err = errLeaseLost
+	}
+	return err
 }
 
-// memCursors serve an in-process indexer without Redis: after a restart it
+// memCursors serve an in-process indexer without Redis (so without a
+// lease: it is the only one publishing to its process): after a restart it
 // starts near the head, which is right because the caches it protects
 // restart empty too.
 type memCursors struct {
@@ -72,7 +81,7 @@ func (m *memCursors) load(_ context.Context, chainID int64) (cursor, bool, error
 	return c, ok, nil
 }
 
-func (m *memCursors) save(_ context.Context, chainID int64, c cursor) error {
+func (m *memCursors) save(_ context.Context, chainID int64, c cursor, _ string) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.m == nil {

@@ -10,7 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
-	"github.com/streamgate/streamgate/contracts/rpcfault"
+	"github.com/streamgate/streamgate/contracts/chainrpc"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 
@@ -93,8 +93,8 @@ func TestCheckLogs(t *testing.T) {
 		{"no topics", edit(func(l *types.Log) { l.Topics = nil }), byRange, false},
 		{"removed", edit(func(l *types.Log) { l.Removed = true }), byRange, false},
 	} {
-		err := checkLogs([]types.Log{good, tc.log}, tc.q)
-		if tc.ok != (err == nil) || err != nil && !strings.Contains(rpcfault.Reason(err), "bad_answer") {
+		err := chainrpc.CheckLogs([]types.Log{good, tc.log}, tc.q)
+		if tc.ok != (err == nil) || err != nil && !strings.Contains(chainrpc.Reason(err), "bad_answer") {
 			t.Errorf("%s: err = %v, want ok=%v or a bad answer", tc.name, err, tc.ok)
 		}
 	}

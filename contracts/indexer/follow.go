@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/streamgate/streamgate/contracts/chainrpc"
 	"github.com/streamgate/streamgate/contracts/ownership"
 )
 
@@ -25,13 +26,14 @@ var errRaced = errors.New("indexer: the chain changed during a read")
 type follower struct {
 	cfg       *Config
 	chain     ChainConfig
-	rpc       *endpoints
+	rpc       *chainrpc.Client
 	sink      Sink
 	store     cursors
 	m         chainMetrics
 	log       *slog.Logger
 	wake      chan struct{}
 	processed atomic.Uint64
+	lease     *lease // nil without Redis: always the publisher
 
 	mu      sync.Mutex // guards the contract set: Add runs on other goroutines
 	watched map[common.Address]bool
@@ -39,6 +41,8 @@ type follower struct {
 	fresh   []common.Address // added since the last step: to backfill
 
 	// Owned by the run goroutine.
+	token   string             // the lease's, fencing cursor writes
+	stand   context.CancelFunc // stops following while the lease is lost
 	started bool
 	cursor  cursor
 	recent  []record // processed ranges, newest last: what a reorg undoes
@@ -59,7 +63,7 @@ type repeat struct {
 
 func newFollower(cfg *Config, ch ChainConfig, sink Sink, store cursors, m chainMetrics, log *slog.Logger) *follower {
 	return &follower{
-		cfg: cfg, chain: ch, rpc: newEndpoints(ch.RPC, cfg.CallTimeout, log), sink: sink, store: store, m: m, log: log,
+		cfg: cfg, chain: ch, rpc: chainrpc.New(ch, chainrpc.Options{Timeout: cfg.CallTimeout, Log: log}), sink: sink, store: store, m: m, log: log,
 		wake: make(chan struct{}, 1), watched: map[common.Address]bool{},
 	}
 }
@@ -94,9 +98,39 @@ func (f *follower) untake(fresh []common.Address) {
 	f.mu.Unlock()
 }
 
-// run polls (and wakes on new heads over ws) until ctx is done.
+// run follows the chain until ctx is done; with a lease, only while it
+// holds it, from the saved place each time it takes it.
 func (f *follower) run(ctx context.Context) {
-	go f.rpc.watchHeads(ctx, f.wake, func(err error) {
+	if f.lease == nil {
+		f.stand = func() {}
+		f.follow(ctx)
+		return
+	}
+	f.m.leaseHeld.Set(0)
+	for ctx.Err() == nil {
+		token, until, err := f.lease.acquire(ctx)
+		if err != nil {
+			return
+		}
+		hctx, cancel := context.WithCancel(ctx)
+		kept := make(chan struct{})
+		go func() {
+			defer close(kept)
+			f.lease.keep(hctx, token, until)
+			cancel()
+		}()
+		// A previous holding's place and memory are stale: start again
+		// from the saved place, as after a restart.
+		f.token, f.stand, f.started, f.pending = token, cancel, false, nil
+		f.follow(hctx)
+		cancel()
+		<-kept
+	}
+}
+
+// follow polls (and wakes on new heads over ws) until ctx is done.
+func (f *follower) follow(ctx context.Context) {
+	go f.rpc.WatchHeads(ctx, f.wake, func(err error) {
 		f.log.Warn("new heads subscription failed; polling meanwhile", "err", err)
 	})
 	t := time.NewTicker(f.cfg.PollInterval)
@@ -147,7 +181,7 @@ func (f *follower) step(ctx context.Context) (more bool, err error) {
 		f.untake(fresh)
 		return false, err
 	}
-	head, err := f.rpc.header(ctx, nil)
+	head, err := f.rpc.HeaderByNumber(ctx, nil)
 	if err != nil {
 		f.m.rpcErrors.Inc()
 		return false, fmt.Errorf("reading the head: %w", err)

@@ -39,8 +39,10 @@ type Deps struct {
 	// Sink receives the invalidations (required).
 	Sink Sink
 	// Redis, when set, keeps each chain's last processed block
-	// ({prefix}indexer:{chain}:block) and names the contracts checkers read
-	// ({prefix}own:contracts); nil keeps the place in memory only.
+	// ({prefix}indexer:{chain}:block) and lease ({prefix}indexer:{chain}:lease:
+	// of the indexers sharing it, only the holder follows and publishes the
+	// chain) and names the contracts checkers read ({prefix}own:contracts);
+	// nil keeps the place in memory only, without a lease.
 	Redis  redis.UniversalClient
 	Prefix string
 	// Metrics registers the indexer's series (nil: a private registry).
@@ -76,7 +78,13 @@ func New(cfg Config, deps Deps, log *slog.Logger) (*Indexer, error) {
 		if len(ch.RPC) == 0 {
 			return nil, fmt.Errorf("indexer.chains[%d].rpc: want at least one endpoint", i)
 		}
-		f := newFollower(&x.cfg, ch, deps.Sink, store, m.chain(ch.ID), log.With("chain", ch.ID))
+		cm := m.chain(ch.ID)
+		f := newFollower(&x.cfg, ch, deps.Sink, store, cm, log.With("chain", ch.ID))
+		if deps.Redis != nil {
+			f.lease = &lease{rdb: deps.Redis, key: LeaseKey(deps.Prefix, ch.ID), ttl: cfg.LeaseTTL, held: cm.leaseHeld, takeovers: cm.takeovers, log: f.log}
+		} else {
+			cm.leaseHeld.Set(1)
+		}
 		for _, a := range ch.Contracts {
 			f.watch(common.HexToAddress(a))
 		}

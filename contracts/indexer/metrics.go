@@ -8,8 +8,8 @@ import (
 
 // metrics are the indexer's series, labelled by chain id.
 type metrics struct {
-	head, processed, lagBlocks, lagSeconds                     *prometheus.GaugeVec
-	invalidations, reorgs, rpcErrors, publishErrors, malformed *prometheus.CounterVec
+	head, processed, lagBlocks, lagSeconds, leaseHeld                     *prometheus.GaugeVec
+	invalidations, reorgs, rpcErrors, publishErrors, malformed, takeovers *prometheus.CounterVec
 }
 
 func newMetrics(r prometheus.Registerer) *metrics {
@@ -36,13 +36,15 @@ func newMetrics(r prometheus.Registerer) *metrics {
 		rpcErrors:     c("rpc_errors_total", "Indexer steps that failed on the chain's RPC (retried at the next poll)."),
 		publishErrors: c("publish_errors_total", "Publications that failed (Redis down); the range is retried and the block not advanced."),
 		malformed:     c("malformed_logs_total", "Logs under a transfer topic that did not decode."),
+		leaseHeld:     g("lease_held", "1 while this indexer holds the chain's Redis lease and so follows and publishes it (always 1 without Redis); 0 while it stands by."),
+		takeovers:     c("lease_takeovers_total", "Times this indexer took the chain's lease: at start, or from a holder that released it or stopped renewing it."),
 	}
 }
 
 // chainMetrics are the series of one chain, resolved once.
 type chainMetrics struct {
-	head, processed, lagBlocks, lagSeconds                     prometheus.Gauge
-	invalidations, reorgs, rpcErrors, publishErrors, malformed prometheus.Counter
+	head, processed, lagBlocks, lagSeconds, leaseHeld                     prometheus.Gauge
+	invalidations, reorgs, rpcErrors, publishErrors, malformed, takeovers prometheus.Counter
 }
 
 func (m *metrics) chain(id int64) chainMetrics {
@@ -53,5 +55,6 @@ func (m *metrics) chain(id int64) chainMetrics {
 		invalidations: m.invalidations.WithLabelValues(l), reorgs: m.reorgs.WithLabelValues(l),
 		rpcErrors: m.rpcErrors.WithLabelValues(l), publishErrors: m.publishErrors.WithLabelValues(l),
 		malformed: m.malformed.WithLabelValues(l),
+		leaseHeld: m.leaseHeld.WithLabelValues(l), takeovers: m.takeovers.WithLabelValues(l),
 	}
 }

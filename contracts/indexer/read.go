@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/big"
 	"time"
@@ -37,13 +38,13 @@ func (f *follower) start(ctx context.Context) error {
 
 // behindHead returns the block back blocks behind the confirmed head.
 func (f *follower) behindHead(ctx context.Context, back uint64) (cursor, error) {
-	head, err := f.rpc.header(ctx, nil)
+	head, err := f.rpc.HeaderByNumber(ctx, nil)
 	if err != nil {
 		f.m.rpcErrors.Inc()
 		return cursor{}, fmt.Errorf("reading the head: %w", err)
 	}
 	n := sub(sub(head.Number.Uint64(), f.chain.Confirmations), back)
-	h, err := f.rpc.headerAt(ctx, n)
+	h, err := f.rpc.HeaderAt(ctx, n)
 	if err != nil {
 		f.m.rpcErrors.Inc()
 		return cursor{}, fmt.Errorf("reading block %d: %w", n, err)
@@ -90,7 +91,7 @@ func (f *follower) headerAt(ctx context.Context, n uint64, known *types.Header) 
 	if known.Number.Uint64() == n {
 		return known, nil
 	}
-	h, err := f.rpc.headerAt(ctx, n)
+	h, err := f.rpc.HeaderAt(ctx, n)
 	if err != nil {
 		f.m.rpcErrors.Inc()
 		return nil, fmt.Errorf("reading block %d: %w", n, err)
@@ -113,13 +114,13 @@ func (f *follower) logs(ctx context.Context, contracts []common.Address, from ui
 	} else {
 		q.FromBlock, q.ToBlock = new(big.Int).SetUint64(from), new(big.Int).SetUint64(to)
 	}
-	logs, err := f.rpc.logs(ctx, q)
+	logs, err := f.rpc.FilterLogs(ctx, q)
 	if err != nil {
 		f.m.rpcErrors.Inc()
 		return nil, fmt.Errorf("reading logs of blocks %d–%d: %w", from, to, err)
 	}
 	if from != to {
-		again, err := f.rpc.headerAt(ctx, to)
+		again, err := f.rpc.HeaderAt(ctx, to)
 		if err != nil || again.Hash() != last.Hash() {
 			return nil, fmt.Errorf("%w: block %d", errRaced, to)
 		}
@@ -136,7 +137,7 @@ func (f *follower) backfill(ctx context.Context, contracts []common.Address) err
 	q := ethereum.FilterQuery{Addresses: contracts, Topics: transferTopics}
 	q.FromBlock = new(big.Int).SetUint64(sub(f.cursor.num+1, f.cfg.Backfill))
 	q.ToBlock = new(big.Int).SetUint64(f.cursor.num)
-	logs, err := f.rpc.logs(ctx, q)
+	logs, err := f.rpc.FilterLogs(ctx, q)
 	if err != nil {
 		f.m.rpcErrors.Inc()
 		return fmt.Errorf("backfilling %d contracts: %w", len(contracts), err)
@@ -193,12 +194,18 @@ func (f *follower) advance(ctx context.Context, r record) {
 }
 
 // moveTo sets and saves the cursor. A failed save only costs re-reading
-// some blocks after a restart, so it is logged, not retried.
+// some blocks after a restart, so it is logged, not retried; a save refused
+// because another indexer holds the lease stops following at once.
 func (f *follower) moveTo(ctx context.Context, c cursor) {
 	f.cursor = c
 	f.processed.Store(c.num)
 	f.m.processed.Set(float64(c.num))
-	if err := f.store.save(ctx, f.chain.ID, c); err != nil {
+	err := f.store.save(ctx, f.chain.ID, c, f.token)
+	switch {
+	case errors.Is(err, errLeaseLost):
+		f.log.Warn("the last processed block was not saved: another indexer holds the lease", "block", c.num)
+		f.stand()
+	case err != nil:
 		f.log.Warn("saving the last processed block", "block", c.num, "err", err)
 	}
 }

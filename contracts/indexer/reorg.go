@@ -49,7 +49,7 @@ func (f *follower) reorg(ctx context.Context) error {
 // last block is still canonical, or -1 when none is.
 func (f *follower) canonicalAncestor(ctx context.Context) (int, error) {
 	for i := len(f.recent) - 1; i >= 0; i-- {
-		h, err := f.rpc.headerAt(ctx, f.recent[i].num)
+		h, err := f.rpc.HeaderAt(ctx, f.recent[i].num)
 		switch {
 		case errors.Is(err, ethereum.NotFound):
 			continue // the chain is now shorter than this block
@@ -72,13 +72,13 @@ func (f *follower) rewind(ctx context.Context) (cursor, error) {
 	if len(f.recent) > 0 {
 		oldest = f.recent[0].num
 	}
-	head, err := f.rpc.header(ctx, nil)
+	head, err := f.rpc.HeaderByNumber(ctx, nil)
 	if err != nil {
 		f.m.rpcErrors.Inc()
 		return cursor{}, fmt.Errorf("reading the head: %w", err)
 	}
 	n := min(sub(oldest, f.cfg.Backfill), head.Number.Uint64())
-	h, err := f.rpc.headerAt(ctx, n)
+	h, err := f.rpc.HeaderAt(ctx, n)
 	if err != nil {
 		f.m.rpcErrors.Inc()
 		return cursor{}, fmt.Errorf("reading block %d: %w", n, err)

@@ -7,6 +7,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/streamgate/streamgate/contracts/bindings"
+	"github.com/streamgate/streamgate/contracts/chainrpc"
 )
 
 // ABIs of the standard read calls. Any conforming token answers them.
@@ -16,7 +17,7 @@ var (
 )
 
 // pack builds the eth_call that answers f.
-func pack(f *fact) (request, error) {
+func pack(f *fact) (chainrpc.Request, error) {
 	var (
 		data []byte
 		err  error
@@ -30,17 +31,17 @@ func pack(f *fact) (request, error) {
 		data, err = erc1155.TryPackBalanceOf(f.wallet, f.id.ToBig())
 	}
 	if err != nil {
-		return request{}, fmt.Errorf("packing call: %w", err)
+		return chainrpc.Request{}, fmt.Errorf("packing call: %w", err)
 	}
-	return request{to: f.contract, data: data, want: 32}, nil // one uint256 or address
+	return chainrpc.Request{To: f.contract, Data: data, Want: 32}, nil // one uint256 or address
 }
 
 // unpack turns a call's reply into the fact's value. A revert or an empty
-// answer is the chain saying "none": chain.batch passes empty data only
+// answer is the chain saying "none": chainrpc.Client.Batch passes empty data only
 // from an address without code.
-func unpack(f *fact, r reply) (uint256.Int, error) {
+func unpack(f *fact, r chainrpc.Reply) (uint256.Int, error) {
 	var v uint256.Int
-	if r.reverted || len(r.data) == 0 {
+	if r.Reverted || len(r.Data) == 0 {
 		return v, nil
 	}
 	var (
@@ -49,11 +50,11 @@ func unpack(f *fact, r reply) (uint256.Int, error) {
 	)
 	switch f.kind {
 	case balanceOf:
-		n, err = erc721.UnpackBalanceOf(r.data)
+		n, err = erc721.UnpackBalanceOf(r.Data)
 	case balanceOfID:
-		n, err = erc1155.UnpackBalanceOf(r.data)
+		n, err = erc1155.UnpackBalanceOf(r.Data)
 	case ownerOf:
-		owner, uerr := erc721.UnpackOwnerOf(r.data)
+		owner, uerr := erc721.UnpackOwnerOf(r.Data)
 		if owner == f.wallet {
 			v.SetOne()
 		}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/streamgate/streamgate/contracts/chainrpc"
 )
 
 // Config configures the ownership checks; the signer's and edge's configs
@@ -23,17 +25,9 @@ type Config struct {
 	CacheEntries int64 `yaml:"cache_entries"`
 }
 
-// ChainConfig is one chain.
-type ChainConfig struct {
-	// ID is the EIP-155 chain id.
-	ID int64 `yaml:"id"`
-	// RPC lists JSON-RPC endpoints (http, https, ws, wss), tried in order.
-	RPC []string `yaml:"rpc"`
-	// Multicall3 is the Multicall3 address used to batch calls: "" for the
-	// canonical 0xcA11bde05977b3631167028862bE2a173976CA11, "none" to make
-	// parallel calls instead. Absent code is detected and falls back.
-	Multicall3 string `yaml:"multicall3"`
-}
+// ChainConfig is one chain: the shape indexer.chains has too (the checks
+// read id, rpc and multicall3).
+type ChainConfig = chainrpc.ChainConfig
 
 // DefaultConfig has no chains: only public assets play until some are added.
 func DefaultConfig() Config {
@@ -58,17 +52,5 @@ func (c *Config) Validate() error {
 	case c.CacheEntries <= 0:
 		return fmt.Errorf("ownership.cache_entries: want > 0, got %d", c.CacheEntries)
 	}
-	seen := map[int64]bool{}
-	for i, ch := range c.Chains {
-		switch {
-		case ch.ID <= 0:
-			return fmt.Errorf("ownership.chains[%d].id: want > 0, got %d", i, ch.ID)
-		case seen[ch.ID]:
-			return fmt.Errorf("ownership.chains[%d].id: chain %d listed twice", i, ch.ID)
-		case len(ch.RPC) == 0:
-			return fmt.Errorf("ownership.chains[%d].rpc: want at least one endpoint", i)
-		}
-		seen[ch.ID] = true
-	}
-	return nil
+	return chainrpc.ValidateChains("ownership", c.Chains, true)
 }

@@ -15,11 +15,11 @@ import (
 // against a wallet that exists only as a CREATE2 address.
 func TestCallCreationChecksCounterfactualWallet(t *testing.T) {
 	w := newWorld(t)
-	c := w.checker(t, nil)
+	c := w.checker(t, nil).Chains()[testenv.ChainID]
 	factoryABI := bindings.NewTestWalletFactory()
 	factory := w.chain.Deploy(t, w.owner, &bindings.TestWalletFactoryMetaData, nil)
 	salt := [32]byte{7}
-	raw, err := c.Call(context.Background(), testenv.ChainID, factory, factoryABI.PackPredict(w.alice.Address, salt), 32)
+	raw, err := c.Call(context.Background(), factory, factoryABI.PackPredict(w.alice.Address, salt), 32)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,12 +41,12 @@ func TestCallCreationChecksCounterfactualWallet(t *testing.T) {
 		sig[64] += 27
 		code := append(common.FromHex(bindings.SigCheck6492MetaData.Bin),
 			check.PackConstructor(wallet, hash, sig, factory, factoryABI.PackDeploy(w.alice.Address, salt))...)
-		out, err := c.CallCreation(context.Background(), testenv.ChainID, code, 1)
+		out, err := c.CallCreation(context.Background(), code, 1)
 		if err != nil || len(out) != 1 || out[0] != tc.want {
 			t.Fatalf("%s: %x, %v; want %d", tc.name, out, err, tc.want)
 		}
 	}
-	if code, _ := c.Code(context.Background(), testenv.ChainID, wallet); len(code) != 0 {
+	if code, _ := c.Code(context.Background(), wallet); len(code) != 0 {
 		t.Fatal("the check deployed the wallet for real")
 	}
 }

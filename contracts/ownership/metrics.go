@@ -3,7 +3,7 @@ package ownership
 import (
 	"github.com/prometheus/client_golang/prometheus"
 
-	"github.com/streamgate/streamgate/contracts/rpcfault"
+	"github.com/streamgate/streamgate/contracts/chainrpc"
 )
 
 // Metrics are the ownership series; NewMetrics registers them.
@@ -37,7 +37,7 @@ func NewMetrics(r prometheus.Registerer) *Metrics {
 		Help: "RPC requests that failed, before failover, by reason: timeout, http_429, http_5xx, http_status, rpc_error (not a revert), transport, bad_answer (not JSON-RPC, another id, or return data too short from a contract).",
 	}, []string{"reason"})
 	r.MustRegister(rpcFailures)
-	for _, reason := range rpcfault.Reasons {
+	for _, reason := range chainrpc.Reasons {
 		rpcFailures.WithLabelValues(reason)
 	}
 	return &Metrics{

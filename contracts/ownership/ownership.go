@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -16,7 +17,7 @@ import (
 	"github.com/redis/go-redis/v9"
 	"golang.org/x/sync/singleflight"
 
-	"github.com/streamgate/streamgate/contracts/rpcfault"
+	"github.com/streamgate/streamgate/contracts/chainrpc"
 	"github.com/streamgate/streamgate/signer/policy"
 )
 
@@ -43,7 +44,7 @@ func (e *UnmetError) Unwrap() error { return ErrNotHeld }
 // Checker decides policies for wallets. It is safe for concurrent use.
 type Checker struct {
 	cfg     Config
-	chains  map[int64]*chain
+	chains  chainrpc.Chains
 	local   *local
 	shared  *shared // nil without Redis
 	flight  singleflight.Group
@@ -52,7 +53,7 @@ type Checker struct {
 	hooks   hooks // invalidate.go, announce.go
 }
 
-// New dials the configured chains (HTTP endpoints connect on first use).
+// New prepares the configured chains (endpoints connect on first use).
 // rdb may be nil: the shared layer is then skipped.
 func New(cfg Config, rdb redis.UniversalClient, prefix string, m *Metrics, log *slog.Logger) (*Checker, error) {
 	if err := cfg.Validate(); err != nil {
@@ -62,25 +63,23 @@ func New(cfg Config, rdb redis.UniversalClient, prefix string, m *Metrics, log *
 	if err != nil {
 		return nil, fmt.Errorf("ownership cache: %w", err)
 	}
-	c := &Checker{cfg: cfg, chains: map[int64]*chain{}, local: l, metrics: m.or(), log: log}
+	c := &Checker{cfg: cfg, local: l, metrics: m.or(), log: log}
 	if rdb != nil {
 		c.shared = &shared{rdb: rdb, prefix: prefix}
 	}
-	for _, cc := range cfg.Chains {
-		ch, err := dialChain(cc, cfg.CallTimeout)
-		if err != nil {
-			return nil, err
-		}
-		bursts := rpcfault.NewBursts(cc.RPC, c.log, "chain", cc.ID)
-		ch.calls = c.metrics.rpcCalls.Inc
-		ch.failures = func(i int, err error) {
-			c.metrics.rpcFailures.WithLabelValues(rpcfault.Reason(err)).Inc()
-			bursts.Failed(i, err)
-		}
-		ch.answered = bursts.OK
-		c.chains[cc.ID] = ch
-	}
+	c.dialChains()
 	return c, nil
+}
+
+// dialChains makes the chain clients, counting in c.metrics; HTTP and ws
+// endpoints connect on first use.
+func (c *Checker) dialChains() {
+	c.chains = chainrpc.NewChains(c.cfg.Chains, chainrpc.Options{
+		Timeout: c.cfg.CallTimeout,
+		Log:     c.log,
+		Sent:    c.metrics.rpcCalls.Inc,
+		Failed:  func(reason string) { c.metrics.rpcFailures.WithLabelValues(reason).Inc() },
+	})
 }
 
 // Allow returns nil when wallet meets p, an *UnmetError naming the first
@@ -149,49 +148,8 @@ func (c *Checker) Invalidate(ctx context.Context, chainID int64, contract common
 // Close releases the cache.
 func (c *Checker) Close() { c.local.cache.Close() }
 
-// Call makes one eth_call on chainID through its endpoints, with failover
-// and the call timeout; the signer asks EIP-1271 wallets through it. want is
-// the least length in bytes of a conforming answer (32 for one ABI word):
-// shorter data from a contract with code is an endpoint failure, and the
-// next endpoint is asked; from an address without code it is returned (EVM
-// calls to such an address answer nothing). A revert is returned as an
-// error wrapping ErrReverted; ErrUnavailable (wrapped) when no endpoint
-// answered.
-func (c *Checker) Call(ctx context.Context, chainID int64, to common.Address, data []byte, want int) ([]byte, error) {
-	ch := c.chains[chainID]
-	if ch == nil {
-		return nil, fmt.Errorf("%w: chain %d is not configured", ErrUnavailable, chainID)
-	}
-	return ch.call(ctx, &to, data, want)
-}
-
-// CallCreation runs creation code in an eth_call without deploying it, and
-// returns what its constructor returned (ERC-6492 checks use this). The
-// caller's code returns exactly want bytes, so any other length is an
-// endpoint failure and the next endpoint is asked. Errors are as Call's.
-func (c *Checker) CallCreation(ctx context.Context, chainID int64, code []byte, want int) ([]byte, error) {
-	ch := c.chains[chainID]
-	if ch == nil {
-		return nil, fmt.Errorf("%w: chain %d is not configured", ErrUnavailable, chainID)
-	}
-	return ch.call(ctx, nil, code, want)
-}
-
-// Code returns the code at addr on chainID (empty for wallets not yet
-// deployed, as ERC-6492 signatures need to know).
-func (c *Checker) Code(ctx context.Context, chainID int64, addr common.Address) ([]byte, error) {
-	ch := c.chains[chainID]
-	if ch == nil {
-		return nil, fmt.Errorf("%w: chain %d is not configured", ErrUnavailable, chainID)
-	}
-	var code []byte
-	err := ch.each(ctx, func(ctx context.Context, rpc caller) error {
-		var err error
-		code, err = rpc.CodeAt(ctx, addr, nil)
-		return err
-	})
-	return code, err
-}
-
-// HasChain reports whether chainID is configured.
-func (c *Checker) HasChain(chainID int64) bool { return c.chains[chainID] != nil }
+// Chains returns the RPC clients of the configured chains by id (a copy of
+// the map; the clients are shared), with this checker's call timeout,
+// failover logging and RPC metrics: the signer asks contract wallets
+// through them.
+func (c *Checker) Chains() chainrpc.Chains { return maps.Clone(c.chains) }

@@ -12,7 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
 
-	"github.com/streamgate/streamgate/contracts/rpcfault"
+	"github.com/streamgate/streamgate/contracts/chainrpc"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 
@@ -149,9 +149,7 @@ func TestRPCFailover(t *testing.T) {
 	m := NewMetrics(nil)
 	c := w.checker(t, func(cfg *Config) { cfg.Chains[0].RPC = []string{dead, w.rpc} })
 	c.metrics = m
-	for _, ch := range c.chains {
-		ch.calls, ch.failures = m.rpcCalls.Inc, func(_ int, err error) { m.rpcFailures.WithLabelValues(rpcfault.Reason(err)).Inc() }
-	}
+	c.dialChains()
 	if err := allow(c, w.alice.Address, cond721(w), t); err != nil {
 		t.Fatalf("failover: %v", err)
 	}
@@ -174,7 +172,7 @@ func TestGraceAndUnavailable(t *testing.T) {
 	if err := allow(c, w.alice.Address, cond721(w), t); err != nil {
 		t.Fatal(err)
 	}
-	c.chains[testenv.ChainID] = mustDial(t, ChainConfig{ID: testenv.ChainID, RPC: []string{hung}, Multicall3: "none"}, 200*time.Millisecond)
+	c.chains[testenv.ChainID] = chainrpc.New(ChainConfig{ID: testenv.ChainID, RPC: []string{hung}, Multicall3: "none"}, chainrpc.Options{Timeout: 200 * time.Millisecond})
 	time.Sleep(100 * time.Millisecond) // past the positive TTL, within grace
 	if err := allow(c, w.alice.Address, cond721(w), t); err != nil {
 		t.Fatalf("grace: %v", err)
@@ -187,12 +185,4 @@ func TestGraceAndUnavailable(t *testing.T) {
 	if d := time.Since(start); d > 2*time.Second {
 		t.Fatalf("a hung RPC held the check for %s", d)
 	}
-}
-
-func mustDial(t *testing.T, cfg ChainConfig, timeout time.Duration) *chain {
-	ch, err := dialChain(cfg, timeout)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ch
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
 
+	"github.com/streamgate/streamgate/contracts/chainrpc"
 	"github.com/streamgate/streamgate/signer/policy"
 )
 
@@ -149,7 +150,7 @@ func (c *Checker) fetchChain(ctx context.Context, id int64, facts []fact, now ti
 	if ch == nil {
 		return nil, fmt.Errorf("chain %d is not configured", id)
 	}
-	reqs := make([]request, len(facts))
+	reqs := make([]chainrpc.Request, len(facts))
 	for i := range facts {
 		r, err := pack(&facts[i])
 		if err != nil {
@@ -157,7 +158,7 @@ func (c *Checker) fetchChain(ctx context.Context, id int64, facts []fact, now ti
 		}
 		reqs[i] = r
 	}
-	replies, err := ch.batch(ctx, reqs)
+	replies, err := ch.Batch(ctx, reqs)
 	if err != nil {
 		return nil, err
 	}
@@ -196,7 +197,7 @@ func (c *Checker) store(e *entry, now time.Time) {
 func (c *Checker) maxRPCs() int {
 	n := 1
 	for _, ch := range c.chains {
-		n = max(n, len(ch.rpcs))
+		n = max(n, ch.Endpoints())
 	}
 	return n
 }

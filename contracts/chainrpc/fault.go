@@ -1,12 +1,19 @@
-// Package rpcfault is the one rule, shared by the ownership checks and the
-// indexer, for telling an RPC endpoint's failure from the chain's answer:
-// anything that cannot be the answer to the request made (a transport
-// error, a timeout, HTTP 429/5xx, a body that is not a JSON-RPC response, a
-// response for another id, a JSON-RPC error that is not a revert, return
-// data too short for the call from a contract that has code) is the
-// endpoint's fault, and the caller tries its next endpoint instead of
-// acting on it.
-package rpcfault
+// Package chainrpc is the one chain-RPC layer of the ownership checks, the
+// indexer and the signer's contract-wallet checks: one ChainConfig shape,
+// and a Client per chain that tries its JSON-RPC endpoints in order, bounds
+// each call, keeps endpoint URLs (API keys) out of logs and errors, and
+// applies one rule for telling an endpoint's failure from the chain's
+// answer: anything that cannot be the answer to the request made (a
+// transport error, a timeout, HTTP 429/5xx, a body that is not a JSON-RPC
+// response, a response for another id, a JSON-RPC error that is not a
+// revert, return data too short for the call from a contract that has
+// code, a header or logs other than those asked for) is the endpoint's
+// fault, and the next endpoint is asked instead of acting on it.
+//
+// Consumers declare the small interface they need (go-ethereum's ethclient
+// model): *Client has Call, CallCreation, Code, Batch, HeaderByNumber,
+// FilterLogs and WatchHeads.
+package chainrpc
 
 import (
 	"context"

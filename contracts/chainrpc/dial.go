@@ -1,4 +1,4 @@
-package rpcfault
+package chainrpc
 
 import (
 	"bytes"
@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"strings"
 
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
@@ -20,18 +19,18 @@ import (
 // over a wide range is the largest answer the project asks for).
 const maxResponse = 128 << 20
 
-// Dial connects to a JSON-RPC endpoint (http, https, ws, wss). Over HTTP
+// dial connects to a JSON-RPC endpoint (http, https, ws, wss). Over HTTP
 // every response is checked to be a JSON-RPC 2.0 response to the request
 // sent, with the same id, which go-ethereum's HTTP client does not check: a
 // load balancer that mixes up answers, or a proxy's HTML page served with
 // status 200, is then an ErrBadAnswer. Over websockets go-ethereum matches
 // ids itself (an answer for another id never arrives: a timeout).
-func Dial(ctx context.Context, rawURL string) (*ethclient.Client, error) {
+func dial(ctx context.Context, rawURL string) (*ethclient.Client, error) {
 	var (
 		c   *rpc.Client
 		err error
 	)
-	if strings.HasPrefix(rawURL, "http://") || strings.HasPrefix(rawURL, "https://") {
+	if hasScheme(rawURL, "http://", "https://") {
 		c, err = rpc.DialOptions(ctx, rawURL, rpc.WithHTTPClient(&http.Client{Transport: checked{http.DefaultTransport}}))
 	} else {
 		c, err = rpc.DialContext(ctx, rawURL)
@@ -82,7 +81,7 @@ func (c checked) RoundTrip(req *http.Request) (*http.Response, error) {
 // call), reading the body through GetBody so that it can still be sent.
 func requestIDs(req *http.Request) ([]string, error) {
 	if req.GetBody == nil {
-		return nil, errors.New("rpcfault: request body cannot be re-read")
+		return nil, errors.New("chainrpc: request body cannot be re-read")
 	}
 	rc, err := req.GetBody()
 	if err != nil {
@@ -95,7 +94,7 @@ func requestIDs(req *http.Request) ([]string, error) {
 	}
 	msgs, _, err := parse(raw)
 	if err != nil {
-		return nil, fmt.Errorf("rpcfault: reading the request: %w", err)
+		return nil, fmt.Errorf("chainrpc: reading the request: %w", err)
 	}
 	ids := make([]string, len(msgs))
 	for i, m := range msgs {

@@ -1,4 +1,4 @@
-package rpcfault
+package chainrpc
 
 import (
 	"context"
