@@ -16,6 +16,7 @@ import (
 	"github.com/redis/go-redis/v9"
 	"github.com/valyala/fasthttp"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/origin"
@@ -31,14 +32,14 @@ type Server struct {
 	metrics      *metrics
 	origin       *origin.Regions
 	auth         *auth
-	assets       *origin.Manifests
+	assets       *asset.Cache
 	gate         gate
 	own          *ownership.Checker
 	rdb          redis.UniversalClient // nil without Redis
 	seats        *seats
 	invalidated  *ownership.Subscriber // nil without Redis
 	objects      *objects
-	cacheControl [numKinds][]byte
+	cacheControl [asset.NumKinds][]byte
 	http         *fasthttp.Server
 	limits       httperr.Limits // of both listeners
 	admin        *fasthttp.Server
@@ -101,11 +102,11 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 	if s.objects, err = newObjects(s.ctx, cfg.Cache, cfg.Origin.StreamTimeout, s.origin, s.metrics); err != nil {
 		return nil, err
 	}
-	s.assets = origin.NewManifests(s.origin, cfg.Cache.AssetTTL, cfg.Origin.StreamTimeout)
-	s.cacheControl = [numKinds][]byte{
-		kindPlaylist: []byte(cfg.HTTP.PlaylistCacheControl),
-		kindSegment:  []byte(cfg.HTTP.SegmentCacheControl),
-		kindOther:    []byte(cfg.HTTP.SegmentCacheControl),
+	s.assets = asset.NewCache(origin.Objects(s.origin), cfg.Cache.AssetTTL, cfg.Origin.StreamTimeout)
+	s.cacheControl = [asset.NumKinds][]byte{
+		asset.Playlist: []byte(cfg.HTTP.PlaylistCacheControl),
+		asset.Segment:  []byte(cfg.HTTP.SegmentCacheControl),
+		asset.Other:    []byte(cfg.HTTP.SegmentCacheControl),
 	}
 	s.http = s.newHTTP(s.handle)
 	if cfg.AdminListen != "" {
@@ -245,12 +246,12 @@ func (s *Server) handle(rc *fasthttp.RequestCtx) {
 }
 
 // serve is the delivery pipeline: route, token, asset policy, object, reply.
-func (s *Server) serve(rc *fasthttp.RequestCtx, uri []byte) (kind, int, error) {
+func (s *Server) serve(rc *fasthttp.RequestCtx, uri []byte) (asset.Kind, int, error) {
 	r, err := parseRoute(uri)
 	if err != nil {
-		return kindOther, 0, err
+		return asset.Other, 0, err
 	}
-	k, ctype := typeOf(r.path)
+	k, ctype := asset.TypeOf(r.path)
 	if !rc.IsGet() && !rc.IsHead() {
 		return k, 0, errMethod
 	}
@@ -262,8 +263,8 @@ func (s *Server) serve(rc *fasthttp.RequestCtx, uri []byte) (kind, int, error) {
 	if err := s.allow(g, r.asset, now); err != nil {
 		return k, 0, err
 	}
-	if string(r.path) == origin.ManifestName {
-		return k, 0, fmt.Errorf("%w: %s is not served", origin.ErrNotFound, origin.ManifestName)
+	if string(r.path) == asset.ManifestName {
+		return k, 0, fmt.Errorf("%w: %s is not served", origin.ErrNotFound, asset.ManifestName)
 	}
 	obj, err := s.objects.get(r.key)
 	if err != nil {

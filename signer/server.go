@@ -21,6 +21,7 @@ import (
 	"github.com/valyala/fasthttp"
 	"github.com/valyala/fasthttp/fasthttpadaptor"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/origin"
@@ -44,7 +45,7 @@ type Server struct {
 	limiter  *limiter
 	gate     *ownership.Checker
 	chain    walletChain
-	assets   *origin.Manifests
+	assets   *asset.Cache
 	http     *fasthttp.Server
 
 	metricsHTTP fasthttp.RequestHandler
@@ -172,7 +173,7 @@ func (s *Server) initOrigin(deps Deps) error {
 			return err
 		}
 	}
-	s.assets = origin.NewManifests(store, s.cfg.Origin.AssetTTL, maxAssetLoad)
+	s.assets = asset.NewCache(origin.Objects(store), s.cfg.Origin.AssetTTL, maxAssetLoad)
 	return nil
 }
 

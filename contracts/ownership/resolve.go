@@ -10,7 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
 
-	"github.com/streamgate/streamgate/signer/policy"
+	"github.com/streamgate/streamgate/asset/policy"
 )
 
 // maxRounds bounds how often resolve refetches facts invalidated meanwhile.
