@@ -52,9 +52,22 @@ type Server struct {
 }
 
 // Deps are parts a caller shares with the edge; zero values are built from
-// the config. The in-process signer passes its ownership checker (one cache
-// for both), its public keys and its routes.
+// the config. The one-machine composition (cmd/streamgate) builds the
+// origin, asset cache, Redis client and ownership checker once and passes
+// them to both the edge and the signer it hosts, with the signer's keys and
+// routes. The caller keeps ownership of what it passes: the edge does not
+// close it.
 type Deps struct {
+	// Origin is read instead of regions opened from cfg.Origin; the edge
+	// sets its Observe to record origin metrics.
+	Origin *origin.Regions
+	// Assets is the asset.json cache (see Config.NewAssets).
+	Assets *asset.Cache
+	// Redis is the shared client (seats, invalidations) instead of one
+	// dialed to cfg.Redis.Addr; nil with cfg.Redis.Addr set still dials.
+	Redis redis.UniversalClient
+	// Ownership answers policies instead of a checker built from
+	// cfg.Ownership (one cache for the edge and the hosted signer).
 	Ownership *ownership.Checker
 	// JWKS, when set, replaces token.jwks: the signer's own keys.
 	JWKS *token.JWKS
@@ -83,15 +96,19 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 	}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	var err error
-	if s.origin, err = newOrigin(cfg.Origin); err != nil {
-		return nil, err
+	if s.origin = deps.Origin; s.origin == nil {
+		if s.origin, err = cfg.OpenOrigin(); err != nil {
+			return nil, err
+		}
+		s.closers = append(s.closers, s.origin.Close)
 	}
-	s.closers = append(s.closers, s.origin.Close)
 	s.origin.Observe = s.metrics.observeOrigin
 	if s.auth, err = newAuth(cfg.Token, s.metrics, deps.JWKS); err != nil {
 		return nil, err
 	}
-	s.rdb = s.newRedis()
+	if s.rdb = deps.Redis; s.rdb == nil {
+		s.rdb = s.newRedis()
+	}
 	if s.own = deps.Ownership; s.own == nil {
 		if s.own, err = s.newOwnership(); err != nil {
 			return nil, err
@@ -102,7 +119,9 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 	if s.objects, err = newObjects(s.ctx, cfg.Cache, cfg.Origin.StreamTimeout, s.origin, s.metrics); err != nil {
 		return nil, err
 	}
-	s.assets = asset.NewCache(origin.Objects(s.origin), cfg.Cache.AssetTTL, cfg.Origin.StreamTimeout)
+	if s.assets = deps.Assets; s.assets == nil {
+		s.assets = cfg.NewAssets(s.origin)
+	}
 	s.cacheControl = [asset.NumKinds][]byte{
 		asset.Playlist: []byte(cfg.HTTP.PlaylistCacheControl),
 		asset.Segment:  []byte(cfg.HTTP.SegmentCacheControl),

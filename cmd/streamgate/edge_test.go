@@ -5,8 +5,11 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/streamgate/streamgate/internal/conf"
 )
 
 var edgeConfigCases = []struct {
@@ -39,5 +42,28 @@ func TestEdgeCheckConfig(t *testing.T) {
 				t.Fatalf("err = %v, want %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestShippedEdgeConfigIsDefault keeps configs/edge.yaml in step with the
+// defaults: the edge's (edge.DefaultConfig) and the composition's keys.
+func TestShippedEdgeConfigIsDefault(t *testing.T) {
+	cfg := defaultEdgeConfig()
+	cfg.Origin.Regions = nil
+	if err := conf.Load("../../configs/edge.yaml", "EDGE_UNUSED", &cfg); err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Ownership.Chains) == 0 {
+		cfg.Ownership.Chains = nil // the file's "chains: []" is the default's nil
+	}
+	if len(cfg.Indexer.Chains) == 0 {
+		cfg.Indexer.Chains = nil
+	}
+	want := defaultEdgeConfig()
+	if err := conf.AbsPaths(&want); err != nil { // Load resolves the file's paths too
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(cfg, want) {
+		t.Fatalf("configs/edge.yaml differs from the defaults:\n got %+v\nwant %+v", cfg, want)
 	}
 }
