@@ -19,6 +19,10 @@ var edgeConfigCases = []struct {
 	{"zero budget", "cache:\n  max_bytes: 0\n", "", "cache.max_bytes: want > 0, got 0"},
 	{"unknown key", "cache:\n  max_byte: 1\n", "", "field max_byte not found"},
 	{"bad env", "", "EDGE_ORIGIN_TIMEOUT=soon", "EDGE_ORIGIN_TIMEOUT"},
+	// The composition's keys keep their names in the file and the environment.
+	{"bad indexer key", "indexer:\n  poll_interval: 0s\n", "", "indexer.poll_interval"},
+	{"bad indexer env", "", "EDGE_INDEXER_POLL_INTERVAL=soon", "EDGE_INDEXER_POLL_INTERVAL"},
+	{"missing signer file", "", "EDGE_SIGNER=/nonexistent/signer.yaml", "signer: /nonexistent/signer.yaml"},
 }
 
 // TestEdgeCheckConfig runs `streamgate edge --check-config` as operators and
