@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/bin:$(PATH)
 
 # Fuzz targets as package:Target; `make fuzz` runs each for FUZZTIME.
 FUZZTIME ?= 30s
-FUZZ := ./edge:FuzzParseRoute ./edge:FuzzParseRange ./signer/token:FuzzVerify ./signer/token:FuzzParseJWKS ./signer/policy:FuzzParse \
+FUZZ := ./edge:FuzzParseRoute ./edge:FuzzParseRange ./signer/token:FuzzVerify ./signer/token:FuzzParseJWKS ./asset/policy:FuzzParse ./asset:FuzzValidID \
 	./signer/siwe:FuzzParse ./signer/siwe:FuzzRecoverEIP191 \
 	./signer:FuzzUnwrap6492 ./signer:FuzzDecodeVerify ./signer:FuzzBearer \
 	./transcoder:FuzzParseSpec ./transcoder:FuzzParseProbe ./contracts/ownership:FuzzParseInvalidations

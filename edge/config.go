@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/streamgate/streamgate/contracts/indexer"
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/origin"
@@ -27,15 +27,9 @@ type Config struct {
 	Ownership ownership.Config `yaml:"ownership"`
 	Redis     RedisConfig      `yaml:"redis"`
 	Seats     SeatsConfig      `yaml:"seats"`
-	// Indexer configures the transfer indexer this edge runs in-process
-	// when it hosts the signer without Redis (one machine); otherwise
-	// `streamgate indexer` runs beside the edges and this block is unused.
-	Indexer indexer.Config `yaml:"indexer"`
-	Page    PageConfig     `yaml:"page"`
-	// Signer, when set, is the path of a signer config: this edge then also
-	// serves the signer's routes in-process, verifying tokens with its keys
-	// and sharing its ownership cache (one machine, `make run`).
-	Signer string `yaml:"signer" conf:"path"`
+	Page      PageConfig       `yaml:"page"`
+	// The one-machine keys of configs/edge.yaml (signer, indexer) belong to
+	// the composition that hosts a signer beside the edge: cmd/streamgate.
 }
 
 // RedisConfig points at the Redis that edges and signers share (ownership
@@ -184,7 +178,7 @@ func DefaultConfig() Config {
 			NotSentLowat:         16 << 10,
 			ShutdownTimeout:      15 * time.Second,
 		},
-		Seats: defaultSeats, Indexer: indexer.DefaultConfig(),
+		Seats: defaultSeats,
 	}
 }
 
@@ -194,7 +188,7 @@ var defaultSeats = SeatsConfig{Idle: 10 * time.Second, Renew: time.Second, Timeo
 
 // Validate reports the first invalid field by its YAML path.
 func (c *Config) Validate() error {
-	for _, v := range []func() error{c.Origin.validate, c.Ownership.Validate, c.Indexer.Validate, c.Seats.validate} {
+	for _, v := range []func() error{c.Origin.validate, c.Ownership.Validate, c.Seats.validate} {
 		if err := v(); err != nil {
 			return err
 		}
@@ -253,7 +247,15 @@ func (o *OriginConfig) validate() error {
 	return nil
 }
 
-// newOrigin opens the configured regions.
-func newOrigin(o OriginConfig) (*origin.Regions, error) {
+// OpenOrigin opens the configured regions; the caller closes them.
+func (c *Config) OpenOrigin() (*origin.Regions, error) {
+	o := c.Origin
 	return origin.OpenRegions(o.Regions, origin.RegionsConfig{Timeout: o.Timeout, Retries: o.Retries, Backoff: o.Backoff})
+}
+
+// NewAssets builds the asset.json cache over store: entries live
+// cache.asset_ttl, and one load (all regions and retries) is bounded by
+// origin.stream_timeout.
+func (c *Config) NewAssets(store origin.Store) *asset.Cache {
+	return asset.NewCache(origin.Objects(store), c.Cache.AssetTTL, c.Origin.StreamTimeout)
 }

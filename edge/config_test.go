@@ -1,35 +1,12 @@
 package edge
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/streamgate/streamgate/internal/conf"
 	"github.com/streamgate/streamgate/origin"
 )
-
-// TestShippedConfigIsDefault keeps configs/edge.yaml in step with DefaultConfig.
-func TestShippedConfigIsDefault(t *testing.T) {
-	cfg := DefaultConfig()
-	cfg.Origin.Regions = nil
-	if err := conf.Load("../configs/edge.yaml", "EDGE_UNUSED", &cfg); err != nil {
-		t.Fatal(err)
-	}
-	if len(cfg.Ownership.Chains) == 0 {
-		cfg.Ownership.Chains = nil // the file's "chains: []" is the default's nil
-	}
-	if len(cfg.Indexer.Chains) == 0 {
-		cfg.Indexer.Chains = nil
-	}
-	want := DefaultConfig()
-	if err := conf.AbsPaths(&want); err != nil { // Load resolves the file's paths too
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(cfg, want) {
-		t.Fatalf("configs/edge.yaml differs from DefaultConfig:\n got %+v\nwant %+v", cfg, want)
-	}
-}
 
 var badConfigs = []struct {
 	name string

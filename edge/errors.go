@@ -7,6 +7,7 @@ import (
 
 	"github.com/valyala/fasthttp"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/origin"
@@ -46,7 +47,7 @@ func statusOf(err error) (int, string) {
 		return fasthttp.StatusTooManyRequests, "too_many_streams"
 	case errors.Is(err, ownership.ErrUnavailable):
 		return fasthttp.StatusServiceUnavailable, "chain_unavailable"
-	case errors.Is(err, errNoRoute), errors.Is(err, origin.ErrUnknownAsset), errors.Is(err, origin.ErrNotFound):
+	case errors.Is(err, errNoRoute), errors.Is(err, asset.ErrUnknown), errors.Is(err, origin.ErrNotFound):
 		return fasthttp.StatusNotFound, "not_found"
 	case errors.Is(err, errMethod):
 		return fasthttp.StatusMethodNotAllowed, "method_not_allowed"
@@ -54,7 +55,7 @@ func statusOf(err error) (int, string) {
 		return fasthttp.StatusRequestedRangeNotSatisfiable, "range_not_satisfiable"
 	case errors.Is(err, context.DeadlineExceeded):
 		return fasthttp.StatusGatewayTimeout, "origin_timeout"
-	case errors.Is(err, origin.ErrUnavailable), errors.Is(err, origin.ErrBadManifest):
+	case errors.Is(err, origin.ErrUnavailable), errors.Is(err, asset.ErrBadManifest):
 		return fasthttp.StatusBadGateway, "origin_error"
 	}
 	return fasthttp.StatusInternalServerError, "internal"
@@ -69,7 +70,7 @@ var publicMessages = map[int]string{
 
 // fail writes err as the JSON error body. Server-side failures are logged;
 // client errors are only counted.
-func (s *Server) fail(rc *fasthttp.RequestCtx, k kind, err error) {
+func (s *Server) fail(rc *fasthttp.RequestCtx, k asset.Kind, err error) {
 	status, code := statusOf(err)
 	if status >= 500 {
 		s.log.Warn("request failed", "status", status, "err", err) // no URI: it holds the token

@@ -6,7 +6,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/streamgate/streamgate/signer/policy"
+	"github.com/streamgate/streamgate/asset/policy"
 )
 
 // gate decides whether a wallet meets an asset's policy, answering from

@@ -7,6 +7,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/origin"
 )
 
@@ -18,8 +19,8 @@ var statusCodes = []int{200, 206, 304, 400, 401, 403, 404, 405, 413, 416, 429, 5
 type metrics struct {
 	registry *prometheus.Registry
 
-	requests    [numKinds][600]prometheus.Counter
-	bytesOut    [numKinds]prometheus.Counter
+	requests    [asset.NumKinds][600]prometheus.Counter
+	bytesOut    [asset.NumKinds]prometheus.Counter
 	cacheHits   prometheus.Counter
 	cacheMisses prometheus.Counter
 
@@ -37,11 +38,11 @@ func newMetrics() *metrics {
 	f := factory{m.registry}
 	requests := f.counterVec("streamgate_edge_requests_total", "Requests answered, by object kind and status.", "kind", "status")
 	bytes := f.counterVec("streamgate_edge_bytes_out_total", "Body bytes sent, by object kind.", "kind")
-	for k := range numKinds {
+	for k := range asset.NumKinds {
 		for _, code := range statusCodes {
-			m.requests[k][code] = requests.WithLabelValues(kindNames[k], strconv.Itoa(code))
+			m.requests[k][code] = requests.WithLabelValues(asset.KindNames[k], strconv.Itoa(code))
 		}
-		m.bytesOut[k] = bytes.WithLabelValues(kindNames[k])
+		m.bytesOut[k] = bytes.WithLabelValues(asset.KindNames[k])
 	}
 	m.cacheHits = f.counter("streamgate_edge_cache_hits_total", "Object requests served from memory.")
 	m.cacheMisses = f.counter("streamgate_edge_cache_misses_total", "Object requests that went to the origin (before coalescing).")
@@ -59,7 +60,7 @@ func newMetrics() *metrics {
 }
 
 // request counts one answer. Statuses outside statusCodes count as 500.
-func (m *metrics) request(k kind, status int, bodyBytes int) {
+func (m *metrics) request(k asset.Kind, status int, bodyBytes int) {
 	c := m.requests[k][min(max(status, 0), 599)]
 	if c == nil {
 		c = m.requests[k][500]

@@ -4,12 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"io"
-	"log"
 	"net/http"
-	"net/http/httptest"
-	"net/http/httputil"
-	"net/url"
 	"os/exec"
 	"strings"
 	"sync"
@@ -47,39 +42,9 @@ func s3Config(m *testenv.MinIOServer, endpoint string) func(*Config) {
 	}
 }
 
-// countingProxy forwards to MinIO and counts GETs per object path, so the
-// test counts what reaches the origin, not what the edge believes it sent.
-func countingProxy(t *testing.T, target string) (string, func(path string) int64) {
-	var mu sync.Mutex
-	counts := map[string]*atomic.Int64{}
-	u, _ := url.Parse("http://" + target)
-	proxy := httputil.NewSingleHostReverseProxy(u)
-	proxy.ErrorLog = log.New(io.Discard, "", 0)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodGet {
-			mu.Lock()
-			if counts[r.URL.Path] == nil {
-				counts[r.URL.Path] = new(atomic.Int64)
-			}
-			counts[r.URL.Path].Add(1)
-			mu.Unlock()
-		}
-		proxy.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	return strings.TrimPrefix(srv.URL, "http://"), func(path string) int64 {
-		mu.Lock()
-		defer mu.Unlock()
-		if c := counts[path]; c != nil {
-			return c.Load()
-		}
-		return 0
-	}
-}
-
 func TestColdObjectIsFetchedOnce(t *testing.T) {
 	m := minioOrigin(t)
-	endpoint, gets := countingProxy(t, m.Endpoint)
+	endpoint, gets := testenv.CountingProxy(t, m.Endpoint)
 	e := newTestEdge(t, t.TempDir(), s3Config(m, endpoint))
 	u := e.url + "/t/" + e.playback(t, "clip") + "/v/clip/chunk-stream0-00002.m4s"
 	var wg sync.WaitGroup

@@ -14,6 +14,7 @@ import (
 
 	"github.com/valyala/fasthttp"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/internal/httperr"
 )
 
@@ -110,7 +111,7 @@ func (s *Server) serveAssetList(rc *fasthttp.RequestCtx) {
 	defer cancel()
 	ids, err := s.origin.Assets(ctx)
 	if err != nil {
-		s.fail(rc, kindOther, err)
+		s.fail(rc, asset.Other, err)
 		return
 	}
 	list := []pageAsset{}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/valyala/fasthttp"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/origin"
 )
 
@@ -68,9 +69,9 @@ var (
 )
 
 // writeHeaders sets what every object response carries.
-func (s *Server) writeHeaders(rc *fasthttp.RequestCtx, k kind, ctype, etag []byte) {
+func (s *Server) writeHeaders(rc *fasthttp.RequestCtx, k asset.Kind, ctype string, etag []byte) {
 	h := &rc.Response.Header
-	h.SetContentTypeBytes(ctype)
+	h.SetContentType(ctype)
 	// SetCanonical: the keys are already canonical, so skip normalizing them.
 	h.SetCanonical(hdrCacheControl, s.cacheControl[k])
 	h.SetCanonical(hdrAcceptRanges, valBytes)
@@ -81,7 +82,7 @@ func (s *Server) writeHeaders(rc *fasthttp.RequestCtx, k kind, ctype, etag []byt
 
 // respond answers with obj, which is whole in memory or large (streamed).
 // It returns the number of body bytes to be sent.
-func (s *Server) respond(rc *fasthttp.RequestCtx, r *route, k kind, ctype []byte, obj *object) (int, error) {
+func (s *Server) respond(rc *fasthttp.RequestCtx, r *route, k asset.Kind, ctype string, obj *object) (int, error) {
 	h := &rc.Request.Header
 	if notModified(h, obj.etag) {
 		s.writeHeaders(rc, k, ctype, obj.etag)

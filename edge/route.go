@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+
+	"github.com/streamgate/streamgate/asset"
 )
 
 // Limits from docs/protocol.md's public contract.
 const (
 	maxTokenLen  = 4096
-	maxAssetLen  = 64
 	maxObjectLen = 512
 )
 
@@ -29,7 +30,7 @@ type route struct {
 
 // parseRoute checks the raw request URI (before any percent-decoding, so no
 // encoded form can smuggle a traversal past the checks) against the grammar:
-// token 1..4096 bytes, asset [a-z0-9][a-z0-9_-]{0,63}, path [A-Za-z0-9._/-]
+// token 1..4096 bytes, asset asset.IDGrammar, path [A-Za-z0-9._/-]
 // with no empty, "." or ".." segment. The query string is ignored.
 func parseRoute(uri []byte) (route, error) {
 	if i := bytes.IndexByte(uri, '?'); i >= 0 {
@@ -54,20 +55,13 @@ func parseRoute(uri []byte) (route, error) {
 		return route{}, fmt.Errorf("%w: want /v/{asset}/{path}", errBadRoute)
 	}
 	r.asset, r.path = r.key[:slash], r.key[slash+1:]
-	if !validAsset(r.asset) {
+	if !asset.ValidID(r.asset) {
 		return route{}, fmt.Errorf("%w: asset id", errBadRoute)
 	}
 	if err := checkObjectPath(r.path); err != nil {
 		return route{}, err
 	}
 	return r, nil
-}
-
-func validAsset(a []byte) bool {
-	if len(a) == 0 || len(a) > maxAssetLen || !lowerOrDigit(a[0]) {
-		return false
-	}
-	return allIn(a, assetChars)
 }
 
 func checkObjectPath(p []byte) error {
@@ -103,7 +97,6 @@ func makeSet(extra string, upper bool) *charSet {
 
 var (
 	tokenChars = makeSet("_.-", true)
-	assetChars = makeSet("_-", false)
 	pathChars  = makeSet("._/-", true)
 )
 

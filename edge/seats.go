@@ -12,8 +12,8 @@ import (
 	"github.com/holiman/uint256"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/streamgate/streamgate/asset/policy"
 	"github.com/streamgate/streamgate/contracts/ownership"
-	"github.com/streamgate/streamgate/signer/policy"
 )
 
 // errTooManyStreams is wrapped by *seatsError: a playback session would

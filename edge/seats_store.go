@@ -11,7 +11,7 @@ import (
 	"github.com/holiman/uint256"
 	"github.com/redis/go-redis/v9"
 
-	"github.com/streamgate/streamgate/signer/policy"
+	"github.com/streamgate/streamgate/asset/policy"
 )
 
 // seatKey names the pass whose seats sessions share. It is comparable, so it

@@ -16,6 +16,7 @@ import (
 	"github.com/redis/go-redis/v9"
 	"github.com/valyala/fasthttp"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/origin"
@@ -31,14 +32,14 @@ type Server struct {
 	metrics      *metrics
 	origin       *origin.Regions
 	auth         *auth
-	assets       *origin.Manifests
+	assets       *asset.Cache
 	gate         gate
 	own          *ownership.Checker
 	rdb          redis.UniversalClient // nil without Redis
 	seats        *seats
 	invalidated  *ownership.Subscriber // nil without Redis
 	objects      *objects
-	cacheControl [numKinds][]byte
+	cacheControl [asset.NumKinds][]byte
 	http         *fasthttp.Server
 	limits       httperr.Limits // of both listeners
 	admin        *fasthttp.Server
@@ -51,9 +52,22 @@ type Server struct {
 }
 
 // Deps are parts a caller shares with the edge; zero values are built from
-// the config. The in-process signer passes its ownership checker (one cache
-// for both), its public keys and its routes.
+// the config. The one-machine composition (cmd/streamgate) builds the
+// origin, asset cache, Redis client and ownership checker once and passes
+// them to both the edge and the signer it hosts, with the signer's keys and
+// routes. The caller keeps ownership of what it passes: the edge does not
+// close it.
 type Deps struct {
+	// Origin is read instead of regions opened from cfg.Origin; the edge
+	// sets its Observe to record origin metrics.
+	Origin *origin.Regions
+	// Assets is the asset.json cache (see Config.NewAssets).
+	Assets *asset.Cache
+	// Redis is the shared client (seats, invalidations) instead of one
+	// dialed to cfg.Redis.Addr; nil with cfg.Redis.Addr set still dials.
+	Redis redis.UniversalClient
+	// Ownership answers policies instead of a checker built from
+	// cfg.Ownership (one cache for the edge and the hosted signer).
 	Ownership *ownership.Checker
 	// JWKS, when set, replaces token.jwks: the signer's own keys.
 	JWKS *token.JWKS
@@ -82,15 +96,19 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 	}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	var err error
-	if s.origin, err = newOrigin(cfg.Origin); err != nil {
-		return nil, err
+	if s.origin = deps.Origin; s.origin == nil {
+		if s.origin, err = cfg.OpenOrigin(); err != nil {
+			return nil, err
+		}
+		s.closers = append(s.closers, s.origin.Close)
 	}
-	s.closers = append(s.closers, s.origin.Close)
 	s.origin.Observe = s.metrics.observeOrigin
 	if s.auth, err = newAuth(cfg.Token, s.metrics, deps.JWKS); err != nil {
 		return nil, err
 	}
-	s.rdb = s.newRedis()
+	if s.rdb = deps.Redis; s.rdb == nil {
+		s.rdb = s.newRedis()
+	}
 	if s.own = deps.Ownership; s.own == nil {
 		if s.own, err = s.newOwnership(); err != nil {
 			return nil, err
@@ -101,11 +119,13 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 	if s.objects, err = newObjects(s.ctx, cfg.Cache, cfg.Origin.StreamTimeout, s.origin, s.metrics); err != nil {
 		return nil, err
 	}
-	s.assets = origin.NewManifests(s.origin, cfg.Cache.AssetTTL, cfg.Origin.StreamTimeout)
-	s.cacheControl = [numKinds][]byte{
-		kindPlaylist: []byte(cfg.HTTP.PlaylistCacheControl),
-		kindSegment:  []byte(cfg.HTTP.SegmentCacheControl),
-		kindOther:    []byte(cfg.HTTP.SegmentCacheControl),
+	if s.assets = deps.Assets; s.assets == nil {
+		s.assets = cfg.NewAssets(s.origin)
+	}
+	s.cacheControl = [asset.NumKinds][]byte{
+		asset.Playlist: []byte(cfg.HTTP.PlaylistCacheControl),
+		asset.Segment:  []byte(cfg.HTTP.SegmentCacheControl),
+		asset.Other:    []byte(cfg.HTTP.SegmentCacheControl),
 	}
 	s.http = s.newHTTP(s.handle)
 	if cfg.AdminListen != "" {
@@ -245,12 +265,12 @@ func (s *Server) handle(rc *fasthttp.RequestCtx) {
 }
 
 // serve is the delivery pipeline: route, token, asset policy, object, reply.
-func (s *Server) serve(rc *fasthttp.RequestCtx, uri []byte) (kind, int, error) {
+func (s *Server) serve(rc *fasthttp.RequestCtx, uri []byte) (asset.Kind, int, error) {
 	r, err := parseRoute(uri)
 	if err != nil {
-		return kindOther, 0, err
+		return asset.Other, 0, err
 	}
-	k, ctype := typeOf(r.path)
+	k, ctype := asset.TypeOf(r.path)
 	if !rc.IsGet() && !rc.IsHead() {
 		return k, 0, errMethod
 	}
@@ -262,8 +282,8 @@ func (s *Server) serve(rc *fasthttp.RequestCtx, uri []byte) (kind, int, error) {
 	if err := s.allow(g, r.asset, now); err != nil {
 		return k, 0, err
 	}
-	if string(r.path) == origin.ManifestName {
-		return k, 0, fmt.Errorf("%w: %s is not served", origin.ErrNotFound, origin.ManifestName)
+	if string(r.path) == asset.ManifestName {
+		return k, 0, fmt.Errorf("%w: %s is not served", origin.ErrNotFound, asset.ManifestName)
 	}
 	obj, err := s.objects.get(r.key)
 	if err != nil {

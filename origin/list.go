@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/minio/minio-go/v7"
+
+	"github.com/streamgate/streamgate/asset"
 )
 
 // Lister is implemented by stores that can name their assets: the folders
@@ -31,10 +33,10 @@ func (d *Dir) Assets(context.Context) ([]string, error) {
 	}
 	var ids []string
 	for _, e := range entries {
-		if !e.IsDir() || !ValidAssetID(e.Name()) {
+		if !e.IsDir() || !asset.ValidID(e.Name()) {
 			continue
 		}
-		if _, err := d.root.Stat(e.Name() + "/" + ManifestName); err == nil {
+		if _, err := d.root.Stat(e.Name() + "/" + asset.ManifestName); err == nil {
 			ids = append(ids, e.Name())
 		}
 	}
@@ -49,10 +51,10 @@ func (s *S3) Assets(ctx context.Context) ([]string, error) {
 			return nil, s3Error("", obj.Err)
 		}
 		dir := strings.TrimSuffix(strings.TrimPrefix(obj.Key, s.prefix), "/")
-		if !ValidAssetID(dir) {
+		if !asset.ValidID(dir) {
 			continue
 		}
-		if _, err := s.Stat(ctx, dir+"/"+ManifestName); err == nil {
+		if _, err := s.Stat(ctx, dir+"/"+asset.ManifestName); err == nil {
 			ids = append(ids, dir)
 		}
 	}

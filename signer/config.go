@@ -91,7 +91,7 @@ type RateConfig struct {
 }
 
 // OriginConfig lists the regions asset.json is read from, own region first;
-// it mirrors the edge's origin block. Unused when Deps.Origin is set.
+// it mirrors the edge's origin block. Unused when Deps.Assets is set.
 type OriginConfig struct {
 	Regions []RegionConfig `yaml:"regions"`
 	// Timeout bounds each attempt until the object starts to arrive.

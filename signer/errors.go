@@ -10,6 +10,7 @@ import (
 
 	"github.com/valyala/fasthttp"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/origin"
@@ -70,7 +71,7 @@ func statusOf(err error) (int, string) {
 		return fasthttp.StatusServiceUnavailable, "unavailable"
 	case errors.Is(err, context.DeadlineExceeded):
 		return fasthttp.StatusGatewayTimeout, "origin_timeout"
-	case errors.Is(err, origin.ErrUnavailable), errors.Is(err, origin.ErrBadManifest):
+	case errors.Is(err, origin.ErrUnavailable), errors.Is(err, asset.ErrBadManifest):
 		return fasthttp.StatusBadGateway, "origin_error"
 	}
 	return fasthttp.StatusInternalServerError, "internal"
@@ -87,7 +88,7 @@ func requestStatus(err error) (int, string) {
 		return fasthttp.StatusBadRequest, "malformed_message"
 	case errors.Is(err, errMethod):
 		return fasthttp.StatusMethodNotAllowed, "method_not_allowed"
-	case errors.Is(err, errNoRoute), errors.Is(err, origin.ErrUnknownAsset), errors.Is(err, origin.ErrNotFound):
+	case errors.Is(err, errNoRoute), errors.Is(err, asset.ErrUnknown), errors.Is(err, origin.ErrNotFound):
 		return fasthttp.StatusNotFound, "not_found"
 	case errors.Is(err, errRateLimited), errors.Is(err, errBusy):
 		return fasthttp.StatusTooManyRequests, "rate_limited"

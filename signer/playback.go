@@ -8,7 +8,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/valyala/fasthttp"
 
-	"github.com/streamgate/streamgate/origin"
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/signer/token"
 )
 
@@ -27,31 +27,31 @@ func (s *Server) playback(rc *fasthttp.RequestCtx, asset string) error {
 }
 
 // grant is the playback pipeline: asset id, session, manifest, policy, token.
-func (s *Server) grant(rc *fasthttp.RequestCtx, asset string) error {
+func (s *Server) grant(rc *fasthttp.RequestCtx, id string) error {
 	if !rc.IsPost() {
 		return methodError{allow: "POST"}
 	}
-	if !origin.ValidAssetID(asset) {
-		return fmt.Errorf("%w: asset id %q: want [a-z0-9][a-z0-9_-]{0,63}", errBadRequest, clip(asset))
+	if !asset.ValidID(id) {
+		return fmt.Errorf("%w: asset id %q: want %s", errBadRequest, clip(id), asset.IDGrammar)
 	}
 	now := s.now()
 	claims, err := s.session(rc, now)
 	if err != nil {
 		return err
 	}
-	a, err := s.assets.Get(s.ctx, []byte(asset), now)
+	a, err := s.assets.Get(s.ctx, []byte(id), now)
 	if err != nil {
 		return err
 	}
 	if err := s.gate.AllowAt(s.ctx, common.HexToAddress(claims.Subject), a.Policy, now); err != nil {
 		return err
 	}
-	tok, c, err := s.issuer.Playback(claims.Subject, asset, s.cfg.PlaybackTTL, now)
+	tok, c, err := s.issuer.Playback(claims.Subject, id, s.cfg.PlaybackTTL, now)
 	if err != nil {
 		return err
 	}
 	s.metrics.issued.WithLabelValues("playback").Inc()
-	prefix := "/t/" + tok + "/v/" + asset + "/"
+	prefix := "/t/" + tok + "/v/" + id + "/"
 	writeJSON(rc, fasthttp.StatusOK, playbackResponse{
 		Token:     tok,
 		HLS:       prefix + "master.m3u8",

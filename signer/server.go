@@ -21,6 +21,7 @@ import (
 	"github.com/valyala/fasthttp"
 	"github.com/valyala/fasthttp/fasthttpadaptor"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/contracts/chainrpc"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/httperr"
@@ -45,7 +46,7 @@ type Server struct {
 	limiter  *limiter
 	gate     *ownership.Checker
 	chains   chainrpc.Chains // the chains sign-in messages may name
-	assets   *origin.Manifests
+	assets   *asset.Cache
 	http     *fasthttp.Server
 
 	metricsHTTP fasthttp.RequestHandler
@@ -58,16 +59,18 @@ type Server struct {
 type domain struct{ scheme, authority string }
 
 // Deps are parts a caller shares with the signer; zero values are built from
-// the config. An in-process edge passes its ownership checker and origin so
-// that both use one cache. The caller keeps ownership of what it passes:
-// Close does not close it.
+// the config. The one-machine composition (cmd/streamgate) passes the
+// ownership checker, asset cache and Redis client it also gives the edge,
+// so that both use one of each. The caller keeps ownership of what it
+// passes: Close does not close it.
 type Deps struct {
 	// Ownership answers policies and contract-wallet checks instead of a
 	// checker built from cfg.Ownership; its chains are the ones sign-in
 	// messages may name.
 	Ownership *ownership.Checker
-	// Origin is where asset.json is read instead of cfg.Origin's regions.
-	Origin origin.Store
+	// Assets reads asset.json instead of a cache over cfg.Origin's regions
+	// (the origin block and origin.asset_ttl are then unused).
+	Assets *asset.Cache
 	// Redis holds the nonces (and, for a checker built here, the shared
 	// ownership answers) instead of a client dialed to cfg.Redis.Addr.
 	Redis redis.UniversalClient
@@ -166,14 +169,14 @@ func (s *Server) initOwnership(deps Deps) error {
 }
 
 func (s *Server) initOrigin(deps Deps) error {
-	store := deps.Origin
-	if store == nil {
-		var err error
-		if store, err = s.newOrigin(); err != nil {
-			return err
-		}
+	if s.assets = deps.Assets; s.assets != nil {
+		return nil
 	}
-	s.assets = origin.NewManifests(store, s.cfg.Origin.AssetTTL, maxAssetLoad)
+	store, err := s.newOrigin()
+	if err != nil {
+		return err
+	}
+	s.assets = asset.NewCache(origin.Objects(store), s.cfg.Origin.AssetTTL, maxAssetLoad)
 	return nil
 }
 

@@ -12,7 +12,7 @@ import (
 
 	"github.com/bluenviron/gohlslib/v2/pkg/playlist"
 
-	"github.com/streamgate/streamgate/origin"
+	"github.com/streamgate/streamgate/asset"
 )
 
 // audioGroup is the EXT-X-MEDIA group every variant plays its audio from.
@@ -20,7 +20,7 @@ const audioGroup = "audio"
 
 // packaged is what an encode produced, measured from its files.
 type packaged struct {
-	Renditions []origin.Rendition
+	Renditions []asset.Rendition
 	Duration   float64 // seconds, of the top rendition
 }
 
@@ -99,7 +99,7 @@ func multivariant(e encode, man mpd, stats []repStats) (playlist.Multivariant, p
 			v.Audio = audioGroup
 		}
 		m.Variants = append(m.Variants, v)
-		out.Renditions = append(out.Renditions, origin.Rendition{Name: r.Name, Width: r.Width, Height: r.Height,
+		out.Renditions = append(out.Renditions, asset.Rendition{Name: r.Name, Width: r.Width, Height: r.Height,
 			Bandwidth: v.Bandwidth, Codecs: joinCodecs(v.Codecs)})
 	}
 	return m, out

@@ -11,8 +11,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/streamgate/streamgate/origin"
-	"github.com/streamgate/streamgate/signer/policy"
+	"github.com/streamgate/streamgate/asset"
+	"github.com/streamgate/streamgate/asset/policy"
 )
 
 // Job states, as stored in sg:job:{id} and shown by the API.
@@ -84,8 +84,8 @@ func ParseSpec(data []byte, ladders map[string][]Rung, defaultLadder string) (Sp
 
 func (s *Spec) check(ladders map[string][]Rung) error {
 	switch {
-	case !origin.ValidAssetID(s.Asset):
-		return fmt.Errorf("asset: want [a-z0-9][a-z0-9_-]{0,63}, got %q", s.Asset)
+	case !asset.ValidID(s.Asset):
+		return fmt.Errorf("asset: want %s, got %q", asset.IDGrammar, s.Asset)
 	case !utf8.ValidString(s.Title) || len(s.Title) > 512:
 		return fmt.Errorf("title: want at most 512 bytes of UTF-8")
 	case ladders[s.Ladder] == nil:

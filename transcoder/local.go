@@ -7,9 +7,9 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/streamgate/streamgate/asset"
+	"github.com/streamgate/streamgate/asset/policy"
 	"github.com/streamgate/streamgate/internal/conf"
-	"github.com/streamgate/streamgate/origin"
-	"github.com/streamgate/streamgate/signer/policy"
 )
 
 // TranscodeFile runs one job on a local source without the queue: probe,
@@ -75,7 +75,7 @@ func checkLocalSpec(cfg Config, spec *Spec) error {
 		spec.Ladder = cfg.Transcode.Ladder
 	}
 	switch {
-	case !origin.ValidAssetID(spec.Asset):
+	case !asset.ValidID(spec.Asset):
 		return fmt.Errorf("%w: asset %q", ErrBadSpec, spec.Asset)
 	case cfg.Transcode.Ladders[spec.Ladder] == nil:
 		return fmt.Errorf("%w: ladder %q is not configured", ErrBadSpec, spec.Ladder)

@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/internal/testenv"
-	"github.com/streamgate/streamgate/origin"
 )
 
 // TestTranscodeFile publishes a lavfi clip into a local-folder origin
@@ -35,7 +35,7 @@ func TestTranscodeFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := origin.ParseAsset("clip", raw)
+	a, err := asset.Parse("clip", raw)
 	if err != nil || len(a.Renditions) != 1 || a.Renditions[0].Height != 180 || a.DurationS < 2.5 {
 		t.Fatalf("asset.json %s: %v", raw, err)
 	}

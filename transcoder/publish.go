@@ -6,14 +6,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"mime"
 	"os"
-	"path"
 	"path/filepath"
 	"time"
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/origin"
 )
 
@@ -71,20 +70,20 @@ func (p *publisher) close() {
 // half-published asset. fence runs before each asset.json and stops the
 // publish when this worker no longer owns the job. Re-publishing replaces
 // the same keys.
-func (p *publisher) publish(ctx context.Context, asset, dir string, manifest []byte, fence func(context.Context) error) error {
+func (p *publisher) publish(ctx context.Context, id, dir string, manifest []byte, fence func(context.Context) error) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return fmt.Errorf("listing output: %w", err)
 	}
 	for _, r := range p.regions {
-		if err := p.publishRegion(ctx, r, asset, dir, entries, manifest, fence); err != nil {
+		if err := p.publishRegion(ctx, r, id, dir, entries, manifest, fence); err != nil {
 			return fmt.Errorf("publishing to region %s: %w", r.name, err)
 		}
 	}
 	return nil
 }
 
-func (p *publisher) publishRegion(ctx context.Context, r region, asset, dir string, entries []os.DirEntry, manifest []byte, fence func(context.Context) error) error {
+func (p *publisher) publishRegion(ctx context.Context, r region, id, dir string, entries []os.DirEntry, manifest []byte, fence func(context.Context) error) error {
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(p.cfg.Concurrency)
 	for _, e := range entries {
@@ -92,7 +91,7 @@ func (p *publisher) publishRegion(ctx context.Context, r region, asset, dir stri
 			continue
 		}
 		g.Go(func() error {
-			return p.put(gctx, r, asset+"/"+e.Name(), func() (io.ReadCloser, int64, error) { return openFile(filepath.Join(dir, e.Name())) })
+			return p.put(gctx, r, id+"/"+e.Name(), func() (io.ReadCloser, int64, error) { return openFile(filepath.Join(dir, e.Name())) })
 		})
 	}
 	if err := g.Wait(); err != nil {
@@ -101,7 +100,7 @@ func (p *publisher) publishRegion(ctx context.Context, r region, asset, dir stri
 	if err := fence(ctx); err != nil {
 		return err
 	}
-	return p.put(ctx, r, asset+"/"+origin.ManifestName, func() (io.ReadCloser, int64, error) {
+	return p.put(ctx, r, id+"/"+asset.ManifestName, func() (io.ReadCloser, int64, error) {
 		return io.NopCloser(bytes.NewReader(manifest)), int64(len(manifest)), nil
 	})
 }
@@ -131,7 +130,7 @@ func (p *publisher) putOnce(ctx context.Context, r region, key string, open func
 	defer body.Close()
 	ctx, cancel := context.WithTimeout(ctx, p.cfg.Timeout)
 	defer cancel()
-	return r.store.Put(ctx, key, body, size, origin.PutOptions{ContentType: contentType(key)})
+	return r.store.Put(ctx, key, body, size, origin.PutOptions{ContentType: asset.ContentType(key)})
 }
 
 func openFile(name string) (io.ReadCloser, int64, error) {
@@ -147,37 +146,15 @@ func openFile(name string) (io.ReadCloser, int64, error) {
 	return f, st.Size(), nil
 }
 
-// contentTypes are the published formats, which the host's mime table may
-// lack or get wrong.
-var contentTypes = map[string]string{
-	".m3u8": "application/vnd.apple.mpegurl",
-	".mpd":  "application/dash+xml",
-	".m4s":  "video/iso.segment",
-	".mp4":  "video/mp4",
-	".jpg":  "image/jpeg",
-	".json": "application/json",
-}
-
-func contentType(key string) string {
-	ext := path.Ext(key)
-	if ct, ok := contentTypes[ext]; ok {
-		return ct
-	}
-	if ct := mime.TypeByExtension(ext); ct != "" {
-		return ct
-	}
-	return "application/octet-stream"
-}
-
 // assetManifest is asset.json (docs/protocol.md), checked as an edge will read it.
 func assetManifest(job Job, pk packaged) ([]byte, error) {
-	a := origin.Asset{ID: job.Asset, Title: job.Title, DurationS: pk.Duration, Renditions: pk.Renditions,
+	a := asset.Asset{ID: job.Asset, Title: job.Title, DurationS: pk.Duration, Renditions: pk.Renditions,
 		RawPolicy: job.Policy, CreatedAt: job.CreatedAt.UTC()}
 	data, err := json.MarshalIndent(a, "", "  ")
 	if err != nil {
-		return nil, fmt.Errorf("writing %s: %w", origin.ManifestName, err)
+		return nil, fmt.Errorf("writing %s: %w", asset.ManifestName, err)
 	}
-	if _, err := origin.ParseAsset(job.Asset, data); err != nil {
+	if _, err := asset.Parse(job.Asset, data); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBadSpec, err)
 	}
 	return append(data, '\n'), nil

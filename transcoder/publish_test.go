@@ -18,8 +18,8 @@ import (
 	"github.com/bluenviron/gohlslib/v2/pkg/playlist"
 	"github.com/minio/minio-go/v7"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/internal/testenv"
-	"github.com/streamgate/streamgate/origin"
 )
 
 // TestPublishTwoRegions submits through the API and checks what lands in
@@ -45,8 +45,8 @@ func TestPublishTwoRegions(t *testing.T) {
 	for _, m := range []*testenv.MinIOServer{r.a, r.b} {
 		objects := listAsset(t, m, "launch")
 		checkObjects(t, m.Endpoint, objects)
-		asset := readAsset(t, m, "launch")
-		checkAsset(t, asset, job)
+		a := readAsset(t, m, "launch")
+		checkAsset(t, a, job)
 	}
 	dir := download(t, r.b, "launch")
 	checkHLS(t, dir)
@@ -81,7 +81,7 @@ func listAsset(t *testing.T, m *testenv.MinIOServer, asset string) map[string]mi
 func checkObjects(t *testing.T, region string, objects map[string]minio.ObjectInfo) {
 	t.Helper()
 	want := map[string]string{
-		origin.ManifestName: "application/json", masterName: "application/vnd.apple.mpegurl",
+		asset.ManifestName: "application/json", masterName: "application/vnd.apple.mpegurl",
 		mpdName: "application/dash+xml", posterName: "image/jpeg",
 		"media_0.m3u8": "application/vnd.apple.mpegurl", "media_1.m3u8": "application/vnd.apple.mpegurl",
 		"media_2.m3u8": "application/vnd.apple.mpegurl", "init-0.m4s": "video/iso.segment",
@@ -92,7 +92,7 @@ func checkObjects(t *testing.T, region string, objects map[string]minio.ObjectIn
 			t.Errorf("%s: %s content type %q, want %q", region, name, got, ct)
 		}
 	}
-	manifest := objects[origin.ManifestName].LastModified
+	manifest := objects[asset.ManifestName].LastModified
 	for name, o := range objects {
 		if o.LastModified.After(manifest) {
 			t.Errorf("%s: %s (%s) written after asset.json (%s)", region, name, o.LastModified, manifest)
@@ -113,9 +113,9 @@ func keys[V any](m map[string]V) func(func(string) bool) {
 	}
 }
 
-func readAsset(t *testing.T, m *testenv.MinIOServer, asset string) *origin.Asset {
+func readAsset(t *testing.T, m *testenv.MinIOServer, id string) *asset.Asset {
 	t.Helper()
-	o, err := m.Client.GetObject(context.Background(), "media", asset+"/"+origin.ManifestName, minio.GetObjectOptions{})
+	o, err := m.Client.GetObject(context.Background(), "media", id+"/"+asset.ManifestName, minio.GetObjectOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,14 +124,14 @@ func readAsset(t *testing.T, m *testenv.MinIOServer, asset string) *origin.Asset
 	if err != nil {
 		t.Fatalf("reading asset.json from %s: %v", m.Endpoint, err)
 	}
-	a, err := origin.ParseAsset(asset, data)
+	a, err := asset.Parse(id, data)
 	if err != nil {
 		t.Fatalf("asset.json from %s: %v\n%s", m.Endpoint, err, data)
 	}
 	return a
 }
 
-func checkAsset(t *testing.T, a *origin.Asset, job Job) {
+func checkAsset(t *testing.T, a *asset.Asset, job Job) {
 	t.Helper()
 	if a.Title != job.Title || !a.Policy.Public || !a.CreatedAt.Equal(job.CreatedAt.Truncate(time.Nanosecond)) {
 		t.Errorf("asset = %+v, job = %+v", a, job)

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/origin"
 )
 
@@ -100,15 +101,15 @@ func (s *sources) download(ctx context.Context, url, dst string) error {
 // {prefix}{asset}/{file name} and returns its s3:// URL for Spec.Source.
 // progress, if set, is told the bytes sent so far and the total. A failed
 // upload is retried twice.
-func Upload(ctx context.Context, cfg origin.S3Config, asset, path string, progress func(sent, total int64)) (string, error) {
-	if !origin.ValidAssetID(asset) {
-		return "", fmt.Errorf("%w: asset: want [a-z0-9][a-z0-9_-]{0,63}, got %q", ErrBadSpec, asset)
+func Upload(ctx context.Context, cfg origin.S3Config, id, path string, progress func(sent, total int64)) (string, error) {
+	if !asset.ValidID(id) {
+		return "", fmt.Errorf("%w: asset: want %s, got %q", ErrBadSpec, asset.IDGrammar, id)
 	}
 	store, err := origin.NewS3(cfg)
 	if err != nil {
 		return "", fmt.Errorf("sources: %w", err)
 	}
-	key := asset + "/" + safeName(filepath.Base(path))
+	key := id + "/" + safeName(filepath.Base(path))
 	for attempt := 1; ; attempt++ {
 		err = uploadOnce(ctx, store, key, path, progress)
 		if err == nil || attempt == 3 || errors.Is(err, ErrBadSpec) || errors.Is(err, os.ErrNotExist) {
@@ -138,7 +139,7 @@ func uploadOnce(ctx context.Context, store *origin.S3, key, path string, progres
 	if size == 0 {
 		return fmt.Errorf("%w: %s is empty", ErrBadSpec, path)
 	}
-	opts := origin.PutOptions{ContentType: contentType(key)}
+	opts := origin.PutOptions{ContentType: asset.ContentType(key)}
 	if progress != nil {
 		opts.Progress = func(sent int64) { progress(sent, size) }
 	}

@@ -15,8 +15,8 @@ import (
 	"github.com/minio/minio-go/v7"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/internal/testenv"
-	"github.com/streamgate/streamgate/origin"
 )
 
 // slowFFmpeg writes a wrapper that records its pid in pidFile and, while
@@ -130,11 +130,11 @@ func waitGone(t *testing.T, pidFile string) {
 
 // checkOnce wants one asset.json version in the versioned primary bucket,
 // one publish recorded, nothing pending and nothing dead.
-func checkOnce(t *testing.T, r *rig, id, asset string) {
+func checkOnce(t *testing.T, r *rig, id, assetID string) {
 	t.Helper()
 	ctx := context.Background()
 	versions := 0
-	for o := range r.a.Client.ListObjects(ctx, "media", minio.ListObjectsOptions{Prefix: asset + "/" + origin.ManifestName, WithVersions: true}) {
+	for o := range r.a.Client.ListObjects(ctx, "media", minio.ListObjectsOptions{Prefix: assetID + "/" + asset.ManifestName, WithVersions: true}) {
 		if o.Err != nil {
 			t.Fatal(o.Err)
 		}

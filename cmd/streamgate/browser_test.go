@@ -13,7 +13,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/crypto"
 
-	"github.com/streamgate/streamgate/edge"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 
@@ -47,7 +46,7 @@ func TestBrowserWatchPage(t *testing.T) {
 		t.Fatal("node not found: run make deps")
 	}
 
-	e := startE2E(t, func(c *edge.Config) {
+	e := startE2E(t, func(c *edgeConfig) {
 		c.Page.Enabled = true
 		c.Page.VendorDir = modules
 	})

@@ -175,7 +175,7 @@ Ctrl-C stops everything.
 func serveDemo(ctx context.Context, o demoOptions, rpc string, log *slog.Logger) error {
 	dir, listen := o.dir, o.listen
 	chains := []ownership.ChainConfig{{ID: devchain.ID, RPC: []string{rpc}, Multicall3: "none"}}
-	cfg := edge.DefaultConfig()
+	cfg := defaultEdgeConfig()
 	cfg.Listen = listen
 	cfg.Page.VendorDir = o.vendor
 	cfg.Origin.Regions = []edge.RegionConfig{{Name: "local", Dir: filepath.Join(dir, "origin")}}
@@ -194,7 +194,7 @@ func serveDemo(ctx context.Context, o demoOptions, rpc string, log *slog.Logger)
 	if err != nil {
 		return err
 	}
-	srv, err := edge.New(cfg, log, deps)
+	srv, err := edge.New(cfg.Config, log, deps)
 	if err != nil {
 		return errors.Join(err, closeDeps())
 	}

@@ -14,7 +14,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/streamgate/streamgate/origin"
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/signer/token"
 	"github.com/streamgate/streamgate/transcoder"
 )
@@ -55,11 +55,11 @@ func demoSample(ctx context.Context, dir string, pass common.Address, seconds in
 
 // samplePublished reports whether the sample exists with this policy.
 func samplePublished(originDir, policy string) bool {
-	raw, err := os.ReadFile(filepath.Join(originDir, demoAsset, origin.ManifestName))
+	raw, err := os.ReadFile(filepath.Join(originDir, demoAsset, asset.ManifestName))
 	if err != nil {
 		return false
 	}
-	a, err := origin.ParseAsset(demoAsset, raw)
+	a, err := asset.Parse(demoAsset, raw)
 	if err != nil {
 		return false
 	}

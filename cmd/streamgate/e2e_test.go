@@ -38,19 +38,34 @@ type e2e struct {
 	issuer *token.Issuer // the signer's key, to mint tokens without the signer
 }
 
-// startE2E starts it; opts adjust the edge's config before it starts (the
-// browser test turns the watch page on).
-func startE2E(t *testing.T, opts ...func(*edge.Config)) *e2e {
+// e2eOrigin publishes the test clip as asset "clip" with manifest as its
+// asset.json and returns the regions that serve it.
+type e2eOrigin func(t *testing.T, manifest string) []edge.RegionConfig
+
+// dirOrigin publishes into a folder.
+func dirOrigin(t *testing.T, manifest string) []edge.RegionConfig {
+	dir := t.TempDir()
+	copyDir(t, testenv.Media(t), filepath.Join(dir, "clip"))
+	writeFile(t, filepath.Join(dir, "clip", "asset.json"), manifest)
+	return []edge.RegionConfig{{Name: "local", Dir: dir}}
+}
+
+// startE2E starts it over a folder origin; opts adjust the edge's config
+// before it starts (the browser test turns the watch page on).
+func startE2E(t *testing.T, opts ...func(*edgeConfig)) *e2e {
+	return startE2EOn(t, dirOrigin, opts...)
+}
+
+// startE2EOn is startE2E over the origin that publish makes.
+func startE2EOn(t *testing.T, publish e2eOrigin, opts ...func(*edgeConfig)) *e2e {
 	chain := testenv.Chain(t)
 	owner := chain.Accounts[0]
 	ap := bindings.NewAccessPass()
 	pass := chain.Deploy(t, owner, &bindings.AccessPassMetaData, ap.PackConstructor("Pass", "PASS", owner.Address))
 	chain.Transact(t, owner, pass, ap.PackMint(chain.Accounts[1].Address))
 
-	dir := t.TempDir()
-	copyDir(t, testenv.Media(t), filepath.Join(dir, "clip"))
 	policy := `{"any":[{"chain_id":1337,"contract":"` + pass.Hex() + `","standard":"erc721"}]}`
-	writeFile(t, filepath.Join(dir, "clip", "asset.json"), `{"id":"clip","title":"clip","policy":`+policy+`}`)
+	regions := publish(t, `{"id":"clip","title":"clip","policy":`+policy+`}`)
 	key, _ := token.GenerateKey()
 	keyFile := filepath.Join(t.TempDir(), "signing.pem")
 	if err := token.WritePrivateKeyFile(keyFile, key); err != nil {
@@ -62,8 +77,8 @@ func startE2E(t *testing.T, opts ...func(*edge.Config)) *e2e {
 		t.Fatal(err)
 	}
 	host := ln.Addr().String()
-	cfg := edge.DefaultConfig()
-	cfg.Origin.Regions = []edge.RegionConfig{{Name: "local", Dir: dir}}
+	cfg := defaultEdgeConfig()
+	cfg.Origin.Regions = regions
 	cfg.Ownership.Chains = []ownership.ChainConfig{{ID: testenv.ChainID, RPC: []string{chain.RPCURL}, Multicall3: "none"}}
 	for _, o := range opts {
 		o(&cfg)
@@ -71,7 +86,7 @@ func startE2E(t *testing.T, opts ...func(*edge.Config)) *e2e {
 	scfg := signer.DefaultConfig()
 	scfg.Domains = []string{host}
 	scfg.Keys.Files = []string{keyFile}
-	scfg.Origin.Regions = []signer.RegionConfig{{Name: "local", Dir: dir}}
+	scfg.Origin.Regions = regions
 	scfg.Ownership = cfg.Ownership
 
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -79,7 +94,7 @@ func startE2E(t *testing.T, opts ...func(*edge.Config)) *e2e {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := edge.New(cfg, log, deps)
+	srv, err := edge.New(cfg.Config, log, deps)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -34,9 +34,9 @@ import (
 // listener, from one signer config; each returns host:port.
 var hostingModes = []struct {
 	name  string
-	start func(t *testing.T, ln net.Listener, scfg signer.Config, edit func(*edge.Config)) string
+	start func(t *testing.T, ln net.Listener, scfg signer.Config, edit func(*edgeConfig)) string
 }{
-	{"standalone signer", func(t *testing.T, ln net.Listener, scfg signer.Config, _ func(*edge.Config)) string {
+	{"standalone signer", func(t *testing.T, ln net.Listener, scfg signer.Config, _ func(*edgeConfig)) string {
 		srv, err := signer.New(scfg, quietLog, signer.Deps{})
 		if err != nil {
 			t.Fatal(err)
@@ -44,8 +44,8 @@ var hostingModes = []struct {
 		serveUntilCleanup(t, func(ctx context.Context) error { return srv.Serve(ctx, ln) })
 		return ln.Addr().String()
 	}},
-	{"edge hosting the signer", func(t *testing.T, ln net.Listener, scfg signer.Config, edit func(*edge.Config)) string {
-		cfg := edge.DefaultConfig()
+	{"edge hosting the signer", func(t *testing.T, ln net.Listener, scfg signer.Config, edit func(*edgeConfig)) string {
+		cfg := defaultEdgeConfig()
 		cfg.Origin.Regions = []edge.RegionConfig{{Name: "local", Dir: t.TempDir()}}
 		cfg.Ownership = scfg.Ownership
 		if edit != nil {
@@ -55,7 +55,7 @@ var hostingModes = []struct {
 		if err != nil {
 			t.Fatal(err)
 		}
-		srv, err := edge.New(cfg, quietLog, deps)
+		srv, err := edge.New(cfg.Config, quietLog, deps)
 		if err != nil {
 			t.Fatal(errors.Join(err, closeDeps()))
 		}
@@ -227,7 +227,7 @@ func TestRefusalsAreJSONInBothModes(t *testing.T) {
 			scfg := signerConfig(t, ln, chain)
 			scfg.MaxBodyBytes = 12_000
 			scfg.HTTP.ReadTimeout = 300 * time.Millisecond
-			host := mode.start(t, ln, scfg, func(c *edge.Config) { c.HTTP.ReadTimeout = 300 * time.Millisecond })
+			host := mode.start(t, ln, scfg, func(c *edgeConfig) { c.HTTP.ReadTimeout = 300 * time.Millisecond })
 			testenv.CheckRefusals(t, host, testenv.Refusals{
 				OKPath: "/healthz", BodyPath: "/auth/verify", MaxHeaderBytes: httperr.DefaultMaxHeaderBytes,
 				MaxBodyBytes: 12_000, ReadTimeout: 300 * time.Millisecond,
@@ -258,7 +258,7 @@ func TestConnectionLimitsInBothModes(t *testing.T) {
 				}
 				scfg := signerConfig(t, ln, chain)
 				scfg.HTTP.MaxConnsPerIP, scfg.HTTP.Concurrency = lim.perIP, lim.conns
-				host := mode.start(t, ln, scfg, func(c *edge.Config) { c.HTTP.MaxConnsPerIP, c.HTTP.Concurrency = lim.perIP, lim.conns })
+				host := mode.start(t, ln, scfg, func(c *edgeConfig) { c.HTTP.MaxConnsPerIP, c.HTTP.Concurrency = lim.perIP, lim.conns })
 				testenv.CheckConnLimit(t, host, "/healthz", lim.limit, lim.status, lim.code)
 			})
 		}

@@ -11,14 +11,13 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/streamgate/streamgate/contracts/bindings"
-	"github.com/streamgate/streamgate/edge"
 )
 
 // TestRevokeInOneProcess: an edge hosting the signer without Redis (the
 // `make run` layout) runs the indexer itself: a holder signs in and plays,
 // transfers the pass, and the edge refuses the next requests with 403.
 func TestRevokeInOneProcess(t *testing.T) {
-	e := startE2E(t, func(c *edge.Config) { c.Indexer.PollInterval = 10 * time.Millisecond })
+	e := startE2E(t, func(c *edgeConfig) { c.Indexer.PollInterval = 10 * time.Millisecond })
 	holder, other := e.chain.Accounts[1], e.chain.Accounts[2]
 	var pb struct{ Token, HLS string }
 	e.call(t, "POST", "/playback/clip", e.signIn(t, holder), nil, 200, &pb)

@@ -12,8 +12,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/streamgate/streamgate/origin"
-	"github.com/streamgate/streamgate/signer/policy"
+	"github.com/streamgate/streamgate/asset"
+	"github.com/streamgate/streamgate/asset/policy"
 	"github.com/streamgate/streamgate/transcoder"
 )
 
@@ -36,7 +36,7 @@ func runSubmit(args []string, log *slog.Logger) error {
 	fset.StringVar(&f.config, "config", "", configHelp)
 	fset.StringVar(&f.api, "api", "", "job API `URL` (default http://<admin.listen>)")
 	fset.StringVar(&f.source, "source", "", "local `file`, or s3://bucket/key on the sources endpoint")
-	fset.StringVar(&f.asset, "asset", "", "asset `id` ([a-z0-9][a-z0-9_-]{0,63})")
+	fset.StringVar(&f.asset, "asset", "", "asset `id` ("+asset.IDGrammar+")")
 	fset.StringVar(&f.policy, "policy", "", "policy `file` (JSON, docs/protocol.md §5), copied into asset.json")
 	fset.StringVar(&f.ladder, "ladder", "", "ladder `name` from transcode.ladders (default transcode.ladder)")
 	fset.StringVar(&f.title, "title", "", "title for asset.json (default the asset id)")
@@ -73,8 +73,8 @@ func (f *submitFlags) spec() (transcoder.Spec, error) {
 	switch {
 	case f.source == "" || f.asset == "" || f.policy == "":
 		return transcoder.Spec{}, errors.New(submitUsage)
-	case !origin.ValidAssetID(f.asset):
-		return transcoder.Spec{}, fmt.Errorf("--asset: want [a-z0-9][a-z0-9_-]{0,63}, got %q", f.asset)
+	case !asset.ValidID(f.asset):
+		return transcoder.Spec{}, fmt.Errorf("--asset: want %s, got %q", asset.IDGrammar, f.asset)
 	}
 	data, err := os.ReadFile(f.policy)
 	if err != nil {

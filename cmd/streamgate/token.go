@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/signer/token"
 )
 
@@ -20,10 +21,7 @@ var stdout io.Writer = os.Stdout
 
 const tokenUsage = "usage: streamgate token mint --key FILE --sub 0x… [--asset ID] [--ttl 4h] [--kind playback|session] [--chain N] [--iss streamgate]"
 
-var (
-	addressRe = regexp.MustCompile(`^0x[0-9a-fA-F]{40}$`)
-	assetRe   = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
-)
+var addressRe = regexp.MustCompile(`^0x[0-9a-fA-F]{40}$`)
 
 // mintFlags are the flags of `streamgate token mint`.
 type mintFlags struct {
@@ -70,8 +68,8 @@ func (f *mintFlags) validate() error {
 		return fmt.Errorf("--sub: want 0x and 40 hex digits, got %q", f.sub)
 	case f.kind != "playback" && f.kind != "session":
 		return fmt.Errorf("--kind: want playback or session, got %q", f.kind)
-	case f.kind == "playback" && !assetRe.MatchString(f.asset):
-		return fmt.Errorf("--asset: want an asset id matching %s, got %q", assetRe, f.asset)
+	case f.kind == "playback" && !asset.ValidID(f.asset):
+		return fmt.Errorf("--asset: want an asset id matching %s, got %q", asset.IDGrammar, f.asset)
 	case f.kind == "session" && f.asset != "":
 		return errors.New("--asset: session tokens carry no asset")
 	case f.ttl < 0:

@@ -15,9 +15,9 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/streamgate/streamgate/asset/policy"
 	"github.com/streamgate/streamgate/contracts/bindings"
 	"github.com/streamgate/streamgate/internal/testenv"
-	"github.com/streamgate/streamgate/signer/policy"
 )
 
 // world is a simulated chain with the project's contracts: an ERC-721

@@ -7,7 +7,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
 
-	"github.com/streamgate/streamgate/signer/policy"
+	"github.com/streamgate/streamgate/asset/policy"
 )
 
 // factKind says which call answers a fact.

@@ -17,8 +17,8 @@ import (
 	"github.com/redis/go-redis/v9"
 	"golang.org/x/sync/singleflight"
 
+	"github.com/streamgate/streamgate/asset/policy"
 	"github.com/streamgate/streamgate/contracts/chainrpc"
-	"github.com/streamgate/streamgate/signer/policy"
 )
 
 var (

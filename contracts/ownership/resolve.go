@@ -10,8 +10,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
 
+	"github.com/streamgate/streamgate/asset/policy"
 	"github.com/streamgate/streamgate/contracts/chainrpc"
-	"github.com/streamgate/streamgate/signer/policy"
 )
 
 // maxRounds bounds how often resolve refetches facts invalidated meanwhile.

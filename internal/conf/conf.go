@@ -69,7 +69,15 @@ func applyEnv(prefix string, v reflect.Value) error {
 	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		name := strings.Split(f.Tag.Get("yaml"), ",")[0]
+		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if opts == "inline" && f.Type.Kind() == reflect.Struct {
+			// An inlined struct's keys are its parent's, and so are their
+			// variables (a composition embeds a service's config).
+			if err := applyEnv(prefix, v.Field(i)); err != nil {
+				return err
+			}
+			continue
+		}
 		if name == "" || name == "-" || !f.IsExported() {
 			continue
 		}

@@ -99,3 +99,28 @@ func TestMissingKeys(t *testing.T) {
 		t.Fatalf("missing %v, want %v", got, want)
 	}
 }
+
+// composed embeds a service's config inline, as cmd/streamgate's edgeConfig
+// embeds edge.Config: file keys and variables stay the service's.
+type composed struct {
+	sample `yaml:",inline"`
+	Extra  inner `yaml:"extra"`
+}
+
+func TestLoadInline(t *testing.T) {
+	p := writeFile(t, "listen: ':9000'\ncache:\n  max_bytes: 10\nextra:\n  max_bytes: 3\n")
+	t.Setenv("T_CACHE_TTL", "7s")
+	t.Setenv("T_LISTEN", ":9001")
+	t.Setenv("T_EXTRA_TTL", "2s")
+	var cfg composed
+	if err := Load(p, "T", &cfg); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Listen != ":9001" || cfg.Cache.MaxBytes != 10 || cfg.Cache.TTL != 7*time.Second || cfg.Extra.MaxBytes != 3 || cfg.Extra.TTL != 2*time.Second {
+		t.Fatalf("got %+v", cfg)
+	}
+	t.Setenv("T_CACHE_MAX_BYTES", "0")
+	if err := Load(p, "T", &cfg); err == nil || !strings.Contains(err.Error(), "cache.max_bytes") {
+		t.Fatalf("the inlined config's Validate did not run: %v", err)
+	}
+}

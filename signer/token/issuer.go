@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/streamgate/streamgate/asset"
 )
 
 // Issuer mints tokens. It signs with its first key; the others are retired
@@ -76,9 +78,9 @@ func (is *Issuer) Session(wallet string, chain int64, ttl time.Duration, now tim
 
 // Playback mints a playback token letting wallet play asset for ttl from
 // now. Each token gets a fresh random sid so the edge can tell plays apart.
-func (is *Issuer) Playback(wallet, asset string, ttl time.Duration, now time.Time) (string, *Claims, error) {
-	if !assetRe.MatchString(asset) {
-		return "", nil, fmt.Errorf("minting playback token: asset: want %s, got %q", assetRe, asset)
+func (is *Issuer) Playback(wallet, assetID string, ttl time.Duration, now time.Time) (string, *Claims, error) {
+	if !asset.ValidID(assetID) {
+		return "", nil, fmt.Errorf("minting playback token: asset: want %s, got %q", asset.IDGrammar, assetID)
 	}
 	rc, err := is.registered(wallet, AudiencePlayback, ttl, now)
 	if err != nil {
@@ -90,7 +92,7 @@ func (is *Issuer) Playback(wallet, asset string, ttl time.Duration, now time.Tim
 	}
 	// nbf is set on playback tokens only, as docs/protocol.md lists it.
 	rc.NotBefore = rc.IssuedAt
-	c := &Claims{RegisteredClaims: rc, Asset: asset, SessionID: hex.EncodeToString(sid[:])}
+	c := &Claims{RegisteredClaims: rc, Asset: assetID, SessionID: hex.EncodeToString(sid[:])}
 	return is.sign(c)
 }
 

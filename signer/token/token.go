@@ -58,8 +58,7 @@ func (c *Claims) Expiry() time.Time {
 var (
 	walletRe = regexp.MustCompile(`^0x[0-9a-fA-F]{40}$`)
 	// subRe is what Verify accepts in sub: the issuer only writes lowercase.
-	subRe   = regexp.MustCompile(`^0x[0-9a-f]{40}$`)
-	assetRe = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+	subRe = regexp.MustCompile(`^0x[0-9a-f]{40}$`)
 )
 
 // normalizeWallet lowercases a 0x address so that sub compares as a string.

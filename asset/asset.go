@@ -1,13 +1,12 @@
-package origin
+package asset
 
 import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
 	"time"
 
-	"github.com/streamgate/streamgate/signer/policy"
+	"github.com/streamgate/streamgate/asset/policy"
 )
 
 // ManifestName is the object, in each asset's folder, that makes the asset
@@ -15,15 +14,9 @@ import (
 const ManifestName = "asset.json"
 
 // ErrBadManifest is wrapped when asset.json cannot be used.
-var ErrBadManifest = errors.New("origin: bad asset.json")
+var ErrBadManifest = errors.New("asset: bad asset.json")
 
-// assetIDRE is the docs/protocol.md asset id grammar.
-var assetIDRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
-
-// ValidAssetID reports whether id is a well-formed asset id.
-func ValidAssetID(id string) bool { return assetIDRE.MatchString(id) }
-
-// Asset is the parsed asset.json.
+// Asset is the parsed asset.json (docs/protocol.md §4).
 type Asset struct {
 	ID         string          `json:"id"`
 	Title      string          `json:"title"`
@@ -32,11 +25,11 @@ type Asset struct {
 	RawPolicy  json.RawMessage `json:"policy"`
 	CreatedAt  time.Time       `json:"created_at"`
 
-	// Policy is RawPolicy parsed; ParseAsset fails when it does not parse.
+	// Policy is RawPolicy parsed; Parse fails when it does not parse.
 	Policy *policy.Policy `json:"-"`
 }
 
-// Rendition is one rung of the ladder.
+// Rendition is one rung of the ladder: pixels, bits/s, RFC 6381 codecs.
 type Rendition struct {
 	Name      string `json:"name"`
 	Width     int    `json:"width"`
@@ -45,9 +38,10 @@ type Rendition struct {
 	Codecs    string `json:"codecs"`
 }
 
-// ParseAsset reads asset.json and checks that it names asset id and carries a
-// usable policy (fail closed: no policy, no playback).
-func ParseAsset(id string, data []byte) (*Asset, error) {
+// Parse reads asset.json and checks that it names asset id and carries a
+// usable policy (fail closed: no policy, no playback). Errors wrap
+// ErrBadManifest.
+func Parse(id string, data []byte) (*Asset, error) {
 	var a Asset
 	if err := json.Unmarshal(data, &a); err != nil {
 		return nil, fmt.Errorf("%w: %s: %w", ErrBadManifest, id, err)
