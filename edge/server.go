@@ -18,6 +18,7 @@ import (
 
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/httperr"
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/origin"
 	"github.com/streamgate/streamgate/signer/token"
 )
@@ -82,7 +83,7 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 	}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	var err error
-	if s.origin, err = newOrigin(cfg.Origin); err != nil {
+	if s.origin, err = cfg.Origin.Open(); err != nil {
 		return nil, err
 	}
 	s.closers = append(s.closers, s.origin.Close)
@@ -90,7 +91,9 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 	if s.auth, err = newAuth(cfg.Token, s.metrics, deps.JWKS); err != nil {
 		return nil, err
 	}
-	s.rdb = s.newRedis()
+	if s.rdb, err = s.newRedis(); err != nil {
+		return nil, err
+	}
 	if s.own = deps.Ownership; s.own == nil {
 		if s.own, err = s.newOwnership(); err != nil {
 			return nil, err
@@ -114,14 +117,14 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 	return s, nil
 }
 
-// newRedis dials the shared Redis when configured.
-func (s *Server) newRedis() redis.UniversalClient {
-	if s.cfg.Redis.Addr == "" {
-		return nil // a nil *redis.Client would not be a nil interface
+// newRedis dials the shared Redis when configured (a nil interface when
+// not); a refusal at start is an error naming the redis key at fault.
+func (s *Server) newRedis() (redis.UniversalClient, error) {
+	c, err := redisconf.Dial(s.ctx, s.cfg.Redis, s.metrics.registry, s.log)
+	if c != nil {
+		s.closers = append(s.closers, c.Close)
 	}
-	c := redis.NewClient(&redis.Options{Addr: s.cfg.Redis.Addr})
-	s.closers = append(s.closers, c.Close)
-	return c
+	return c, err
 }
 
 // newOwnership builds the edge's own checker, sharing answers through Redis

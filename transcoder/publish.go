@@ -108,7 +108,7 @@ func (p *publisher) publishRegion(ctx context.Context, r region, asset, dir stri
 
 // put uploads one object, retrying with backoff; open is called per try.
 func (p *publisher) put(ctx context.Context, r region, key string, open func() (io.ReadCloser, int64, error)) error {
-	wait := 500 * time.Millisecond
+	wait := p.cfg.Backoff
 	for attempt := 0; ; attempt++ {
 		err := p.putOnce(ctx, r, key, open)
 		if err == nil || attempt >= p.cfg.Retries || ctx.Err() != nil {

@@ -11,12 +11,14 @@ import (
 	"os/exec"
 	"strconv"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/redis/go-redis/v9"
 
 	"github.com/streamgate/streamgate/internal/conf"
 	"github.com/streamgate/streamgate/internal/httperr"
+	"github.com/streamgate/streamgate/internal/redisconf"
 )
 
 // Service is one transcoder process: queue.workers workers and, when
@@ -24,7 +26,7 @@ import (
 type Service struct {
 	cfg     Config
 	log     *slog.Logger
-	rdb     *redis.Client
+	rdb     redis.UniversalClient
 	queue   *Queue
 	pub     *publisher
 	sources *sources
@@ -32,9 +34,11 @@ type Service struct {
 	http    *http.Server
 }
 
-// New validates cfg, checks that ffmpeg and ffprobe run, opens the regions
-// and binds the API listener. Redis is dialed lazily: a worker started
-// before Redis waits for it. Relative paths in cfg are made absolute
+// New validates cfg, checks that ffmpeg and ffprobe run, opens the regions,
+// checks Redis and binds the API listener. A Redis that refuses (password,
+// TLS, database, cluster mode) is an error naming the redis key at fault;
+// one not listening yet is not: a worker started before Redis waits for it.
+// Relative paths in cfg are made absolute
 // (conf.AbsPaths): ffmpeg runs in each job's folder.
 func New(cfg Config, log *slog.Logger) (*Service, error) {
 	if err := cfg.Validate(); err != nil {
@@ -53,7 +57,10 @@ func New(cfg Config, log *slog.Logger) (*Service, error) {
 	if s.pub, err = newPublisher(cfg.Origin); err != nil {
 		return nil, err
 	}
-	s.rdb = redis.NewClient(&redis.Options{Addr: cfg.Redis.Addr, Password: cfg.Redis.Password})
+	if err = s.dialRedis(); err != nil {
+		s.close()
+		return nil, err
+	}
 	s.queue = NewQueue(s.rdb, cfg.Redis.Prefix, cfg.Queue)
 	if cfg.Admin.Listen != "" {
 		if s.ln, err = net.Listen("tcp", cfg.Admin.Listen); err != nil {
@@ -128,6 +135,20 @@ func (s *Service) consumerName(i int) string {
 		name += "-" + strconv.Itoa(i)
 	}
 	return name
+}
+
+// dialRedis opens the queue's Redis and checks it at once.
+func (s *Service) dialRedis() error {
+	var err error
+	if s.rdb, err = redisconf.Open(s.cfg.Redis); err != nil {
+		return err
+	}
+	if err = s.cfg.Redis.Check(context.Background(), s.rdb); errors.Is(err, syscall.ECONNREFUSED) {
+		s.log.Warn("redis not listening yet; workers will wait for it", "err", err)
+	} else if err != nil {
+		return err
+	}
+	return redisconf.Instrument(s.rdb, nil, s.log)
 }
 
 func (s *Service) close() {

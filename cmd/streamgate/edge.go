@@ -11,12 +11,12 @@ import (
 	"syscall"
 
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/redis/go-redis/v9"
 
 	"github.com/streamgate/streamgate/contracts/indexer"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/edge"
 	"github.com/streamgate/streamgate/internal/conf"
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/signer"
 )
 
@@ -69,11 +69,14 @@ func edgeDeps(cfg edge.Config, scfg *signer.Config, log *slog.Logger) (edge.Deps
 	if scfg == nil {
 		return edge.Deps{}, func() error { return nil }, nil
 	}
-	var rdb redis.UniversalClient // stays a nil interface without Redis
 	closers := []func() error{}
-	if cfg.Redis.Addr != "" {
-		c := redis.NewClient(&redis.Options{Addr: cfg.Redis.Addr})
-		rdb, closers = c, append(closers, c.Close)
+	// The edge reports this Redis's health on its own client: no metrics here.
+	rdb, err := redisconf.Dial(context.Background(), cfg.Redis, nil, log) // nil without Redis
+	if err != nil {
+		return edge.Deps{}, nil, err
+	}
+	if rdb != nil {
+		closers = append(closers, rdb.Close)
 	}
 	closeAll := func() error {
 		var err error

@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"context"
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"math/big"
 	"testing"
 	"time"
@@ -144,7 +145,7 @@ func TestResumeAfterRestart(t *testing.T) {
 	r := w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
 	waitFor(t, "the first transfer is published", func() bool { return x.Processed(testenv.ChainID) >= r.BlockNumber.Uint64() })
 	stop()
-	saved, _ := rdb.Get(context.Background(), CursorKey("sg:", testenv.ChainID)).Result()
+	saved, _ := rdb.Get(context.Background(), CursorKey(redisconf.DefaultPrefix, testenv.ChainID)).Result()
 	w.chain.Transact(t, w.bob, w.pass, accessPass.PackTransferFrom(w.bob.Address, w.alice.Address, id))
 	w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
 	x, _ = w.run(t, w.fastConfig(w.pass), rec, rdb)
@@ -155,7 +156,7 @@ func TestResumeAfterRestart(t *testing.T) {
 		t.Fatalf("after the restart (saved %q) published %+v", saved, got)
 	}
 	want := head.Number.String() + ":" + head.Hash().Hex()
-	if v, _ := rdb.Get(context.Background(), CursorKey("sg:", testenv.ChainID)).Result(); v != want {
+	if v, _ := rdb.Get(context.Background(), CursorKey(redisconf.DefaultPrefix, testenv.ChainID)).Result(); v != want {
 		t.Fatalf("saved block %q, want %q", v, want)
 	}
 }
@@ -180,7 +181,7 @@ func TestContractsLearned(t *testing.T) {
 	}
 	x.Add(testenv.ChainID, w.pass)
 	waitFor(t, "the added contract's past transfer", func() bool { return count(rec.got(), w.pass, id, w.alice.Address, w.bob.Address) == 1 })
-	rdb.SAdd(context.Background(), ownership.ContractsKey("sg:"), "1337:"+w.token.Hex())
+	rdb.SAdd(context.Background(), ownership.ContractsKey(redisconf.DefaultPrefix), "1337:"+w.token.Hex())
 	waitFor(t, "the announced contract's past mint", func() bool { return count(rec.got(), w.token, nil, zero, w.alice.Address) == 1 })
 }
 

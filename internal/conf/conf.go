@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -69,12 +70,20 @@ func applyEnv(prefix string, v reflect.Value) error {
 	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		name := strings.Split(f.Tag.Get("yaml"), ",")[0]
+		tag := strings.Split(f.Tag.Get("yaml"), ",")
+		fv := v.Field(i)
+		if slices.Contains(tag[1:], "inline") && fv.Kind() == reflect.Struct {
+			// An inlined block's keys sit at this level, and so do their variables.
+			if err := applyEnv(prefix, fv); err != nil {
+				return err
+			}
+			continue
+		}
+		name := tag[0]
 		if name == "" || name == "-" || !f.IsExported() {
 			continue
 		}
 		key := prefix + "_" + strings.ToUpper(name)
-		fv := v.Field(i)
 		if fv.Kind() == reflect.Struct && fv.Type() != reflect.TypeOf(time.Time{}) {
 			if err := applyEnv(key, fv); err != nil {
 				return err
