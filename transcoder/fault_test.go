@@ -2,7 +2,6 @@ package transcoder
 
 import (
 	"context"
-	"github.com/streamgate/streamgate/internal/redisconf"
 	"net"
 	"os"
 	"os/exec"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 

@@ -3,7 +3,6 @@ package transcoder
 import (
 	"context"
 	"fmt"
-	"github.com/streamgate/streamgate/internal/redisconf"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +15,7 @@ import (
 	"github.com/minio/minio-go/v7"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/internal/testenv"
 	"github.com/streamgate/streamgate/origin"
 )

@@ -2,7 +2,6 @@ package indexer_test
 
 import (
 	"context"
-	"github.com/streamgate/streamgate/internal/redisconf"
 	"math/big"
 	"math/rand/v2"
 	"slices"
@@ -18,6 +17,7 @@ import (
 	"github.com/streamgate/streamgate/contracts/indexer"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/edge"
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 

@@ -3,7 +3,6 @@ package indexer_test
 import (
 	"context"
 	"encoding/json"
-	"github.com/streamgate/streamgate/internal/redisconf"
 	"io"
 	"log/slog"
 	"math/big"
@@ -23,6 +22,7 @@ import (
 	"github.com/streamgate/streamgate/contracts/indexer"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/edge"
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/internal/testenv"
 	"github.com/streamgate/streamgate/signer/token"
 )

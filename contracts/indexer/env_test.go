@@ -2,7 +2,6 @@ package indexer
 
 import (
 	"context"
-	"github.com/streamgate/streamgate/internal/redisconf"
 	"io"
 	"log/slog"
 	"math/big"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/streamgate/streamgate/contracts/bindings"
 	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 

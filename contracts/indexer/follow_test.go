@@ -2,7 +2,6 @@ package indexer
 
 import (
 	"context"
-	"github.com/streamgate/streamgate/internal/redisconf"
 	"math/big"
 	"testing"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 
