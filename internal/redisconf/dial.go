@@ -128,9 +128,10 @@ func (c *Config) Check(ctx context.Context, rdb redis.UniversalClient) error {
 	if c.Cluster || c.SentinelMaster != "" {
 		return nil
 	}
-	// A cluster node answers PING but MOVEs most keys away: say so now. An
-	// error (cluster support disabled, or CLUSTER not allowed) is fine.
-	if info, err := rdb.ClusterInfo(ctx).Result(); err == nil && strings.Contains(info, "cluster_enabled:1") {
+	// A cluster node answers PING but MOVEs most keys away: say so now. Only
+	// a cluster node answers CLUSTER INFO; an error (cluster support
+	// disabled, or the command not allowed) is fine.
+	if info, err := rdb.ClusterInfo(ctx).Result(); err == nil && strings.Contains(info, "cluster_state:") {
 		return fmt.Errorf("%s: the server is a Redis Cluster node: set redis.cluster: true", c.addrKey())
 	}
 	return nil
@@ -172,9 +173,10 @@ func (c *Config) Explain(err error) error {
 	case errors.As(err, &notTLS):
 		key = "redis.tls"
 		err = fmt.Errorf("the server does not speak TLS: %w", err)
-	case c.tls() && (errors.Is(err, io.EOF) || errors.Is(err, syscall.ECONNRESET)):
+	case c.tls() && (isTimeoutOrEOF(err) || errors.Is(err, syscall.ECONNRESET)):
+		// A plain Redis waits for a line that a TLS hello never ends.
 		key = "redis.tls"
-		err = fmt.Errorf("the server closed the TLS handshake (a plain port?): %w", err)
+		err = fmt.Errorf("no TLS handshake (a plain port? or an unreachable redis address): %w", err)
 	case !c.tls() && isTimeoutOrEOF(err):
 		err = fmt.Errorf("%w (a TLS port? set redis.tls: true)", err)
 	}
