@@ -118,9 +118,10 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 }
 
 // newRedis dials the shared Redis when configured (a nil interface when
-// not); a refusal at start is an error naming the redis key at fault.
+// not); a refusal at start is an error naming the redis key at fault, while
+// a Redis not there yet degrades the edge (seats counted alone) until it is.
 func (s *Server) newRedis() (redis.UniversalClient, error) {
-	c, err := redisconf.Dial(s.ctx, s.cfg.Redis, s.metrics.registry, s.log)
+	c, err := redisconf.DialDegraded(s.ctx, s.cfg.Redis, s.metrics.registry, s.log)
 	if c != nil {
 		s.closers = append(s.closers, c.Close)
 	}

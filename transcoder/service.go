@@ -11,7 +11,6 @@ import (
 	"os/exec"
 	"strconv"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -137,18 +136,12 @@ func (s *Service) consumerName(i int) string {
 	return name
 }
 
-// dialRedis opens the queue's Redis and checks it at once.
+// dialRedis opens the queue's Redis and checks it at once; workers wait
+// for a Redis that is not there yet (redisconf.DialDegraded).
 func (s *Service) dialRedis() error {
 	var err error
-	if s.rdb, err = redisconf.Open(s.cfg.Redis); err != nil {
-		return err
-	}
-	if err = s.cfg.Redis.Check(context.Background(), s.rdb); errors.Is(err, syscall.ECONNREFUSED) {
-		s.log.Warn("redis not listening yet; workers will wait for it", "err", err)
-	} else if err != nil {
-		return err
-	}
-	return redisconf.Instrument(s.rdb, nil, s.log)
+	s.rdb, err = redisconf.DialDegraded(context.Background(), s.cfg.Redis, nil, s.log)
+	return err
 }
 
 func (s *Service) close() {

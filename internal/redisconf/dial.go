@@ -117,6 +117,42 @@ func Dial(ctx context.Context, c Config, reg prometheus.Registerer, log *slog.Lo
 	return rdb, nil
 }
 
+// DialDegraded is Dial for a service that can run without Redis for a
+// while (the edge counts seats alone; transcoder workers wait): a server
+// that is not there at all (connection refused, host unreachable, name
+// unresolvable) is logged and the client returned, to reconnect by itself.
+// A refusal (password, TLS, database, cluster mode) or a silent server is
+// still an error.
+func DialDegraded(ctx context.Context, c Config, reg prometheus.Registerer, log *slog.Logger) (redis.UniversalClient, error) {
+	rdb, err := Open(c)
+	if rdb == nil || err != nil {
+		return nil, err
+	}
+	if err := c.Check(ctx, rdb); Unreachable(err) {
+		if log != nil {
+			log.Warn("redis not reachable at start; running degraded until it answers", "err", err)
+		}
+	} else if err != nil {
+		_ = rdb.Close()
+		return nil, err
+	}
+	if err := Instrument(rdb, reg, log); err != nil {
+		_ = rdb.Close()
+		return nil, err
+	}
+	return rdb, nil
+}
+
+// Unreachable reports whether err says nothing answered at the address:
+// connection refused, host or network unreachable, or a name that does not
+// resolve. Timeouts are not: a silent server may be a TLS port or a
+// firewall, which waiting does not fix.
+func Unreachable(err error) bool {
+	var dns *net.DNSError
+	return errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.EHOSTUNREACH) ||
+		errors.Is(err, syscall.ENETUNREACH) || errors.As(err, &dns) && !dns.IsTimeout
+}
+
 // Check pings rdb (within 5 s) and makes sure a cluster node is not used as
 // a single server; its error names the key at fault (Explain).
 func (c *Config) Check(ctx context.Context, rdb redis.UniversalClient) error {

@@ -207,3 +207,25 @@ func metricValue(t *testing.T, reg *prometheus.Registry, name string) float64 {
 	t.Fatalf("%s not gathered", name)
 	return 0
 }
+
+// TestDialDegraded: a Redis that is not there yet is no start-up error for a
+// service that can wait (the client reconnects once it listens), while a
+// refusal still is.
+func TestDialDegraded(t *testing.T) {
+	port := testenv.FreePort(t) // nothing listens there yet
+	c := redisconf.Default("127.0.0.1:" + port)
+	rdb, err := redisconf.DialDegraded(context.Background(), c, nil, nil)
+	if err != nil || rdb == nil {
+		t.Fatalf("DialDegraded with nothing listening = %v, %v; want a client", rdb, err)
+	}
+	defer rdb.Close()
+	if _, err := redisconf.Dial(context.Background(), c, nil, nil); err == nil || !strings.HasPrefix(err.Error(), "redis.addr: ") {
+		t.Fatalf("Dial with nothing listening = %v, want redis.addr: …", err)
+	}
+	pass := testenv.RedisPassword(t, "right-password")
+	bad := pass.Conf
+	bad.Password = "wrong"
+	if _, err := redisconf.DialDegraded(context.Background(), bad, nil, nil); err == nil || !strings.HasPrefix(err.Error(), "redis.password: ") {
+		t.Fatalf("DialDegraded with a wrong password = %v, want redis.password: …", err)
+	}
+}
