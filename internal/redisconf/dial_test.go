@@ -69,6 +69,7 @@ func TestRefusedAtStart(t *testing.T) {
 // client keeps working (a write and a read).
 func TestDialForms(t *testing.T) {
 	pass, tlsSrv, cluster := testenv.RedisPassword(t, "right-password"), testenv.RedisTLS(t), testenv.RedisCluster(t)
+	sentinel := testenv.RedisSentinel(t)
 	pwFile := filepath.Join(t.TempDir(), "pw")
 	if err := os.WriteFile(pwFile, []byte("right-password\n"), 0o600); err != nil {
 		t.Fatal(err)
@@ -89,6 +90,7 @@ func TestDialForms(t *testing.T) {
 			return c
 		},
 		"cluster endpoint": func() redisconf.Config { return cluster.Conf },
+		"sentinel":         func() redisconf.Config { return sentinel.Conf },
 		"cluster seeds": func() redisconf.Config {
 			c := redisconf.Default("")
 			c.Cluster, c.Addrs = true, cluster.Addrs[1:]

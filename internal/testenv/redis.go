@@ -221,3 +221,27 @@ func RedisVariants(t testing.TB) []RedisVariant {
 		{"cluster", RedisCluster(t).Conf},
 	}
 }
+
+// RedisSentinel starts a Redis and one Sentinel monitoring it as master
+// "main"; Conf reaches the master through the Sentinel (addrs,
+// sentinel_master). Both stop at t.Cleanup.
+func RedisSentinel(t testing.TB) *RedisServer {
+	t.Helper()
+	master := Redis(t)
+	port, dir := FreePort(t), t.TempDir()
+	conf := filepath.Join(dir, "sentinel.conf") // Sentinel rewrites its config: a private copy
+	_, mport, _ := net.SplitHostPort(master.Addr)
+	body := "port " + port + "\nbind 127.0.0.1\ndir " + dir + "\nsentinel monitor main 127.0.0.1 " + mport + " 1\n"
+	if err := os.WriteFile(conf, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p := start(t, Bin(t, "redis-server"), nil, conf, "--sentinel")
+	s := &RedisServer{Addr: master.Addr, Client: master.Client, Conf: redisconf.Default("")}
+	s.Conf.Addrs, s.Conf.SentinelMaster = []string{"127.0.0.1:" + port}, "main"
+	sentinel := redis.NewSentinelClient(&redis.Options{Addr: "127.0.0.1:" + port})
+	defer sentinel.Close()
+	waitFor(t, p, 10*time.Second, func() error {
+		return sentinel.GetMasterAddrByName(context.Background(), "main").Err()
+	})
+	return s
+}
