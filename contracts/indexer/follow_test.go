@@ -3,6 +3,8 @@ package indexer
 import (
 	"context"
 	"math/big"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -205,4 +207,30 @@ func TestPublishFailureHoldsTheBlock(t *testing.T) {
 	rec.fail = false
 	rec.mu.Unlock()
 	waitFor(t, "published after recovery", func() bool { return len(rec.got()) == 1 })
+}
+
+// TestCursorThroughEveryRedis: the indexer reads the announced contracts and
+// keeps its place through a password-protected Redis, a TLS-only one and a
+// Redis Cluster, each dialled from its redis: block.
+func TestCursorThroughEveryRedis(t *testing.T) {
+	w := newWorld(t)
+	for _, v := range testenv.RedisVariants(t) {
+		t.Run(v.Name, func(t *testing.T) {
+			rdb, err := redisconf.Dial(context.Background(), v.Conf, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { rdb.Close() })
+			id := w.mintPass(t, w.alice.Address)
+			x, stop := w.run(t, w.fastConfig(w.pass), &recorder{}, rdb)
+			r := w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
+			waitFor(t, "the transfer is processed", func() bool { return x.Processed(testenv.ChainID) >= r.BlockNumber.Uint64() })
+			stop()
+			saved, err := rdb.Get(context.Background(), CursorKey(v.Conf.Prefix, testenv.ChainID)).Result()
+			num, _, _ := strings.Cut(saved, ":")
+			if n, perr := strconv.ParseUint(num, 10, 64); err != nil || perr != nil || n < r.BlockNumber.Uint64() {
+				t.Fatalf("saved block %q, %v; want at least %s", saved, err, r.BlockNumber)
+			}
+		})
+	}
 }
