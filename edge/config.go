@@ -8,6 +8,7 @@ import (
 	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/httperr"
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/origin"
 )
 
@@ -33,13 +34,9 @@ type Config struct {
 }
 
 // RedisConfig points at the Redis that edges and signers share (ownership
-// answers); without it each edge keeps its own.
-type RedisConfig struct {
-	// Addr is host:port ("" = no Redis).
-	Addr string `yaml:"addr"`
-	// Prefix starts every key (docs/protocol.md: sg:).
-	Prefix string `yaml:"prefix"`
-}
+// answers, revocations, seats); without one (no address) each edge keeps
+// its own answers and seats.
+type RedisConfig = redisconf.Config
 
 // SeatsConfig tunes the concurrent-session limit of conditions with
 // max_streams: each playback session holds a seat on the pass while it plays.
@@ -64,15 +61,10 @@ func (c *SeatsConfig) validate() error {
 	return nil
 }
 
-// OriginConfig lists the regions to read from, own region first.
+// OriginConfig lists the regions to read from, own region first: the
+// shared origin block plus the edge's own key.
 type OriginConfig struct {
-	Regions []RegionConfig `yaml:"regions"`
-	// Timeout bounds each attempt until the object starts to arrive.
-	Timeout time.Duration `yaml:"timeout"`
-	// Retries of a transient failure per region before falling through.
-	Retries int `yaml:"retries"`
-	// Backoff before the first retry; doubles each time.
-	Backoff time.Duration `yaml:"backoff"`
+	origin.Config `yaml:",inline"`
 	// StreamTimeout bounds a whole origin read (a cache fill or a streamed
 	// large object).
 	StreamTimeout time.Duration `yaml:"stream_timeout"`
@@ -145,10 +137,12 @@ func DefaultConfig() Config {
 	return Config{
 		Listen: "127.0.0.1:8080",
 		Origin: OriginConfig{
-			Regions:       []RegionConfig{{Name: "local", Dir: ".streamgate/origin"}},
-			Timeout:       2 * time.Second,
-			Retries:       2,
-			Backoff:       50 * time.Millisecond,
+			Config: origin.Config{
+				Regions: []RegionConfig{{Name: "local", Dir: ".streamgate/origin"}},
+				Timeout: 2 * time.Second,
+				Retries: 2,
+				Backoff: 50 * time.Millisecond,
+			},
 			StreamTimeout: 5 * time.Minute,
 		},
 		Token: TokenConfig{
@@ -158,7 +152,7 @@ func DefaultConfig() Config {
 			CacheEntries: 100_000,
 		},
 		Ownership: ownership.DefaultConfig(),
-		Redis:     RedisConfig{Prefix: "sg:"},
+		Redis:     redisconf.Default(""),
 		Page:      PageConfig{VendorDir: "node_modules"},
 		Cache: CacheConfig{
 			MaxBytes:         512 << 20,
@@ -188,7 +182,7 @@ var defaultSeats = SeatsConfig{Idle: 10 * time.Second, Renew: time.Second, Timeo
 
 // Validate reports the first invalid field by its YAML path.
 func (c *Config) Validate() error {
-	for _, v := range []func() error{c.Origin.validate, c.Ownership.Validate, c.Seats.validate} {
+	for _, v := range []func() error{c.Origin.validate, c.Redis.Validate, c.Ownership.Validate, c.Seats.validate} {
 		if err := v(); err != nil {
 			return err
 		}
@@ -231,26 +225,13 @@ func (c *Config) Validate() error {
 }
 
 func (o *OriginConfig) validate() error {
-	if err := origin.CheckRegions(o.Regions); err != nil {
+	if err := o.Config.Validate(); err != nil {
 		return err
 	}
-	switch {
-	case o.Timeout <= 0:
-		return fmt.Errorf("origin.timeout: want > 0, got %s", o.Timeout)
-	case o.Retries < 0 || o.Retries > 10:
-		return fmt.Errorf("origin.retries: want 0..10, got %d", o.Retries)
-	case o.Backoff < 0:
-		return fmt.Errorf("origin.backoff: want >= 0, got %s", o.Backoff)
-	case o.StreamTimeout < o.Timeout:
+	if o.StreamTimeout < o.Timeout {
 		return fmt.Errorf("origin.stream_timeout: want >= origin.timeout, got %s", o.StreamTimeout)
 	}
 	return nil
-}
-
-// OpenOrigin opens the configured regions; the caller closes them.
-func (c *Config) OpenOrigin() (*origin.Regions, error) {
-	o := c.Origin
-	return origin.OpenRegions(o.Regions, origin.RegionsConfig{Timeout: o.Timeout, Retries: o.Retries, Backoff: o.Backoff})
 }
 
 // NewAssets builds the asset.json cache over store: entries live

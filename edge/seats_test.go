@@ -52,9 +52,16 @@ func (s *seated) edge(t testing.TB, redisAddr, jwks string, idle time.Duration) 
 }
 
 func (s *seated) edgeWith(t testing.TB, redisAddr, jwks string, seats SeatsConfig) *testEdge {
+	rc := DefaultConfig().Redis
+	rc.Addr = redisAddr
+	return s.edgeVia(t, rc, jwks, seats)
+}
+
+// edgeVia is edgeWith reaching Redis through the block rc.
+func (s *seated) edgeVia(t testing.TB, rc RedisConfig, jwks string, seats SeatsConfig) *testEdge {
 	return newTestEdge(t, s.dir, func(c *Config) {
 		c.Ownership.Chains = []ownership.ChainConfig{{ID: testenv.ChainID, RPC: []string{s.chain.RPCURL}, Multicall3: "none"}}
-		c.Redis.Addr = redisAddr
+		c.Redis = rc
 		c.Seats = seats
 		if jwks != "" {
 			c.Token.JWKS = jwks
@@ -140,5 +147,33 @@ func TestSeatsWithoutRedis(t *testing.T) {
 		if a, b := e.get(t, one, "one"), e.get(t, two, "one"); a != 200 || b != 429 {
 			t.Fatalf("redis %q: sessions got %d, %d; want 200, 429", addr, a, b)
 		}
+	}
+}
+
+// TestSeatsThroughEveryRedis: two edges share a max_streams 1 seat through a
+// password-protected Redis, a TLS-only one and a Redis Cluster (the seat
+// script under the default prefix): the second session is refused.
+func TestSeatsThroughEveryRedis(t *testing.T) {
+	s := newSeated(t)
+	seats := SeatsConfig{Idle: time.Minute, Renew: 100 * time.Millisecond, Timeout: time.Second}
+	for _, v := range testenv.RedisVariants(t) {
+		t.Run(v.Name, func(t *testing.T) {
+			a := s.edgeVia(t, v.Conf, "", seats)
+			b := s.edgeVia(t, v.Conf, a.srv.cfg.Token.JWKS, seats)
+			first, second := a.playbackFor(t, s.holder, "one"), a.playbackFor(t, s.holder, "one")
+			if got := a.get(t, first, "one"); got != 200 {
+				t.Fatalf("first session: %d", got)
+			}
+			if got := b.get(t, second, "one"); got != 429 {
+				t.Fatalf("second session on the other edge: %d, want 429", got)
+			}
+			if got := a.get(t, first, "one"); got != 200 {
+				t.Fatalf("the playing session lost its seat: %d", got)
+			}
+			resp, body := do(t, "GET", a.url+"/metrics", nil)
+			if resp.StatusCode != 200 || !strings.Contains(string(body), "\nstreamgate_redis_up 1\n") {
+				t.Fatalf("/metrics does not show streamgate_redis_up 1: %d", resp.StatusCode)
+			}
+		})
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/httperr"
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/origin"
 	"github.com/streamgate/streamgate/signer/token"
 )
@@ -97,7 +98,7 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	var err error
 	if s.origin = deps.Origin; s.origin == nil {
-		if s.origin, err = cfg.OpenOrigin(); err != nil {
+		if s.origin, err = cfg.Origin.Open(); err != nil {
 			return nil, err
 		}
 		s.closers = append(s.closers, s.origin.Close)
@@ -107,7 +108,9 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 		return nil, err
 	}
 	if s.rdb = deps.Redis; s.rdb == nil {
-		s.rdb = s.newRedis()
+		if s.rdb, err = s.newRedis(); err != nil {
+			return nil, err
+		}
 	}
 	if s.own = deps.Ownership; s.own == nil {
 		if s.own, err = s.newOwnership(); err != nil {
@@ -134,14 +137,15 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 	return s, nil
 }
 
-// newRedis dials the shared Redis when configured.
-func (s *Server) newRedis() redis.UniversalClient {
-	if s.cfg.Redis.Addr == "" {
-		return nil // a nil *redis.Client would not be a nil interface
+// newRedis dials the shared Redis when configured (a nil interface when
+// not); a refusal at start is an error naming the redis key at fault, while
+// a Redis not there yet degrades the edge (seats counted alone) until it is.
+func (s *Server) newRedis() (redis.UniversalClient, error) {
+	c, err := redisconf.DialDegraded(s.ctx, s.cfg.Redis, s.metrics.registry, s.log)
+	if c != nil {
+		s.closers = append(s.closers, c.Close)
 	}
-	c := redis.NewClient(&redis.Options{Addr: s.cfg.Redis.Addr})
-	s.closers = append(s.closers, c.Close)
-	return c
+	return c, err
 }
 
 // newOwnership builds the edge's own checker, sharing answers through Redis

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 )
 
 // RegionConfig is one origin in a service's config: a local folder or an
@@ -72,4 +73,42 @@ func (rs *Regions) Close() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// Config is the `origin:` block every service shares (edge, signer,
+// transcoder): the regions, own or primary region first, and how one
+// attempt at an object is bounded and retried. A service embeds it inline
+// and adds its own keys beside it.
+type Config struct {
+	Regions []RegionConfig `yaml:"regions"`
+	// Timeout bounds one attempt: a read until the object starts to arrive,
+	// or a whole object's upload.
+	Timeout time.Duration `yaml:"timeout"`
+	// Retries of a transient failure per region and object, 0..10, before
+	// falling through to the next region (reads) or failing (uploads).
+	Retries int `yaml:"retries"`
+	// Backoff is the wait before the first retry; it doubles each time.
+	Backoff time.Duration `yaml:"backoff"`
+}
+
+// Validate reports the first invalid field by its YAML path under origin.
+func (c *Config) Validate() error {
+	if err := CheckRegions(c.Regions); err != nil {
+		return err
+	}
+	switch {
+	case c.Timeout <= 0:
+		return fmt.Errorf("origin.timeout: want > 0, got %s", c.Timeout)
+	case c.Retries < 0 || c.Retries > 10:
+		return fmt.Errorf("origin.retries: want 0..10, got %d", c.Retries)
+	case c.Backoff < 0:
+		return fmt.Errorf("origin.backoff: want >= 0, got %s", c.Backoff)
+	}
+	return nil
+}
+
+// Open opens the regions for reading, as a Regions with c's timeout,
+// retries and backoff.
+func (c *Config) Open() (*Regions, error) {
+	return OpenRegions(c.Regions, RegionsConfig{Timeout: c.Timeout, Retries: c.Retries, Backoff: c.Backoff})
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/conf"
 	"github.com/streamgate/streamgate/internal/httperr"
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/origin"
 )
 
@@ -72,15 +73,10 @@ type KeysConfig struct {
 	PEM string `yaml:"-"`
 }
 
-// RedisConfig points at the Redis that signers and edges share.
-type RedisConfig struct {
-	// Addr is host:port; "" keeps nonces in process, which is right for one
-	// signer only: with several, a nonce issued by one must be redeemable at
-	// any, so they need Redis.
-	Addr string `yaml:"addr"`
-	// Prefix starts every key (docs/protocol.md: sg:).
-	Prefix string `yaml:"prefix"`
-}
+// RedisConfig points at the Redis that signers and edges share. Without one
+// (no address) nonces stay in process, which is right for one signer only:
+// with several, a nonce issued by one must be redeemable at any.
+type RedisConfig = redisconf.Config
 
 // RateConfig limits /auth/* per client IP (IPv6 per /64).
 type RateConfig struct {
@@ -90,16 +86,11 @@ type RateConfig struct {
 	Burst int `yaml:"burst"`
 }
 
-// OriginConfig lists the regions asset.json is read from, own region first;
-// it mirrors the edge's origin block. Unused when Deps.Assets is set.
+// OriginConfig lists the regions asset.json is read from, own region first:
+// the shared origin block plus the signer's own key. Unused when Deps.Assets
+// is set.
 type OriginConfig struct {
-	Regions []RegionConfig `yaml:"regions"`
-	// Timeout bounds each attempt until the object starts to arrive.
-	Timeout time.Duration `yaml:"timeout"`
-	// Retries of a transient failure per region before falling through.
-	Retries int `yaml:"retries"`
-	// Backoff before the first retry; doubles each time.
-	Backoff time.Duration `yaml:"backoff"`
+	origin.Config `yaml:",inline"`
 	// AssetTTL is how long a parsed asset.json (existence and policy) is trusted.
 	AssetTTL time.Duration `yaml:"asset_ttl"`
 }
@@ -141,13 +132,15 @@ func DefaultConfig() Config {
 		MaxNonces:    100_000,
 		Leeway:       30 * time.Second,
 		MaxBodyBytes: httperr.DefaultMaxBodyBytes,
-		Redis:        RedisConfig{Prefix: "sg:"},
+		Redis:        redisconf.Default(""),
 		Rate:         RateConfig{PerIPPerMin: 60, Burst: 20},
 		Origin: OriginConfig{
-			Regions:  []RegionConfig{{Name: "local", Dir: ".streamgate/origin"}},
-			Timeout:  2 * time.Second,
-			Retries:  2,
-			Backoff:  50 * time.Millisecond,
+			Config: origin.Config{
+				Regions: []RegionConfig{{Name: "local", Dir: ".streamgate/origin"}},
+				Timeout: 2 * time.Second,
+				Retries: 2,
+				Backoff: 50 * time.Millisecond,
+			},
 			AssetTTL: 10 * time.Second,
 		},
 		Ownership: ownership.DefaultConfig(),
@@ -176,7 +169,7 @@ func LoadConfig(path string) (Config, error) {
 
 // Validate reports the first invalid field by its YAML path.
 func (c *Config) Validate() error {
-	for _, check := range []func() error{c.validateIdentity, c.validateTimes, c.validateLimits, c.Origin.validate, c.Ownership.Validate} {
+	for _, check := range []func() error{c.validateIdentity, c.validateTimes, c.validateLimits, c.Origin.validate, c.Redis.Validate, c.Ownership.Validate} {
 		if err := check(); err != nil {
 			return err
 		}
@@ -256,16 +249,10 @@ func (c *Config) validateLimits() error {
 }
 
 func (o *OriginConfig) validate() error {
-	if err := origin.CheckRegions(o.Regions); err != nil {
+	if err := o.Config.Validate(); err != nil {
 		return err
 	}
 	switch {
-	case o.Timeout <= 0:
-		return fmt.Errorf("origin.timeout: want > 0, got %s", o.Timeout)
-	case o.Retries < 0 || o.Retries > 10:
-		return fmt.Errorf("origin.retries: want 0..10, got %d", o.Retries)
-	case o.Backoff < 0:
-		return fmt.Errorf("origin.backoff: want >= 0, got %s", o.Backoff)
 	case o.AssetTTL <= 0:
 		return fmt.Errorf("origin.asset_ttl: want > 0, got %s", o.AssetTTL)
 	}

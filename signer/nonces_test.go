@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"os"
 	"regexp"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/prometheus/client_golang/prometheus/testutil"
 	"github.com/redis/go-redis/v9"
 
 	"github.com/streamgate/streamgate/contracts/ownership"
@@ -20,16 +22,20 @@ import (
 
 var nonceRE = regexp.MustCompile(`^[A-Za-z0-9]{16,}$`)
 
-// nonceModes runs f with nonces in process and in a real Redis.
-func nonceModes(t *testing.T, f func(t *testing.T, redisAddr string)) {
-	t.Run("in-process", func(t *testing.T) { f(t, "") })
-	t.Run("redis", func(t *testing.T) { f(t, testenv.Redis(t).Addr) })
+// nonceModes runs f with nonces in process and in real Redis: plain,
+// password-protected, TLS-only and a cluster (testenv.RedisVariants).
+func nonceModes(t *testing.T, f func(t *testing.T, rc RedisConfig)) {
+	t.Run("in-process", func(t *testing.T) { f(t, DefaultConfig().Redis) })
+	t.Run("redis", func(t *testing.T) { f(t, testenv.Redis(t).Conf) })
+	for _, v := range testenv.RedisVariants(t) {
+		t.Run("redis-"+v.Name, func(t *testing.T) { f(t, v.Conf) })
+	}
 }
 
 func TestNonceSingleUse(t *testing.T) {
 	w := newWorld(t)
-	nonceModes(t, func(t *testing.T, addr string) {
-		ts := newTestSigner(t, func(c *Config, d *Deps) { w.chains(c, d); c.Redis.Addr = addr })
+	nonceModes(t, func(t *testing.T, rc RedisConfig) {
+		ts := newTestSigner(t, func(c *Config, d *Deps) { w.chains(c, d); c.Redis = rc })
 		a, b := ts.nonce(t), ts.nonce(t)
 		if !nonceRE.MatchString(a) || a == b {
 			t.Fatalf("nonces %q, %q: want distinct, >= 16 alphanumerics", a, b)
@@ -195,5 +201,27 @@ func TestEthersVectorsSignIn(t *testing.T) {
 			resp, out = ts.signIn(t, string(body))
 			wantError(t, resp, out, 401, "invalid_nonce")
 		})
+	}
+}
+
+// TestRedisAtStart: a Redis that refuses the signer's credentials is a
+// start-up error naming redis.password; one that accepts them is reported
+// healthy in the signer's metrics.
+func TestRedisAtStart(t *testing.T) {
+	r := testenv.RedisPassword(t, "right-password")
+	cfg, _ := baseConfig(t)
+	cfg.Redis = r.Conf
+	cfg.Redis.Password = "wrong-password"
+	if _, err := New(cfg, quiet, Deps{}); err == nil || !strings.HasPrefix(err.Error(), "redis.password: WRONGPASS") {
+		t.Fatalf("New with a wrong password = %v, want redis.password: WRONGPASS…", err)
+	}
+	cfg.Redis.Password = "right-password"
+	srv, err := New(cfg, quiet, Deps{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	if n, err := testutil.GatherAndCount(srv.Metrics(), "streamgate_redis_up", "streamgate_redis_errors_total"); err != nil || n != 2 {
+		t.Fatalf("redis health series = %d, %v; want 2", n, err)
 	}
 }

@@ -25,6 +25,7 @@ import (
 	"github.com/streamgate/streamgate/contracts/chainrpc"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/httperr"
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/origin"
 	"github.com/streamgate/streamgate/signer/token"
 )
@@ -126,23 +127,24 @@ func (s *Server) initBindings(Deps) error {
 	return nil
 }
 
-// initRedis picks the nonce store: Redis (shared, dialed now so that a wrong
-// address fails at start) or in-process.
+// initRedis picks the nonce store: Redis (shared, dialed now so that a
+// refusal fails at start, naming the redis key at fault) or in-process. A
+// client in deps is checked and reported by whoever dialed it.
 func (s *Server) initRedis(deps Deps) error {
 	rdb := deps.Redis
-	if rdb == nil && s.cfg.Redis.Addr != "" {
-		c := redis.NewClient(&redis.Options{Addr: s.cfg.Redis.Addr})
-		s.closers = append(s.closers, c.Close)
-		rdb = c
+	if rdb == nil {
+		c, err := redisconf.Dial(s.ctx, s.cfg.Redis, s.metrics.registry, s.log)
+		if err != nil {
+			return err
+		}
+		if c != nil {
+			s.closers = append(s.closers, c.Close)
+			rdb = c
+		}
 	}
 	if rdb == nil {
 		s.nonces = newMemNonces(s.cfg.NonceTTL, s.cfg.MaxNonces)
 		return nil
-	}
-	ctx, cancel := context.WithTimeout(s.ctx, storeTimeout)
-	defer cancel()
-	if err := rdb.Ping(ctx).Err(); err != nil {
-		return fmt.Errorf("redis.addr: %w", err)
 	}
 	s.nonces = &redisNonces{rdb: rdb, prefix: s.cfg.Redis.Prefix, ttl: s.cfg.NonceTTL}
 	return nil
@@ -186,8 +188,7 @@ const maxAssetLoad = 10 * time.Second
 
 // newOrigin opens the configured regions; Close releases them.
 func (s *Server) newOrigin() (*origin.Regions, error) {
-	o := s.cfg.Origin
-	rs, err := origin.OpenRegions(o.Regions, origin.RegionsConfig{Timeout: o.Timeout, Retries: o.Retries, Backoff: o.Backoff})
+	rs, err := s.cfg.Origin.Open()
 	if err != nil {
 		return nil, err
 	}

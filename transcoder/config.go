@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"time"
 
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/origin"
 )
 
@@ -23,15 +24,8 @@ type Config struct {
 	Transcode TranscodeConfig `yaml:"transcode"`
 }
 
-// RedisConfig locates the job queue.
-type RedisConfig struct {
-	// Addr is host:port.
-	Addr string `yaml:"addr"`
-	// Password, if any; prefer TRANSCODER_REDIS_PASSWORD to the file.
-	Password string `yaml:"password"`
-	// Prefix starts every key (docs/protocol.md: sg:).
-	Prefix string `yaml:"prefix"`
-}
+// RedisConfig locates the job queue (required).
+type RedisConfig = redisconf.Config
 
 // AdminConfig is the job API.
 type AdminConfig struct {
@@ -43,19 +37,17 @@ type AdminConfig struct {
 	Token string `yaml:"token"`
 }
 
-// OriginConfig lists the regions assets are published to, primary first.
+// OriginConfig lists the regions assets are published to, primary first:
+// the shared origin block (timeout: one object's upload; retries and
+// backoff: of a failed upload before the job attempt fails) plus the
+// transcoder's own keys.
 type OriginConfig struct {
-	Regions []RegionConfig `yaml:"regions"`
+	origin.Config `yaml:",inline"`
 	// Replicated says the buckets replicate themselves (S3 CRR, MinIO bucket
 	// replication): publish to the primary region only.
 	Replicated bool `yaml:"replicated"`
 	// Concurrency is how many objects are uploaded at once per region.
 	Concurrency int `yaml:"concurrency"`
-	// Timeout bounds one object's upload.
-	Timeout time.Duration `yaml:"timeout"`
-	// Retries of a failed object upload before the job attempt fails; the
-	// wait starts at 500 ms and doubles.
-	Retries int `yaml:"retries"`
 }
 
 // RegionConfig is one origin: a local folder or an S3 bucket.
@@ -135,14 +127,17 @@ func DefaultLadder() []Rung {
 // DefaultConfig returns the defaults that configs/transcoder.yaml shows.
 func DefaultConfig() Config {
 	return Config{
-		Redis:   RedisConfig{Addr: "127.0.0.1:6379", Prefix: "sg:"},
+		Redis:   redisconf.Default("127.0.0.1:6379"),
 		Admin:   AdminConfig{Listen: "127.0.0.1:8091"},
 		Sources: origin.S3Config{Endpoint: "127.0.0.1:9000", Bucket: "sources"},
 		Origin: OriginConfig{
-			Regions:     []RegionConfig{{Name: "local", Dir: ".streamgate/origin"}},
+			Config: origin.Config{
+				Regions: []RegionConfig{{Name: "local", Dir: ".streamgate/origin"}},
+				Timeout: time.Minute,
+				Retries: 3,
+				Backoff: 500 * time.Millisecond,
+			},
 			Concurrency: 8,
-			Timeout:     time.Minute,
-			Retries:     3,
 		},
 		Queue: QueueConfig{
 			Workers: 1, ClaimTimeout: time.Minute, Poll: 2 * time.Second,
@@ -159,7 +154,7 @@ func DefaultConfig() Config {
 
 // Validate reports the first invalid field by its YAML path.
 func (c *Config) Validate() error {
-	for _, check := range []func() error{c.validateBasics, c.Origin.validate, c.Queue.validate, c.Transcode.validate} {
+	for _, check := range []func() error{c.validateBasics, c.Redis.Validate, c.Origin.validate, c.Queue.validate, c.Transcode.validate} {
 		if err := check(); err != nil {
 			return err
 		}
@@ -169,8 +164,8 @@ func (c *Config) Validate() error {
 
 func (c *Config) validateBasics() error {
 	switch {
-	case c.Redis.Addr == "":
-		return errors.New("redis.addr: want host:port")
+	case !c.Redis.Enabled():
+		return errors.New("redis.addr: want host:port (or redis.url, or redis.addrs)")
 	case c.Admin.Listen != "" && len(c.Admin.Token) < 16:
 		return errors.New("admin.token: want at least 16 characters (set TRANSCODER_ADMIN_TOKEN), or admin.listen: \"\" for no API")
 	case c.Sources.Endpoint == "" || c.Sources.Bucket == "":
@@ -180,16 +175,11 @@ func (c *Config) validateBasics() error {
 }
 
 func (o *OriginConfig) validate() error {
-	if err := origin.CheckRegions(o.Regions); err != nil {
+	if err := o.Config.Validate(); err != nil {
 		return err
 	}
-	switch {
-	case o.Concurrency < 1 || o.Concurrency > 256:
+	if o.Concurrency < 1 || o.Concurrency > 256 {
 		return fmt.Errorf("origin.concurrency: want 1..256, got %d", o.Concurrency)
-	case o.Timeout <= 0:
-		return fmt.Errorf("origin.timeout: want > 0, got %s", o.Timeout)
-	case o.Retries < 0 || o.Retries > 10:
-		return fmt.Errorf("origin.retries: want 0..10, got %d", o.Retries)
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 
@@ -70,7 +71,7 @@ func TestBadSources(t *testing.T) {
 // deadLetters reads sg:jobs:dead, keyed by job id.
 func deadLetters(t *testing.T, rdb *redis.Client) map[string]map[string]string {
 	t.Helper()
-	msgs, err := rdb.XRange(context.Background(), "sg:jobs:dead", "-", "+").Result()
+	msgs, err := rdb.XRange(context.Background(), redisconf.DefaultPrefix+"jobs:dead", "-", "+").Result()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +98,7 @@ func TestTransientFaults(t *testing.T) {
 	}
 	cfg := r.config(t)
 	cfg.Transcode.FFmpeg = crash
-	q := NewQueue(r.redis.Client, "sg:", cfg.Queue)
+	q := NewQueue(r.redis.Client, redisconf.DefaultPrefix, cfg.Queue)
 	_, stop := startService(t, cfg)
 	job := enqueue(t, q, "crash", r.upload(t, "crash", srcAV))
 	job = waitJob(t, q, job.ID, StateFailed, 20*time.Second)
@@ -186,16 +187,16 @@ func TestGiveUpOnLostWorkers(t *testing.T) {
 	r := newRig(t)
 	cfg := r.config(t)
 	ctx := context.Background()
-	q := NewQueue(r.redis.Client, "sg:", cfg.Queue)
+	q := NewQueue(r.redis.Client, redisconf.DefaultPrefix, cfg.Queue)
 	if err := q.ensureGroup(ctx); err != nil {
 		t.Fatal(err)
 	}
 	job := enqueue(t, q, "ghost", r.upload(t, "ghost", srcAV))
 	// A worker "ghost" takes it and dies on attempt max_attempts.
-	if err := r.redis.Client.XReadGroup(ctx, &redis.XReadGroupArgs{Group: group, Consumer: "ghost", Streams: []string{"sg:jobs", ">"}, Count: 1}).Err(); err != nil {
+	if err := r.redis.Client.XReadGroup(ctx, &redis.XReadGroupArgs{Group: group, Consumer: "ghost", Streams: []string{redisconf.DefaultPrefix + "jobs", ">"}, Count: 1}).Err(); err != nil {
 		t.Fatal(err)
 	}
-	r.redis.Client.HSet(ctx, "sg:job:"+job.ID, "state", StateRunning, "attempts", cfg.Queue.MaxAttempts)
+	r.redis.Client.HSet(ctx, redisconf.DefaultPrefix+"job:"+job.ID, "state", StateRunning, "attempts", cfg.Queue.MaxAttempts)
 	start(t, cfg)
 	job = waitJob(t, q, job.ID, StateFailed, 10*time.Second)
 	if want := "gave up after 2 attempts: its worker stopped responding"; job.Error != want || job.Attempts != 2 {

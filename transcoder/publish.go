@@ -107,7 +107,7 @@ func (p *publisher) publishRegion(ctx context.Context, r region, id, dir string,
 
 // put uploads one object, retrying with backoff; open is called per try.
 func (p *publisher) put(ctx context.Context, r region, key string, open func() (io.ReadCloser, int64, error)) error {
-	wait := 500 * time.Millisecond
+	wait := p.cfg.Backoff
 	for attempt := 0; ; attempt++ {
 		err := p.putOnce(ctx, r, key, open)
 		if err == nil || attempt >= p.cfg.Retries || ctx.Err() != nil {

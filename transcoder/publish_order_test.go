@@ -62,7 +62,7 @@ func outputDir(t *testing.T, n int) string {
 // other upload ended, and regions go one after the other, primary first.
 func TestPublishOrder(t *testing.T) {
 	a, b := newRecorder(t), newRecorder(t)
-	p := &publisher{cfg: OriginConfig{Concurrency: 4, Timeout: time.Second}, regions: []region{{"a", a}, {"b", b}}}
+	p := &publisher{cfg: OriginConfig{Config: origin.Config{Timeout: time.Second, Backoff: 500 * time.Millisecond}, Concurrency: 4}, regions: []region{{"a", a}, {"b", b}}}
 	fenced := 0
 	fence := func(context.Context) error { fenced++; return nil }
 	if err := p.publish(context.Background(), "x", outputDir(t, 20), []byte("{}"), fence); err != nil {
@@ -83,7 +83,7 @@ func TestPublishOrder(t *testing.T) {
 func TestPublishStops(t *testing.T) {
 	a, b := newRecorder(t), newRecorder(t)
 	a.fail = "x/seg-3.m4s"
-	p := &publisher{cfg: OriginConfig{Concurrency: 4, Timeout: time.Second, Retries: 1}, regions: []region{{"a", a}, {"b", b}}}
+	p := &publisher{cfg: OriginConfig{Config: origin.Config{Timeout: time.Second, Retries: 1, Backoff: 500 * time.Millisecond}, Concurrency: 4}, regions: []region{{"a", a}, {"b", b}}}
 	ok := func(context.Context) error { return nil }
 	err := p.publish(context.Background(), "x", outputDir(t, 8), []byte("{}"), ok)
 	if err == nil || slices.Contains(a.events, "start x/asset.json") || len(b.events) != 0 {

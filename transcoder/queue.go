@@ -18,15 +18,16 @@ const group = "transcoders"
 // "transcoders", dead letters in {prefix}jobs:dead, and each job's state in
 // the hash {prefix}job:{id}. A stream entry carries only the job id.
 type Queue struct {
-	rdb       *redis.Client
+	rdb       redis.UniversalClient
 	cfg       QueueConfig
 	stream    string
 	dead      string
 	jobPrefix string
 }
 
-// NewQueue uses rdb with the key prefix (docs/protocol.md: "sg:").
-func NewQueue(rdb *redis.Client, prefix string, cfg QueueConfig) *Queue {
+// NewQueue uses rdb with the key prefix (docs/protocol.md §8: "{sg}:"; in
+// Redis Cluster its hash tag keeps a job's keys in one slot for the scripts).
+func NewQueue(rdb redis.UniversalClient, prefix string, cfg QueueConfig) *Queue {
 	return &Queue{rdb: rdb, cfg: cfg, stream: prefix + "jobs", dead: prefix + "jobs:dead", jobPrefix: prefix + "job:"}
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"github.com/streamgate/streamgate/internal/conf"
 	"github.com/streamgate/streamgate/internal/httperr"
+	"github.com/streamgate/streamgate/internal/redisconf"
 )
 
 // Service is one transcoder process: queue.workers workers and, when
@@ -24,7 +25,7 @@ import (
 type Service struct {
 	cfg     Config
 	log     *slog.Logger
-	rdb     *redis.Client
+	rdb     redis.UniversalClient
 	queue   *Queue
 	pub     *publisher
 	sources *sources
@@ -32,9 +33,11 @@ type Service struct {
 	http    *http.Server
 }
 
-// New validates cfg, checks that ffmpeg and ffprobe run, opens the regions
-// and binds the API listener. Redis is dialed lazily: a worker started
-// before Redis waits for it. Relative paths in cfg are made absolute
+// New validates cfg, checks that ffmpeg and ffprobe run, opens the regions,
+// checks Redis and binds the API listener. A Redis that refuses (password,
+// TLS, database, cluster mode) is an error naming the redis key at fault;
+// one not listening yet is not: a worker started before Redis waits for it.
+// Relative paths in cfg are made absolute
 // (conf.AbsPaths): ffmpeg runs in each job's folder.
 func New(cfg Config, log *slog.Logger) (*Service, error) {
 	if err := cfg.Validate(); err != nil {
@@ -53,7 +56,10 @@ func New(cfg Config, log *slog.Logger) (*Service, error) {
 	if s.pub, err = newPublisher(cfg.Origin); err != nil {
 		return nil, err
 	}
-	s.rdb = redis.NewClient(&redis.Options{Addr: cfg.Redis.Addr, Password: cfg.Redis.Password})
+	if err = s.dialRedis(); err != nil {
+		s.close()
+		return nil, err
+	}
 	s.queue = NewQueue(s.rdb, cfg.Redis.Prefix, cfg.Queue)
 	if cfg.Admin.Listen != "" {
 		if s.ln, err = net.Listen("tcp", cfg.Admin.Listen); err != nil {
@@ -128,6 +134,14 @@ func (s *Service) consumerName(i int) string {
 		name += "-" + strconv.Itoa(i)
 	}
 	return name
+}
+
+// dialRedis opens the queue's Redis and checks it at once; workers wait
+// for a Redis that is not there yet (redisconf.DialDegraded).
+func (s *Service) dialRedis() error {
+	var err error
+	s.rdb, err = redisconf.DialDegraded(context.Background(), s.cfg.Redis, nil, s.log)
+	return err
 }
 
 func (s *Service) close() {

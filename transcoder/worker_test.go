@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/streamgate/streamgate/asset"
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 
@@ -76,7 +77,7 @@ func TestWorkerKilledMidJob(t *testing.T) {
 	cfgA.Transcode.FFmpeg, _ = slowFFmpeg(t, pidFile)
 	a := startWorkerProcess(t, cfgA)
 
-	q := NewQueue(r.redis.Client, "sg:", cfgA.Queue)
+	q := NewQueue(r.redis.Client, redisconf.DefaultPrefix, cfgA.Queue)
 	job := enqueue(t, q, "killed", r.upload(t, "killed", srcAV))
 	waitProgress(t, q, job.ID, "worker-a")
 	if err := a.Process.Signal(syscall.SIGKILL); err != nil {
@@ -140,9 +141,9 @@ func checkOnce(t *testing.T, r *rig, id, assetID string) {
 		}
 		versions++
 	}
-	publishes, _ := r.redis.Client.HGet(ctx, "sg:job:"+id, "publishes").Int()
-	pending, err := r.redis.Client.XPending(ctx, "sg:jobs", group).Result()
-	dead, _ := r.redis.Client.XLen(ctx, "sg:jobs:dead").Result()
+	publishes, _ := r.redis.Client.HGet(ctx, redisconf.DefaultPrefix+"job:"+id, "publishes").Int()
+	pending, err := r.redis.Client.XPending(ctx, redisconf.DefaultPrefix+"jobs", group).Result()
+	dead, _ := r.redis.Client.XLen(ctx, redisconf.DefaultPrefix+"jobs:dead").Result()
 	if versions != 1 || publishes != 1 || err != nil || pending.Count != 0 || dead != 0 {
 		t.Errorf("asset.json versions %d, publishes %d, pending %+v (%v), dead %d; want 1, 1, 0, 0", versions, publishes, pending, err, dead)
 	}
@@ -158,7 +159,7 @@ func TestStopHandsJobBack(t *testing.T) {
 	cfg.Queue.ClaimTimeout = time.Minute
 	cfg.Transcode.FFmpeg, _ = slowFFmpeg(t, filepath.Join(t.TempDir(), "pid"))
 	_, stop := startService(t, cfg)
-	q := NewQueue(r.redis.Client, "sg:", cfg.Queue)
+	q := NewQueue(r.redis.Client, redisconf.DefaultPrefix, cfg.Queue)
 	job := enqueue(t, q, "handback", r.upload(t, "handback", srcAV))
 	waitProgress(t, q, job.ID, "in-process")
 	stop()

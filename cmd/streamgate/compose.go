@@ -7,11 +7,11 @@ import (
 	"log/slog"
 
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/redis/go-redis/v9"
 
 	"github.com/streamgate/streamgate/contracts/indexer"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/edge"
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/signer"
 )
 
@@ -65,17 +65,20 @@ func edgeDeps(cfg edgeConfig, scfg *signer.Config, log *slog.Logger) (edge.Deps,
 		return edge.Deps{}, nil, errors.Join(err, closeAll())
 	}
 
-	regions, err := cfg.OpenOrigin()
+	regions, err := cfg.Origin.Open()
 	if err != nil {
 		return fail(err)
 	}
 	closers = append(closers, regions.Close)
-	var rdb redis.UniversalClient // stays a nil interface without Redis
-	if cfg.Redis.Addr != "" {
-		c := redis.NewClient(&redis.Options{Addr: cfg.Redis.Addr})
-		rdb, closers = c, append(closers, c.Close)
-	}
 	reg := prometheus.NewRegistry()
+	// One client for edge and signer; its health series join the edge's.
+	rdb, err := redisconf.Dial(context.Background(), cfg.Redis, reg, log) // nil without Redis
+	if err != nil {
+		return fail(err)
+	}
+	if rdb != nil {
+		closers = append(closers, rdb.Close)
+	}
 	own, err := ownership.New(cfg.Ownership, rdb, cfg.Redis.Prefix, ownership.NewMetrics(reg), log)
 	if err != nil {
 		return fail(err)

@@ -15,12 +15,12 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
-	"github.com/redis/go-redis/v9"
 
 	"github.com/streamgate/streamgate/contracts/indexer"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/conf"
 	"github.com/streamgate/streamgate/internal/httperr"
+	"github.com/streamgate/streamgate/internal/redisconf"
 )
 
 func runIndexer(args []string, log *slog.Logger) error {
@@ -40,14 +40,12 @@ func runIndexer(args []string, log *slog.Logger) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	rdb := redis.NewClient(&redis.Options{Addr: cfg.Redis.Addr})
-	defer rdb.Close()
-	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
-	defer cancel()
-	if err := rdb.Ping(pctx).Err(); err != nil {
-		return fmt.Errorf("redis.addr: %w", err)
-	}
 	reg := prometheus.NewRegistry()
+	rdb, err := redisconf.Dial(ctx, cfg.Redis, reg, log)
+	if err != nil {
+		return err
+	}
+	defer rdb.Close()
 	x, err := indexer.New(cfg.Indexer, indexer.Deps{
 		Sink: ownership.NewPublisher(rdb, cfg.Redis.Prefix), Redis: rdb, Prefix: cfg.Redis.Prefix, Metrics: reg,
 	}, log)

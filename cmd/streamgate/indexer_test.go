@@ -41,6 +41,22 @@ var indexerConfigCases = []struct {
 	{"backfill over range", "indexer:\n  max_range: 10\n  backfill: 11\n", "", "indexer.backfill"},
 	{"bad contract", "indexer:\n  chains: [{id: 1, rpc: [http://x], contracts: [0x12]}]\n", "", "indexer.chains[0].contracts"},
 	{"bad env", "", "INDEXER_INDEXER_POLL_INTERVAL=soon", "INDEXER_INDEXER_POLL_INTERVAL"},
+	{"cluster prefix without a hash tag", "redis:\n  cluster: true\n  prefix: \"sg:\"\n", "", "redis.prefix"},
+	{"ca file without tls", "", "INDEXER_REDIS_CA_FILE=/etc/ca.pem", "redis.ca_file"},
+	{"cluster seeds from env", "", "INDEXER_REDIS_ADDRS=10.0.0.1:6379,10.0.0.2:6379", "redis.addrs: set redis.addr or redis.addrs"},
+}
+
+// TestIndexerRedisRefused: a Redis that refuses the indexer's password
+// (INDEXER_REDIS_PASSWORD) stops `streamgate indexer` at start, naming the key.
+func TestIndexerRedisRefused(t *testing.T) {
+	r := testenv.RedisPassword(t, "right-password")
+	t.Setenv("INDEXER_REDIS_ADDR", r.Addr)
+	t.Setenv("INDEXER_REDIS_PASSWORD", "wrong-password")
+	t.Setenv("INDEXER_METRICS_LISTEN", "127.0.0.1:0")
+	err := runIndexer([]string{"--config", "../../configs/indexer.yaml"}, quietLog)
+	if err == nil || !strings.HasPrefix(err.Error(), "redis.password: WRONGPASS") {
+		t.Fatalf("err = %v, want redis.password: WRONGPASS…", err)
+	}
 }
 
 // TestIndexerCheckConfig runs `streamgate indexer --check-config`.

@@ -17,6 +17,7 @@ import (
 	"github.com/streamgate/streamgate/contracts/indexer"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/edge"
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 
@@ -49,7 +50,7 @@ func revocations(b *testing.B, poll time.Duration) (perEdge, worst []time.Durati
 	cfg := indexer.DefaultConfig()
 	cfg.PollInterval = poll
 	cfg.Chains = []indexer.ChainConfig{{ID: testenv.ChainID, RPC: []string{s.chain.RPCURL}}}
-	x, err := indexer.New(cfg, indexer.Deps{Sink: ownership.NewPublisher(r.Client, "sg:"), Redis: r.Client, Prefix: "sg:"}, quiet)
+	x, err := indexer.New(cfg, indexer.Deps{Sink: ownership.NewPublisher(r.Client, redisconf.DefaultPrefix), Redis: r.Client, Prefix: redisconf.DefaultPrefix}, quiet)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -109,7 +110,7 @@ func report(b *testing.B, what string, ds []time.Duration) {
 // parse one transfer's JSON and drop its holders' facts (6 keys) from the
 // in-process cache.
 func BenchmarkInvalidationApply(b *testing.B) {
-	own, err := ownership.New(ownership.DefaultConfig(), nil, "sg:", nil, quiet)
+	own, err := ownership.New(ownership.DefaultConfig(), nil, redisconf.DefaultPrefix, nil, quiet)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -132,20 +133,20 @@ func BenchmarkInvalidationFanout(b *testing.B) {
 	r := testenv.Redis(b)
 	applied := make(chan struct{}, 2)
 	for range 2 {
-		own, err := ownership.New(ownership.DefaultConfig(), r.Client, "sg:", nil, quiet)
+		own, err := ownership.New(ownership.DefaultConfig(), r.Client, redisconf.DefaultPrefix, nil, quiet)
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.Cleanup(own.Close)
 		own.OnInvalidate(func(ownership.Invalidation) { applied <- struct{}{} })
-		sub := ownership.NewSubscriber(r.Client, "sg:", own, quiet)
+		sub := ownership.NewSubscriber(r.Client, redisconf.DefaultPrefix, own, quiet)
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan struct{})
 		go func() { sub.Run(ctx); close(done) }()
 		b.Cleanup(func() { cancel(); <-done })
 	}
 	time.Sleep(100 * time.Millisecond) // both subscribed
-	pub := ownership.NewPublisher(r.Client, "sg:")
+	pub := ownership.NewPublisher(r.Client, redisconf.DefaultPrefix)
 	inv := ownership.Invalidation{Chain: 1337, Contract: common.Address{0xaa}, ID: uint256.NewInt(7), From: common.Address{0xbb}, To: common.Address{0xcc}}
 	for b.Loop() {
 		if err := pub.Publish(context.Background(), inv); err != nil {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/streamgate/streamgate/contracts/chainrpc"
+	"github.com/streamgate/streamgate/internal/redisconf"
 )
 
 // Config configures an indexer: `streamgate indexer` reads it under
@@ -117,19 +118,15 @@ type ServiceConfig struct {
 	MetricsListen string `yaml:"metrics_listen"`
 }
 
-// RedisConfig is the Redis that edges and signers subscribe to.
-type RedisConfig struct {
-	// Addr is host:port; the indexer publishes there and keeps its place.
-	Addr string `yaml:"addr"`
-	// Prefix starts every key and channel (docs/protocol.md: sg:).
-	Prefix string `yaml:"prefix"`
-}
+// RedisConfig is the Redis that edges and signers subscribe to; the indexer
+// publishes there and keeps its place (required).
+type RedisConfig = redisconf.Config
 
 // DefaultServiceConfig returns the defaults that configs/indexer.yaml shows.
 func DefaultServiceConfig() ServiceConfig {
 	return ServiceConfig{
 		Indexer:       DefaultConfig(),
-		Redis:         RedisConfig{Addr: "127.0.0.1:6379", Prefix: "sg:"},
+		Redis:         redisconf.Default("127.0.0.1:6379"),
 		MetricsListen: "127.0.0.1:9102",
 	}
 }
@@ -139,8 +136,11 @@ func (c *ServiceConfig) Validate() error {
 	if err := c.Indexer.Validate(); err != nil {
 		return err
 	}
-	if c.Redis.Addr == "" {
+	if !c.Redis.Enabled() {
 		return errors.New("redis.addr: want host:port (without Redis, run the indexer inside an edge that hosts the signer)")
+	}
+	if err := c.Redis.Validate(); err != nil {
+		return err
 	}
 	for i, ch := range c.Indexer.Chains {
 		if len(ch.RPC) == 0 {

@@ -22,6 +22,7 @@ import (
 	"github.com/streamgate/streamgate/contracts/indexer"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/edge"
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/internal/testenv"
 	"github.com/streamgate/streamgate/signer/token"
 )
@@ -181,7 +182,7 @@ func runIndexer(t testing.TB, x *indexer.Indexer) (stop func()) {
 // and n edges subscribed to it.
 func (s *stage) shared(t testing.TB, n int) (*redis.Client, []*node, func()) {
 	r := testenv.Redis(t)
-	x, err := indexer.New(s.indexerConfig(), indexer.Deps{Sink: ownership.NewPublisher(r.Client, "sg:"), Redis: r.Client, Prefix: "sg:"}, quiet)
+	x, err := indexer.New(s.indexerConfig(), indexer.Deps{Sink: ownership.NewPublisher(r.Client, redisconf.DefaultPrefix), Redis: r.Client, Prefix: redisconf.DefaultPrefix}, quiet)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +198,7 @@ func (s *stage) shared(t testing.TB, n int) (*redis.Client, []*node, func()) {
 // invalidates directly.
 func (s *stage) local(t testing.TB) *node {
 	cfg := s.edgeConfig("")
-	own, err := ownership.New(cfg.Ownership, nil, "sg:", nil, quiet)
+	own, err := ownership.New(cfg.Ownership, nil, redisconf.DefaultPrefix, nil, quiet)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/streamgate/streamgate/contracts/bindings"
 	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 
@@ -113,7 +114,7 @@ func (w *world) fastConfig(contracts ...common.Address) Config {
 // run starts an indexer until the test ends or stop is called.
 func (w *world) run(t testing.TB, cfg Config, sink Sink, rdb redis.UniversalClient) (x *Indexer, stop func()) {
 	t.Helper()
-	x, err := New(cfg, Deps{Sink: sink, Redis: rdb, Prefix: "sg:"}, w.quiet)
+	x, err := New(cfg, Deps{Sink: sink, Redis: rdb, Prefix: redisconf.DefaultPrefix}, w.quiet)
 	if err != nil {
 		t.Fatal(err)
 	}

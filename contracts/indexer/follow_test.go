@@ -3,6 +3,8 @@ package indexer
 import (
 	"context"
 	"math/big"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,6 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 
@@ -144,7 +147,7 @@ func TestResumeAfterRestart(t *testing.T) {
 	r := w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
 	waitFor(t, "the first transfer is published", func() bool { return x.Processed(testenv.ChainID) >= r.BlockNumber.Uint64() })
 	stop()
-	saved, _ := rdb.Get(context.Background(), CursorKey("sg:", testenv.ChainID)).Result()
+	saved, _ := rdb.Get(context.Background(), CursorKey(redisconf.DefaultPrefix, testenv.ChainID)).Result()
 	w.chain.Transact(t, w.bob, w.pass, accessPass.PackTransferFrom(w.bob.Address, w.alice.Address, id))
 	w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
 	x, _ = w.run(t, w.fastConfig(w.pass), rec, rdb)
@@ -155,7 +158,7 @@ func TestResumeAfterRestart(t *testing.T) {
 		t.Fatalf("after the restart (saved %q) published %+v", saved, got)
 	}
 	want := head.Number.String() + ":" + head.Hash().Hex()
-	if v, _ := rdb.Get(context.Background(), CursorKey("sg:", testenv.ChainID)).Result(); v != want {
+	if v, _ := rdb.Get(context.Background(), CursorKey(redisconf.DefaultPrefix, testenv.ChainID)).Result(); v != want {
 		t.Fatalf("saved block %q, want %q", v, want)
 	}
 }
@@ -180,7 +183,7 @@ func TestContractsLearned(t *testing.T) {
 	}
 	x.Add(testenv.ChainID, w.pass)
 	waitFor(t, "the added contract's past transfer", func() bool { return count(rec.got(), w.pass, id, w.alice.Address, w.bob.Address) == 1 })
-	rdb.SAdd(context.Background(), ownership.ContractsKey("sg:"), "1337:"+w.token.Hex())
+	rdb.SAdd(context.Background(), ownership.ContractsKey(redisconf.DefaultPrefix), "1337:"+w.token.Hex())
 	waitFor(t, "the announced contract's past mint", func() bool { return count(rec.got(), w.token, nil, zero, w.alice.Address) == 1 })
 }
 
@@ -204,4 +207,32 @@ func TestPublishFailureHoldsTheBlock(t *testing.T) {
 	rec.fail = false
 	rec.mu.Unlock()
 	waitFor(t, "published after recovery", func() bool { return len(rec.got()) == 1 })
+}
+
+// TestCursorThroughEveryRedis: the indexer reads the announced contracts and
+// keeps its place through a password-protected Redis, a TLS-only one and a
+// Redis Cluster, each dialled from its redis: block.
+func TestCursorThroughEveryRedis(t *testing.T) {
+	w := newWorld(t)
+	for _, v := range testenv.RedisVariants(t) {
+		t.Run(v.Name, func(t *testing.T) {
+			rdb, err := redisconf.Dial(context.Background(), v.Conf, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { rdb.Close() })
+			id := w.mintPass(t, w.alice.Address)
+			x, stop := w.run(t, w.fastConfig(w.pass), &recorder{}, rdb)
+			r := w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
+			waitFor(t, "the transfer is processed", func() bool { return x.Processed(testenv.ChainID) >= r.BlockNumber.Uint64() })
+			// Processed moves just before the save: wait for Redis to hold it.
+			waitFor(t, "the block is saved", func() bool {
+				saved, _ := rdb.Get(context.Background(), CursorKey(v.Conf.Prefix, testenv.ChainID)).Result()
+				num, _, _ := strings.Cut(saved, ":")
+				n, err := strconv.ParseUint(num, 10, 64)
+				return err == nil && n >= r.BlockNumber.Uint64()
+			})
+			stop()
+		})
+	}
 }

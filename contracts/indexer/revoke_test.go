@@ -9,6 +9,7 @@ import (
 
 	"github.com/streamgate/streamgate/contracts/indexer"
 	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 
@@ -120,7 +121,7 @@ func TestRestartResumes(t *testing.T) {
 	if got, _ := edges[0].get(t, alice, "pass"); got != 200 {
 		t.Fatalf("revoked with the indexer stopped: %d (the cache should answer)", got)
 	}
-	x, err := indexer.New(s.indexerConfig(), indexer.Deps{Sink: ownership.NewPublisher(rdb, "sg:"), Redis: rdb, Prefix: "sg:"}, quiet)
+	x, err := indexer.New(s.indexerConfig(), indexer.Deps{Sink: ownership.NewPublisher(rdb, redisconf.DefaultPrefix), Redis: rdb, Prefix: redisconf.DefaultPrefix}, quiet)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +129,7 @@ func TestRestartResumes(t *testing.T) {
 	edges[0].until(t, alice, "pass", 403)
 	head, _ := s.chain.Client.HeaderByNumber(context.Background(), nil)
 	want := strconv.FormatUint(head.Number.Uint64(), 10) + ":" + head.Hash().Hex()
-	if v, _ := rdb.Get(context.Background(), indexer.CursorKey("sg:", testenv.ChainID)).Result(); v != want {
+	if v, _ := rdb.Get(context.Background(), indexer.CursorKey(redisconf.DefaultPrefix, testenv.ChainID)).Result(); v != want {
 		t.Fatalf("saved block %q, want %q", v, want)
 	}
 }

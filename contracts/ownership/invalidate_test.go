@@ -21,6 +21,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 	"github.com/redis/go-redis/v9"
 
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 
@@ -68,14 +69,20 @@ func (w *world) subscribed(t *testing.T, addr string) (*Checker, *Subscriber) {
 	t.Helper()
 	rdb := redis.NewClient(&redis.Options{Addr: addr, MaxRetries: -1})
 	t.Cleanup(func() { rdb.Close() })
+	return w.subscribedVia(t, rdb, "sg:")
+}
+
+// subscribedVia is subscribed with any client and key prefix.
+func (w *world) subscribedVia(t *testing.T, rdb redis.UniversalClient, prefix string) (*Checker, *Subscriber) {
+	t.Helper()
 	cfg := DefaultConfig()
 	cfg.Chains = []ChainConfig{{ID: testenv.ChainID, RPC: []string{w.rpc}, Multicall3: "none"}}
-	c, err := New(cfg, rdb, "sg:", nil, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	c, err := New(cfg, rdb, prefix, nil, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(c.Close)
-	s := NewSubscriber(rdb, "sg:", c, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	s := NewSubscriber(rdb, prefix, c, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	s.Ping, s.MaxBackoff = 100*time.Millisecond, 100*time.Millisecond
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
@@ -292,5 +299,55 @@ func TestInvalidationDuringFetch(t *testing.T) {
 		if calls != want {
 			t.Fatalf("check %d made %d eth_calls in all, want %d", want, calls, want)
 		}
+	}
+}
+
+// TestRevocationThroughEveryRedis: the revocation fan-out works through a
+// password-protected Redis, a TLS-only one and a Redis Cluster reached by
+// one configuration endpoint (pub/sub and the shared answers), each dialled
+// from its redis: block with the default prefix.
+func TestRevocationThroughEveryRedis(t *testing.T) {
+	w := newWorld(t)
+	for _, v := range testenv.RedisVariants(t) {
+		t.Run(v.Name, func(t *testing.T) {
+			rdb, err := redisconf.Dial(context.Background(), v.Conf, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { rdb.Close() })
+			id := w.mintPass(t, w.alice.Address)
+			a, _ := w.subscribedVia(t, rdb, v.Conf.Prefix)
+			b, _ := w.subscribedVia(t, rdb, v.Conf.Prefix)
+			for _, c := range []*Checker{a, b} {
+				if err := allow(c, w.alice.Address, cond721(w), t); err != nil {
+					t.Fatal(err)
+				}
+			}
+			shared := v.Conf.Prefix + "own:1337:" + lower(w.pass.Hex()) + ":_:" + lower(w.alice.Address.Hex())
+			if n, err := rdb.Exists(context.Background(), shared).Result(); n != 1 {
+				t.Fatalf("shared answer %s not in Redis: %v", shared, err)
+			}
+			w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
+			var seen sync.WaitGroup
+			seen.Add(2)
+			for _, c := range []*Checker{a, b} {
+				var once sync.Once
+				c.OnInvalidate(func(Invalidation) { once.Do(seen.Done) })
+			}
+			inv := Invalidation{Chain: testenv.ChainID, Contract: w.pass, ID: uint256.MustFromBig(id), From: w.alice.Address, To: w.bob.Address}
+			if err := NewPublisher(rdb, v.Conf.Prefix).Publish(context.Background(), inv); err != nil {
+				t.Fatal(err)
+			}
+			seen.Wait()
+			if n, _ := rdb.Exists(context.Background(), shared).Result(); n != 0 {
+				t.Fatal("the publisher left the Redis entry")
+			}
+			for _, c := range []*Checker{a, b} {
+				var unmet *UnmetError
+				if err := allow(c, w.alice.Address, cond721(w), t); !errors.As(err, &unmet) {
+					t.Fatalf("after the invalidation: %v, want unmet", err)
+				}
+			}
+		})
 	}
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/streamgate/streamgate/contracts/indexer"
 	"github.com/streamgate/streamgate/edge"
 	"github.com/streamgate/streamgate/internal/conf"
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/signer"
 	"github.com/streamgate/streamgate/transcoder"
 )
@@ -367,7 +368,7 @@ func checkEdge(t *testing.T, path string, r region, _ string) {
 		t.Errorf("http.segment_cache_control = %q", cfg.HTTP.SegmentCacheControl)
 	case cfg.HTTP.PlaylistCacheControl != "private, no-store":
 		t.Errorf("http.playlist_cache_control = %q, want the default private, no-store", cfg.HTTP.PlaylistCacheControl)
-	case !strings.HasSuffix(cfg.Redis.Addr, ":6379") || cfg.Redis.Prefix != "{sg}:":
+	case !strings.HasSuffix(cfg.Redis.Addr, ":6379") || cfg.Redis.Prefix != redisconf.DefaultPrefix:
 		t.Errorf("redis = %+v", cfg.Redis)
 	case len(cfg.Ownership.Chains) != 2:
 		t.Errorf("ownership.chains from EDGE_OWNERSHIP_CHAINS: %d chains, want 2", len(cfg.Ownership.Chains))

@@ -124,3 +124,29 @@ func TestLoadInline(t *testing.T) {
 		t.Fatalf("the inlined config's Validate did not run: %v", err)
 	}
 }
+
+type shared struct {
+	Timeout time.Duration `yaml:"timeout"`
+}
+
+type withInline struct {
+	Origin struct {
+		shared `yaml:",inline"`
+		Extra  int `yaml:"extra"`
+	} `yaml:"origin"`
+}
+
+// An inlined block's keys are set by the file and the environment at the
+// level they appear in the YAML.
+func TestLoadInlineBlock(t *testing.T) {
+	p := writeFile(t, "origin:\n  timeout: 3s\n  extra: 1\n")
+	t.Setenv("T_ORIGIN_EXTRA", "2")
+	var cfg withInline
+	if err := Load(p, "T", &cfg); err != nil || cfg.Origin.Timeout != 3*time.Second || cfg.Origin.Extra != 2 {
+		t.Fatalf("file: %+v, %v", cfg, err)
+	}
+	t.Setenv("T_ORIGIN_TIMEOUT", "4s")
+	if err := Load(p, "T", &cfg); err != nil || cfg.Origin.Timeout != 4*time.Second {
+		t.Fatalf("env: %+v, %v", cfg, err)
+	}
+}
