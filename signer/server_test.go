@@ -55,7 +55,9 @@ func TestLimiterForgetsIdleClients(t *testing.T) {
 		t.Fatal("third request within the burst allowed")
 	}
 	clk.add(2 * time.Minute) // sweeps run at most once a minute
-	l.allow(ip("b"), clk.now())
+	if err := l.allow(ip("b"), clk.now()); err != nil {
+		t.Fatal(err)
+	}
 	if _, kept := l.visitors["10.0.0.97"]; kept {
 		t.Fatal("an idle client's bucket was kept")
 	}

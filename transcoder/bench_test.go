@@ -49,7 +49,7 @@ func BenchmarkJob(b *testing.B) {
 	var ratios []float64
 	b.ResetTimer()
 	for i := range b.N {
-		a, j := timePair(b, i, func() time.Duration { return timeFFmpeg(b, cfg.Transcode.FFmpeg, args) },
+		a, j := timePair(i, func() time.Duration { return timeFFmpeg(b, cfg.Transcode.FFmpeg, args) },
 			func() time.Duration { return timeJob(b, svc.Queue(), fmt.Sprintf("bench-%d", i), url) })
 		alone, job = alone+a, job+j
 		ratios = append(ratios, j.Seconds()/a.Seconds())
@@ -64,7 +64,7 @@ func BenchmarkJob(b *testing.B) {
 }
 
 // timePair runs both, alternating which goes first against drift.
-func timePair(b *testing.B, i int, alone, job func() time.Duration) (a, j time.Duration) {
+func timePair(i int, alone, job func() time.Duration) (a, j time.Duration) {
 	if i%2 == 1 {
 		j = job()
 		return alone(), j

@@ -139,15 +139,19 @@ func TestRedisRestart(t *testing.T) {
 	q := start(t, cfg).Queue()
 	job := enqueue(t, q, "restart", r.upload(t, "restart", srcAV))
 	waitProgress(t, q, job.ID, "in-process")
-	rs.Process.Signal(syscall.SIGTERM)
-	rs.Wait()
+	if err := rs.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	_ = rs.Wait() // the exit status is the signal's
 	time.Sleep(500 * time.Millisecond)
 	rs = startRedis(t, port, dir)
 	waitJob(t, q, job.ID, StatePublished, 30*time.Second)
 
 	fast()
-	rs.Process.Kill()
-	rs.Wait()
+	if err := rs.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = rs.Wait()
 	if err := os.RemoveAll(filepath.Join(dir, "appendonlydir")); err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +170,7 @@ func startRedis(t *testing.T, port, dir string) *exec.Cmd {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }) // it may have exited
 	for deadline := time.Now().Add(10 * time.Second); ; {
 		if c, err := net.Dial("tcp", "127.0.0.1:"+port); err == nil {
 			c.Close()

@@ -55,7 +55,7 @@ func startWorkerProcess(t *testing.T, cfg Config) *exec.Cmd {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }) // it may have exited
 	return cmd
 }
 
@@ -82,7 +82,7 @@ func TestWorkerKilledMidJob(t *testing.T) {
 	if err := a.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
-	a.Wait()
+	_ = a.Wait() // the exit status is the signal's
 	waitGone(t, pidFile)
 
 	cfgB := r.config(t)
@@ -180,7 +180,7 @@ func TestStopHandsJobBack(t *testing.T) {
 func checkWorkDirEmpty(t *testing.T, cfg Config) {
 	t.Helper()
 	var left []string
-	filepath.WalkDir(cfg.Transcode.WorkDir, func(p string, d os.DirEntry, err error) error {
+	_ = filepath.WalkDir(cfg.Transcode.WorkDir, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			left = append(left, p)
 		}

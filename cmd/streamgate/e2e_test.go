@@ -91,7 +91,9 @@ func startE2E(t *testing.T, opts ...func(*edge.Config)) *e2e {
 		if err := <-done; err != nil {
 			t.Error(err)
 		}
-		closeDeps()
+		if err := closeDeps(); err != nil {
+			t.Error(err)
+		}
 	})
 	issuer, err := token.NewIssuer("test", key)
 	if err != nil {

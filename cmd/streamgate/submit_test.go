@@ -56,7 +56,12 @@ func serveTranscoder(t *testing.T, path string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error)
 	go func() { done <- svc.Run(ctx) }()
-	t.Cleanup(func() { cancel(); <-done })
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	})
 }
 
 // TestSubmitAndJobs uploads a local file with `streamgate submit`, follows
@@ -66,7 +71,9 @@ func TestSubmitAndJobs(t *testing.T) {
 	path, _ := transcoderConfig(t)
 	serveTranscoder(t, path)
 	src, pol := sourceFile(t), filepath.Join(t.TempDir(), "policy.json")
-	os.WriteFile(pol, []byte(`{"public": true}`), 0o600)
+	if err := os.WriteFile(pol, []byte(`{"public": true}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	var progress bytes.Buffer
 	progressOut = &progress
 	t.Cleanup(func() { progressOut = os.Stderr })
@@ -140,7 +147,9 @@ func TestSubmitErrors(t *testing.T) {
 	path, _ := transcoderConfig(t)
 	serveTranscoder(t, path)
 	pol := filepath.Join(t.TempDir(), "policy.json")
-	os.WriteFile(pol, []byte(`{"public": true}`), 0o600)
+	if err := os.WriteFile(pol, []byte(`{"public": true}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range submitErrorCases {
 		t.Run(tc.name, func(t *testing.T) {
 			args := []string{"--config", path}

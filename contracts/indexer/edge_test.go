@@ -148,7 +148,7 @@ func (n *node) get(t testing.TB, tok, asset string) (int, string) {
 	defer resp.Body.Close()
 	var e struct{ Error string }
 	body, _ := io.ReadAll(resp.Body)
-	json.Unmarshal(body, &e)
+	_ = json.Unmarshal(body, &e) // a 200 carries media, not an error body
 	return resp.StatusCode, e.Error
 }
 
@@ -171,7 +171,12 @@ func (n *node) until(t testing.TB, tok, asset string, status int) time.Duration 
 func runIndexer(t testing.TB, x *indexer.Indexer) (stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	go func() { x.Run(ctx); close(done) }()
+	go func() {
+		if err := x.Run(ctx); err != nil {
+			t.Error(err)
+		}
+		close(done)
+	}()
 	stop = sync.OnceFunc(func() { cancel(); <-done })
 	t.Cleanup(stop)
 	return stop

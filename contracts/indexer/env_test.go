@@ -119,7 +119,12 @@ func (w *world) run(t testing.TB, cfg Config, sink Sink, rdb redis.UniversalClie
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	go func() { x.Run(ctx); close(done) }()
+	go func() {
+		if err := x.Run(ctx); err != nil {
+			t.Error(err)
+		}
+		close(done)
+	}()
 	stop = sync.OnceFunc(func() { cancel(); <-done })
 	t.Cleanup(stop)
 	return x, stop

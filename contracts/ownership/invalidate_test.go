@@ -178,7 +178,9 @@ func TestAnnounceContracts(t *testing.T) {
 	var got []common.Address
 	c.OnContract(func(_ int64, a common.Address) { mu.Lock(); got = append(got, a); mu.Unlock() })
 	for _, wallet := range []common.Address{w.alice.Address, w.bob.Address} {
-		allow(c, wallet, cond721(w), t)
+		if err := allow(c, wallet, cond721(w), t); err != nil {
+			t.Fatal(err)
+		}
 	}
 	members, err := r.Client.SMembers(context.Background(), ContractsKey("sg:")).Result()
 	if err != nil || len(members) != 1 || members[0] != "1337:"+lower(w.pass.Hex()) {
@@ -247,8 +249,8 @@ func (p *cutProxy) serve() {
 		p.mu.Lock()
 		p.conns = append(p.conns, c, up)
 		p.mu.Unlock()
-		go func() { io.Copy(up, c); up.Close() }()
-		go func() { io.Copy(c, up); c.Close() }()
+		go func() { _, _ = io.Copy(up, c); up.Close() }() // ends when either side closes
+		go func() { _, _ = io.Copy(c, up); c.Close() }()
 	}
 }
 
