@@ -100,18 +100,19 @@ func timeJob(b *testing.B, q *Queue, asset, url string) time.Duration {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for {
+	testenv.WaitFor(b, 30*time.Minute, func() error {
 		j, err := q.Get(context.Background(), job.ID)
 		switch {
 		case err != nil:
 			b.Fatal(err)
-		case j.State == StatePublished:
-			return time.Since(start)
 		case j.State == StateFailed || j.State == StateRetrying:
 			b.Fatalf("bench job: %s", j.Error)
+		case j.State != StatePublished:
+			return fmt.Errorf("bench job %s: %s", job.ID, j.State)
 		}
-		time.Sleep(20 * time.Millisecond)
-	}
+		return nil
+	})
+	return time.Since(start)
 }
 
 // benchSource makes the source once per run in the OS temp dir.

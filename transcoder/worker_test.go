@@ -98,15 +98,13 @@ func TestWorkerKilledMidJob(t *testing.T) {
 // waitProgress waits until consumer runs job id and reports progress.
 func waitProgress(t *testing.T, q *Queue, id, consumer string) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for time.Now().Before(deadline) {
+	testenv.WaitFor(t, 20*time.Second, func() error {
 		job, err := q.Get(context.Background(), id)
 		if err == nil && job.State == StateRunning && job.Worker == consumer && job.Progress > 0 {
-			return
+			return nil
 		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatalf("job %s never ran with progress on %s", id, consumer)
+		return fmt.Errorf("job %s never ran with progress on %s: %+v %v", id, consumer, job, err)
+	})
 }
 
 // waitGone waits for the process in pidFile to exit (a zombie counts).
@@ -117,15 +115,13 @@ func waitGone(t *testing.T, pidFile string) {
 		t.Fatal(err)
 	}
 	pid, _ := strconv.Atoi(strings.TrimSpace(string(data)))
-	deadline := time.Now().Add(5 * time.Second)
-	for time.Now().Before(deadline) {
+	testenv.WaitFor(t, 5*time.Second, func() error {
 		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 		if err != nil || strings.Contains(string(stat), ") Z ") {
-			return
+			return nil
 		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatalf("ffmpeg %d outlived its killed worker", pid)
+		return fmt.Errorf("ffmpeg %d outlived its killed worker", pid)
+	})
 }
 
 // checkOnce wants one asset.json version in the versioned primary bucket,

@@ -101,21 +101,22 @@ func TestSubmitAndJobs(t *testing.T) {
 
 func waitPublished(t *testing.T, path, id string) transcoder.Job {
 	t.Helper()
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+	var job transcoder.Job
+	testenv.WaitFor(t, 30*time.Second, func() error {
 		out, err := run(t, runJobs, "--config", path, "--json", id)
 		var jobs []transcoder.Job
 		if err != nil || json.Unmarshal([]byte(out), &jobs) != nil || len(jobs) != 1 {
 			t.Fatalf("jobs %s: %v\n%s", id, err, out)
 		}
-		if jobs[0].State == transcoder.StatePublished {
-			return jobs[0]
+		if job = jobs[0]; job.State == transcoder.StateFailed {
+			t.Fatalf("job failed: %s", job.Error)
 		}
-		if jobs[0].State == transcoder.StateFailed {
-			t.Fatalf("job failed: %s", jobs[0].Error)
+		if job.State != transcoder.StatePublished {
+			return fmt.Errorf("job %s not published: %s", id, job.State)
 		}
-	}
-	t.Fatalf("job %s not published", id)
-	return transcoder.Job{}
+		return nil
+	})
+	return job
 }
 
 // sourceFile makes a 2 s 320x180 H.264 + AAC file.

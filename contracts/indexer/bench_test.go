@@ -144,7 +144,10 @@ func BenchmarkInvalidationFanout(b *testing.B) {
 		go func() { sub.Run(ctx); close(done) }()
 		b.Cleanup(func() { cancel(); <-done })
 	}
-	time.Sleep(100 * time.Millisecond) // both subscribed
+	testenv.WaitFor(b, 10*time.Second, testenv.Holds("both subscribed", func() bool {
+		n, err := r.Client.PubSubNumSub(context.Background(), ownership.InvalidateChannel("sg:")).Result()
+		return err == nil && n[ownership.InvalidateChannel("sg:")] == 2
+	}))
 	pub := ownership.NewPublisher(r.Client, "sg:")
 	inv := ownership.Invalidation{Chain: 1337, Contract: common.Address{0xaa}, ID: uint256.NewInt(7), From: common.Address{0xbb}, To: common.Address{0xcc}}
 	for b.Loop() {

@@ -3,6 +3,7 @@ package indexer_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"math/big"
@@ -156,15 +157,13 @@ func (n *node) get(t testing.TB, tok, asset string) (int, string) {
 func (n *node) until(t testing.TB, tok, asset string, status int) time.Duration {
 	t.Helper()
 	start := time.Now()
-	for {
-		if got, _ := n.get(t, tok, asset); got == status {
-			return time.Since(start)
+	testenv.WaitFor(t, 10*time.Second, func() error {
+		if got, _ := n.get(t, tok, asset); got != status {
+			return fmt.Errorf("%s: %d, want %d", asset, got, status)
 		}
-		if time.Since(start) > 10*time.Second {
-			t.Fatalf("%s: no %d within 10s", asset, status)
-		}
-		time.Sleep(time.Millisecond)
-	}
+		return nil
+	})
+	return time.Since(start)
 }
 
 // runIndexer runs x until the test ends or stop is called.

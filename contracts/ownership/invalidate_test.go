@@ -81,19 +81,8 @@ func (w *world) subscribed(t *testing.T, addr string) (*Checker, *Subscriber) {
 	done := make(chan struct{})
 	go func() { s.Run(ctx); close(done) }()
 	t.Cleanup(func() { cancel(); <-done })
-	waitUntil(t, "subscribed", func() bool { return testutil.ToFloat64(c.metrics.subscribed) == 1 })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("subscribed", func() bool { return testutil.ToFloat64(c.metrics.subscribed) == 1 }))
 	return c, s
-}
-
-func waitUntil(t *testing.T, what string, ok func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !ok() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting until %s", what)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
 }
 
 // TestPublishReachesEverySubscriber: after a transfer, one Publish makes
@@ -145,13 +134,13 @@ func TestSubscriberSurvivesRedisOutage(t *testing.T) {
 		t.Fatal(err)
 	}
 	proxy.cut(true)
-	waitUntil(t, "the outage is noticed", func() bool { return testutil.ToFloat64(c.metrics.subscribed) == 0 })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the outage is noticed", func() bool { return testutil.ToFloat64(c.metrics.subscribed) == 0 }))
 	w.resetCounts()
 	if err := allow(c, w.alice.Address, cond721(w), t); err != nil || w.calls("eth_call") != 0 {
 		t.Fatalf("during the outage: %v after %d eth_calls, want an answer from memory", err, w.calls("eth_call"))
 	}
 	proxy.cut(false)
-	waitUntil(t, "resubscribed", func() bool { return testutil.ToFloat64(c.metrics.subscribed) == 1 })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("resubscribed", func() bool { return testutil.ToFloat64(c.metrics.subscribed) == 1 }))
 	if n := testutil.ToFloat64(c.metrics.subscribeFailures); n < 1 {
 		t.Fatalf("subscribe failures %v", n)
 	}
@@ -164,7 +153,7 @@ func TestSubscriberSurvivesRedisOutage(t *testing.T) {
 	if err := NewPublisher(r.Client, "sg:").Publish(context.Background(), inv); err != nil {
 		t.Fatal(err)
 	}
-	waitUntil(t, "the invalidation is applied", func() bool { return testutil.ToFloat64(c.metrics.invalidations) > applied })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the invalidation is applied", func() bool { return testutil.ToFloat64(c.metrics.invalidations) > applied }))
 }
 
 // TestAnnounceContracts: a read from the chain names its contract in the
