@@ -166,9 +166,10 @@ func TestAnnounceContracts(t *testing.T) {
 	var mu sync.Mutex
 	var got []common.Address
 	c.OnContract(func(_ int64, a common.Address) { mu.Lock(); got = append(got, a); mu.Unlock() })
-	for _, wallet := range []common.Address{w.alice.Address, w.bob.Address} {
-		if err := allow(c, wallet, cond721(w), t); err != nil {
-			t.Fatal(err)
+	// The holder is allowed and the other refused; both checks announce.
+	for i, wallet := range []common.Address{w.alice.Address, w.bob.Address} {
+		if err := allow(c, wallet, cond721(w), t); (err == nil) != (i == 0) {
+			t.Fatalf("wallet %d: %v", i, err)
 		}
 	}
 	members, err := r.Client.SMembers(context.Background(), ContractsKey("sg:")).Result()
