@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -41,6 +42,7 @@ type stage struct {
 	pass, multi       common.Address
 	dir, jwks         string
 	issuer            *token.Issuer
+	x                 *indexer.Indexer // the one shared or local started last
 }
 
 func newStage(t testing.TB) *stage {
@@ -153,6 +155,45 @@ func (n *node) get(t testing.TB, tok, asset string) (int, string) {
 	return resp.StatusCode, e.Error
 }
 
+// applied returns how many invalidations n's ownership cache has applied
+// (streamgate_ownership_invalidations_total on its /metrics).
+func (n *node) applied(t testing.TB) float64 {
+	resp, err := n.client.Get(n.url + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for line := range strings.Lines(string(body)) {
+		if v, ok := strings.CutPrefix(line, "streamgate_ownership_invalidations_total "); ok {
+			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return f
+		}
+	}
+	t.Fatalf("no streamgate_ownership_invalidations_total on %s/metrics", n.url)
+	return 0
+}
+
+// backfilled waits until one of edges applied an invalidation: the indexer
+// follows the contract the edges announced and published its past mint.
+func backfilled(t testing.TB, edges ...*node) {
+	t.Helper()
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the indexer backfills the announced contract", func() bool {
+		for _, e := range edges {
+			if e.applied(t) > 0 {
+				return true
+			}
+		}
+		return false
+	}))
+}
+
 // until polls n until it answers status, and returns how long that took.
 func (n *node) until(t testing.TB, tok, asset string, status int) time.Duration {
 	t.Helper()
@@ -189,6 +230,7 @@ func (s *stage) shared(t testing.TB, n int) (*redis.Client, []*node, func()) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	s.x = x
 	stop := runIndexer(t, x)
 	var edges []*node
 	for range n {
@@ -210,6 +252,7 @@ func (s *stage) local(t testing.TB) *node {
 	if err != nil {
 		t.Fatal(err)
 	}
+	s.x = x
 	runIndexer(t, x)
 	return startEdge(t, cfg, edge.Deps{Ownership: own})
 }
