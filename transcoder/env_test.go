@@ -242,12 +242,14 @@ func waitJob(t *testing.T, q *Queue, id, want string, timeout time.Duration) Job
 		var err error
 		job, err = q.Get(context.Background(), id)
 		switch {
-		case err == nil && job.State == want:
+		case err != nil:
+			return err
+		case job.State == want:
 			return nil
-		case err == nil && (job.State == StatePublished || job.State == StateFailed):
+		case job.State == StatePublished || job.State == StateFailed:
 			t.Fatalf("job %s ended %s (%s), want %s", id, job.State, job.Error, want)
 		}
-		return fmt.Errorf("job %s: %+v %v, want %s", id, job, err, want)
+		return fmt.Errorf("job %s: %+v, want %s", id, job, want)
 	})
 	return job
 }

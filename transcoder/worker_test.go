@@ -100,10 +100,13 @@ func waitProgress(t *testing.T, q *Queue, id, consumer string) {
 	t.Helper()
 	testenv.WaitFor(t, 20*time.Second, func() error {
 		job, err := q.Get(context.Background(), id)
-		if err == nil && job.State == StateRunning && job.Worker == consumer && job.Progress > 0 {
+		if err != nil {
+			return err
+		}
+		if job.State == StateRunning && job.Worker == consumer && job.Progress > 0 {
 			return nil
 		}
-		return fmt.Errorf("job %s never ran with progress on %s: %+v %v", id, consumer, job, err)
+		return fmt.Errorf("job %s never ran with progress on %s: %+v", id, consumer, job)
 	})
 }
 
