@@ -40,9 +40,12 @@ fuzz:
 		echo "fuzz $$t"; $(GO) test -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME) "$${t%%:*}"; \
 	done
 
-lint:
+# gofmt, go vet, then golangci-lint with .golangci.yml (bin/golangci-lint,
+# pinned and built by `make deps`).
+lint: deps
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt: $$out"; exit 1; fi
 	$(GO) vet ./...
+	bin/golangci-lint run ./...
 
 # Solidity artifacts (solc from npm) and their Go bindings (abigen).
 gen: deps

@@ -34,7 +34,7 @@ type docEmission struct {
 var (
 	// A table row whose first cell is a 4xx/5xx status names its codes in
 	// backticks in the second cell: | 403 | `policy_unmet` | … |.
-	rowRE = regexp.MustCompile("^\\|\\s*([45][0-9][0-9])\\s*\\|([^|]*)\\|")
+	rowRE = regexp.MustCompile(`^\|\s*([45][0-9][0-9])\s*\|([^|]*)\|`)
 	// Prose names a status followed by its codes: 429 `too_many_streams`,
 	// 401 `invalid_token` or `token_expired`.
 	proseRE    = regexp.MustCompile("\\b([45][0-9][0-9]) (`[a-z0-9_]+`(?:(?:,| or| and|, or|, and) `[a-z0-9_]+`)*)")

@@ -11,14 +11,18 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/streamgate/streamgate/internal/testenv"
 )
 
-// slowProxy forwards to MinIO after the delay it currently holds.
-func slowProxy(t *testing.T, target string, delay *atomic.Int64) string {
+// slowProxy forwards to MinIO after the delay it currently holds, counting
+// the requests that arrived in arrived.
+func slowProxy(t *testing.T, target string, delay, arrived *atomic.Int64) string {
 	u, _ := url.Parse("http://" + target)
 	proxy := httputil.NewSingleHostReverseProxy(u)
 	proxy.ErrorLog = log.New(io.Discard, "", 0)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		arrived.Add(1)
 		select {
 		case <-time.After(time.Duration(delay.Load())):
 			proxy.ServeHTTP(w, r)
@@ -33,7 +37,7 @@ func TestOriginFaults(t *testing.T) {
 	m := minioOrigin(t)
 	var delay atomic.Int64
 	e := newTestEdge(t, t.TempDir(), func(c *Config) {
-		s3Config(m, slowProxy(t, m.Endpoint, &delay))(c)
+		s3Config(m, slowProxy(t, m.Endpoint, &delay, new(atomic.Int64)))(c)
 		c.Origin.Timeout, c.Origin.Retries = 300*time.Millisecond, 1
 	})
 	base := e.url + "/t/" + e.playback(t, "clip") + "/v/clip/"
@@ -63,9 +67,9 @@ func TestOriginFaults(t *testing.T) {
 // TestGracefulShutdown: a request in flight when shutdown starts completes.
 func TestGracefulShutdown(t *testing.T) {
 	m := minioOrigin(t)
-	var delay atomic.Int64
+	var delay, arrived atomic.Int64
 	delay.Store(int64(500 * time.Millisecond))
-	e := newTestEdge(t, t.TempDir(), s3Config(m, slowProxy(t, m.Endpoint, &delay)))
+	e := newTestEdge(t, t.TempDir(), s3Config(m, slowProxy(t, m.Endpoint, &delay, &arrived)))
 	url := e.url + "/t/" + e.playback(t, "clip") + "/v/clip/master.m3u8"
 	got := make(chan int, 1)
 	go func() {
@@ -77,7 +81,7 @@ func TestGracefulShutdown(t *testing.T) {
 		resp.Body.Close()
 		got <- resp.StatusCode
 	}()
-	time.Sleep(200 * time.Millisecond) // the request is waiting on the origin
+	testenv.WaitFor(t, 5*time.Second, testenv.Holds("the request is waiting on the origin", func() bool { return arrived.Load() > 0 }))
 	stopped := make(chan error, 1)
 	go func() { stopped <- e.stop() }()
 	if status := <-got; status != 200 {

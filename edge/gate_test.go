@@ -52,7 +52,9 @@ func TestGateOnEveryRequest(t *testing.T) {
 	resp, body := do(t, "GET", e.url+"/t/"+e.playbackFor(t, other, "gated")+"/v/gated/720p/seg1.m4s", nil)
 	wantError(t, resp, body, 403, "policy_unmet")
 	var msg httperr.Body
-	json.Unmarshal(body, &msg)
+	if err := json.Unmarshal(body, &msg); err != nil {
+		t.Fatal(err)
+	}
 	// The signer's wording, with no internal prefix: dApps show it as is.
 	if msg.Message != "hold an ERC-721 of "+strings.ToLower(addr.Hex())+" on chain 1337" {
 		t.Fatalf("403 does not name the unmet condition alone: %q", msg.Message)

@@ -1,6 +1,7 @@
 package edge
 
 import (
+	"fmt"
 	"net"
 	"strings"
 	"testing"
@@ -102,12 +103,12 @@ func TestTwoEdgesShareASeat(t *testing.T) {
 		}
 	}
 	stopped := time.Now()
-	for b.get(t, second, "one") != 200 {
-		if time.Since(stopped) > 5*time.Second {
-			t.Fatal("the second session never got the idle seat")
+	testenv.WaitFor(t, 5*time.Second, func() error {
+		if got := b.get(t, second, "one"); got != 200 {
+			return fmt.Errorf("the second session never got the idle seat: %d", got)
 		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		return nil
+	})
 	if d := time.Since(stopped); d < 400*time.Millisecond {
 		t.Fatalf("the seat was free after %s, before the idle time", d)
 	}

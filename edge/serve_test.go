@@ -247,7 +247,7 @@ func TestJWKSFromSignerURL(t *testing.T) {
 	var served atomic.Value
 	served.Store(issuer.JWKS())
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		json.NewEncoder(w).Encode(served.Load())
+		_ = json.NewEncoder(w).Encode(served.Load())
 	}))
 	defer srv.Close()
 	e := newTestEdge(t, sampleOrigin(t), func(c *Config) {

@@ -85,12 +85,16 @@ func TestDir(t *testing.T) {
 	defer d.Close()
 	storeContract(t, d, func(key string, body []byte) {
 		p := filepath.Join(root, key)
-		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(p, body, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	})
-	os.WriteFile(filepath.Join(filepath.Dir(root), "secret"), []byte("x"), 0o644)
+	if err := os.WriteFile(filepath.Join(filepath.Dir(root), "secret"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if _, _, err := d.Get(context.Background(), "../secret", Range{}); err == nil {
 		t.Fatal("read outside the folder")
 	}
@@ -178,8 +182,12 @@ func equal(a, b []string) bool {
 func TestAssets(t *testing.T) {
 	root := t.TempDir()
 	for _, p := range []string{"b/asset.json", "a/asset.json", "unpublished/master.m3u8", "Bad/asset.json"} {
-		os.MkdirAll(filepath.Join(root, filepath.Dir(p)), 0o755)
-		os.WriteFile(filepath.Join(root, p), []byte("{}"), 0o644)
+		if err := os.MkdirAll(filepath.Join(root, filepath.Dir(p)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, p), []byte("{}"), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	d, _ := NewDir(root)
 	s, m := s3Region(t, "")

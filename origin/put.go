@@ -86,7 +86,7 @@ func (d *Dir) Put(ctx context.Context, key string, body io.Reader, size int64, o
 		err = d.root.Rename(tmp, key)
 	}
 	if err != nil {
-		d.root.Remove(tmp)
+		_ = d.root.Remove(tmp) // best effort: err is what the caller needs
 		return fmt.Errorf("writing %s: %w: %w", key, ErrUnavailable, err)
 	}
 	return nil

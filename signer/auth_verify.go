@@ -157,9 +157,9 @@ func (s *Server) startSession(rc *fasthttp.RequestCtx, m *siwe.Message, now time
 
 // clip shortens untrusted text quoted in an error message.
 func clip(s string) string {
-	const max = 64
-	if len(s) <= max {
+	const limit = 64
+	if len(s) <= limit {
 		return s
 	}
-	return s[:max] + "…"
+	return s[:limit] + "…"
 }

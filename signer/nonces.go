@@ -44,8 +44,8 @@ type queuedNonce struct {
 	expires time.Time
 }
 
-func newMemNonces(ttl time.Duration, max int) *memNonces {
-	return &memNonces{ttl: ttl, max: max, live: make(map[string]time.Time)}
+func newMemNonces(ttl time.Duration, limit int) *memNonces {
+	return &memNonces{ttl: ttl, max: limit, live: make(map[string]time.Time)}
 }
 
 func (m *memNonces) put(_ context.Context, nonce string, now time.Time) error {

@@ -55,7 +55,9 @@ func TestLimiterForgetsIdleClients(t *testing.T) {
 		t.Fatal("third request within the burst allowed")
 	}
 	clk.add(2 * time.Minute) // sweeps run at most once a minute
-	l.allow(ip("b"), clk.now())
+	if err := l.allow(ip("b"), clk.now()); err != nil {
+		t.Fatal(err)
+	}
 	if _, kept := l.visitors["10.0.0.97"]; kept {
 		t.Fatal("an idle client's bucket was kept")
 	}
@@ -201,18 +203,13 @@ func TestRun(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- srv.Run(ctx) }()
 	ts := &testSigner{srv: srv, url: "http://" + cfg.Listen}
-	deadline := time.Now().Add(5 * time.Second)
-	for {
+	testenv.WaitFor(t, 5*time.Second, func() error {
 		resp, err := http.Get(ts.url + "/healthz")
-		if err == nil {
-			resp.Body.Close()
-			break
+		if err != nil {
+			return err
 		}
-		if time.Now().After(deadline) {
-			t.Fatal(err)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+		return resp.Body.Close()
+	})
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatalf("Run: %v", err)

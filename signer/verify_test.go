@@ -103,7 +103,7 @@ var refusals = []struct {
 		text := badChecksum(message(e.addr, e.nonce, nil), e.addr)
 		return verifyBody(text, sign(t, e.key, text))
 	}, 400, "malformed_message", ""},
-	{"signature not hex", func(t testing.TB, e *eoa) string {
+	{"signature not hex", func(_ testing.TB, e *eoa) string {
 		return `{"message":` + quote(message(e.addr, e.nonce, nil)) + `,"signature":"0xzz"}`
 	}, 400, "bad_request", "not hex"},
 	{"wrong domain", func(t testing.TB, e *eoa) string {
@@ -146,7 +146,7 @@ var refusals = []struct {
 	{"v is 29", func(t testing.TB, e *eoa) string {
 		return e.resign(t, func(_ string, sig []byte) []byte { sig[64] = 29; return sig })
 	}, 401, "invalid_signature", ""},
-	{"oversized body", func(t testing.TB, e *eoa) string {
+	{"oversized body", func(testing.TB, *eoa) string {
 		return `{"message":"` + strings.Repeat("a", httperr.DefaultMaxBodyBytes) + `","signature":"0x00"}`
 	}, 413, "body_too_large", ""},
 }
@@ -183,7 +183,9 @@ func TestSignInEOA(t *testing.T) {
 	}
 	c := verifyWithJWKS(t, ts, session, token.AudienceSession)
 	var v verifyResponse
-	json.Unmarshal(body, &v)
+	if err := json.Unmarshal(body, &v); err != nil {
+		t.Fatal(err)
+	}
 	switch exp, _ := time.Parse(time.RFC3339, v.ExpiresAt); {
 	case c.Subject != strings.ToLower(e.addr.Hex()):
 		t.Errorf("sub = %s, want the lowercase address", c.Subject)

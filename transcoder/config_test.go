@@ -50,7 +50,9 @@ func TestConfigValidate(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Setenv("TRANSCODER_ADMIN_TOKEN", testToken)
 			path := filepath.Join(t.TempDir(), "t.yaml")
-			os.WriteFile(path, []byte(tc.yaml), 0o600)
+			if err := os.WriteFile(path, []byte(tc.yaml), 0o600); err != nil {
+				t.Fatal(err)
+			}
 			cfg := DefaultConfig()
 			if strings.Contains(tc.yaml, "token: ''") {
 				os.Unsetenv("TRANSCODER_ADMIN_TOKEN")

@@ -237,18 +237,19 @@ func enqueue(t *testing.T, q *Queue, asset, source string) Job {
 // state or after timeout.
 func waitJob(t *testing.T, q *Queue, id, want string, timeout time.Duration) Job {
 	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		job, err := q.Get(context.Background(), id)
-		if err == nil && job.State == want {
-			return job
-		}
-		if err == nil && (job.State == StatePublished || job.State == StateFailed) {
+	var job Job
+	testenv.WaitFor(t, timeout, func() error {
+		var err error
+		job, err = q.Get(context.Background(), id)
+		switch {
+		case err != nil:
+			return err
+		case job.State == want:
+			return nil
+		case job.State == StatePublished || job.State == StateFailed:
 			t.Fatalf("job %s ended %s (%s), want %s", id, job.State, job.Error, want)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("job %s after %s: %+v %v, want %s", id, timeout, job, err, want)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		return fmt.Errorf("job %s: %+v, want %s", id, job, want)
+	})
+	return job
 }

@@ -25,11 +25,9 @@ var (
 
 	// errLost is the cause of a job context canceled because another worker
 	// took the job over.
-	errLost = errors.New("transcoder: job taken over by another worker")
-	// errStopping is the cause of a job context canceled by shutdown.
-	errStopping = errors.New("transcoder: worker stopping")
-	errMethod   = errors.New("transcoder: method not allowed")
-	errNoRoute  = errors.New("transcoder: no such endpoint")
+	errLost    = errors.New("transcoder: job taken over by another worker")
+	errMethod  = errors.New("transcoder: method not allowed")
+	errNoRoute = errors.New("transcoder: no such endpoint")
 )
 
 // statusOf is the one place that maps errors to HTTP statuses and codes.

@@ -2,6 +2,7 @@ package transcoder
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"os"
 	"os/exec"
@@ -140,20 +141,28 @@ func TestRedisRestart(t *testing.T) {
 	q := start(t, cfg).Queue()
 	job := enqueue(t, q, "restart", r.upload(t, "restart", srcAV))
 	waitProgress(t, q, job.ID, "in-process")
-	rs.Process.Signal(syscall.SIGTERM)
-	rs.Wait()
-	time.Sleep(500 * time.Millisecond)
+	if err := rs.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	_ = rs.Wait()                      // the exit status is the signal's
+	time.Sleep(500 * time.Millisecond) // the outage under test: the worker's calls fail meanwhile
 	rs = startRedis(t, port, dir)
 	waitJob(t, q, job.ID, StatePublished, 30*time.Second)
 
 	fast()
-	rs.Process.Kill()
-	rs.Wait()
+	if err := rs.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = rs.Wait()
 	if err := os.RemoveAll(filepath.Join(dir, "appendonlydir")); err != nil {
 		t.Fatal(err)
 	}
 	startRedis(t, port, dir)
-	time.Sleep(200 * time.Millisecond) // let the worker see NOGROUP first
+	// The worker sees NOGROUP and makes the group again before the next job.
+	testenv.WaitFor(t, 10*time.Second, func() error {
+		_, err := r.redis.Client.XInfoGroups(context.Background(), q.stream).Result()
+		return err
+	})
 	next := enqueue(t, q, "after", r.upload(t, "after", srcAV))
 	waitJob(t, q, next.ID, StatePublished, 30*time.Second)
 }
@@ -167,17 +176,15 @@ func startRedis(t *testing.T, port, dir string) *exec.Cmd {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	for deadline := time.Now().Add(10 * time.Second); ; {
-		if c, err := net.Dial("tcp", "127.0.0.1:"+port); err == nil {
-			c.Close()
-			return cmd
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }) // it may have exited
+	testenv.WaitFor(t, 10*time.Second, func() error {
+		c, err := net.Dial("tcp", "127.0.0.1:"+port)
+		if err != nil {
+			return fmt.Errorf("redis-server did not start: %w", err)
 		}
-		if time.Now().After(deadline) {
-			t.Fatal("redis-server did not start")
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+		return c.Close()
+	})
+	return cmd
 }
 
 // TestGiveUpOnLostWorkers: a job whose worker vanished on its last allowed

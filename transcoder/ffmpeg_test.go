@@ -84,7 +84,9 @@ func TestEncodeVideoOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "out")
-	os.Mkdir(out, 0o755)
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	e := encode{Source: src, Info: info, Segment: time.Second, Preset: "ultrafast",
 		Renditions: plan([]Rung{{Name: "240p", Height: 240, VideoBitrate: 300_000}, {Name: "100p", Height: 100, VideoBitrate: 100_000}}, info)}
 	if err := runFFmpeg(context.Background(), ffmpeg, out, e.args(), info.Duration, func(int) {}); err != nil {

@@ -65,7 +65,9 @@ func TestRewriteMediaTarget(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			os.WriteFile(filepath.Join(dir, mediaName(0)), fmt.Appendf(nil, ffmpegPlaylist, tc.target, segs.String()), 0o644)
+			if err := os.WriteFile(filepath.Join(dir, mediaName(0)), fmt.Appendf(nil, ffmpegPlaylist, tc.target, segs.String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
 			if _, err := rewriteMedia(dir, 0, 4*time.Second); err != nil {
 				t.Fatal(err)
 			}
@@ -85,7 +87,9 @@ func TestRewriteMediaTarget(t *testing.T) {
 func TestCheckMediaPlaylist(t *testing.T) {
 	dir := t.TempDir()
 	for _, f := range []string{"init-0.m4s", "seg-0-00001.m4s"} {
-		os.WriteFile(filepath.Join(dir, f), []byte("x"), 0o644)
+		if err := os.WriteFile(filepath.Join(dir, f), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	vod := "#EXTM3U\n#EXT-X-VERSION:6\n#EXT-X-TARGETDURATION:%d\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-MAP:URI=\"%s\"\n#EXTINF:%s,\n%s\n%s"
 	cases := []struct {
@@ -142,7 +146,9 @@ func TestCheckDASH(t *testing.T) {
 	}
 	for _, tc := range cases {
 		path := filepath.Join(t.TempDir(), mpdName)
-		os.WriteFile(path, []byte(tc.mpd), 0o644)
+		if err := os.WriteFile(path, []byte(tc.mpd), 0o644); err != nil {
+			t.Fatal(err)
+		}
 		m, err := readMPD(path)
 		if err == nil {
 			err = checkDASH(m, map[string]hlsSegments{"0": five})
@@ -413,7 +419,9 @@ func TestVariableFrameRate(t *testing.T) {
 			}
 			all = append(all, b...)
 		}
-		os.WriteFile(joined, all, 0o644)
+		if err := os.WriteFile(joined, all, 0o644); err != nil {
+			t.Fatal(err)
+		}
 		out, err := exec.Command(ffprobe, "-v", "error", "-count_frames", "-select_streams", "v:0",
 			"-show_entries", "stream=nb_read_frames:format=duration", "-of", "default=nw=1:nk=1", joined).Output()
 		if err != nil {
@@ -446,13 +454,17 @@ func TestCheckPackage(t *testing.T) {
 		{"a segment missing", func(dir string) { os.Remove(filepath.Join(dir, "seg-1-00001.m4s")) }, "seg-1-00001.m4s, which was not written"},
 		{"a playlist the master does not name", func(dir string) {
 			data, _ := os.ReadFile(filepath.Join(dir, mediaName(0)))
-			os.WriteFile(filepath.Join(dir, mediaName(7)), data, 0o644)
+			if err := os.WriteFile(filepath.Join(dir, mediaName(7)), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}, "media_7.m3u8 is not in master.m3u8"},
 		{"a playlist the master names missing", func(dir string) { os.Remove(filepath.Join(dir, mediaName(1))) }, "media_1.m3u8, which was not written"},
 		{"ffmpeg's target duration left", func(dir string) {
 			p := filepath.Join(dir, mediaName(2))
 			data, _ := os.ReadFile(p)
-			os.WriteFile(p, targetTag.ReplaceAll(data, []byte("#EXT-X-TARGETDURATION:0")), 0o644)
+			if err := os.WriteFile(p, targetTag.ReplaceAll(data, []byte("#EXT-X-TARGETDURATION:0")), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}, "TARGETDURATION"},
 	}
 	for _, tc := range cases {
@@ -460,7 +472,9 @@ func TestCheckPackage(t *testing.T) {
 		entries, _ := os.ReadDir(published)
 		for _, e := range entries {
 			data, _ := os.ReadFile(filepath.Join(published, e.Name()))
-			os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644)
+			if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 		tc.spoil(dir)
 		man, err := readMPD(filepath.Join(dir, mpdName))

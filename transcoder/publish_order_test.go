@@ -53,7 +53,9 @@ func newRecorder(t *testing.T) *recorder {
 func outputDir(t *testing.T, n int) string {
 	dir := t.TempDir()
 	for i := range n {
-		os.WriteFile(filepath.Join(dir, "seg-"+strconv.Itoa(i)+".m4s"), []byte("x"), 0o644)
+		if err := os.WriteFile(filepath.Join(dir, "seg-"+strconv.Itoa(i)+".m4s"), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return dir
 }

@@ -56,7 +56,7 @@ func startWorkerProcess(t *testing.T, cfg Config) *exec.Cmd {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }) // it may have exited
 	return cmd
 }
 
@@ -83,7 +83,7 @@ func TestWorkerKilledMidJob(t *testing.T) {
 	if err := a.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
-	a.Wait()
+	_ = a.Wait() // the exit status is the signal's
 	waitGone(t, pidFile)
 
 	cfgB := r.config(t)
@@ -99,15 +99,16 @@ func TestWorkerKilledMidJob(t *testing.T) {
 // waitProgress waits until consumer runs job id and reports progress.
 func waitProgress(t *testing.T, q *Queue, id, consumer string) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for time.Now().Before(deadline) {
+	testenv.WaitFor(t, 20*time.Second, func() error {
 		job, err := q.Get(context.Background(), id)
-		if err == nil && job.State == StateRunning && job.Worker == consumer && job.Progress > 0 {
-			return
+		if err != nil {
+			return err
 		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatalf("job %s never ran with progress on %s", id, consumer)
+		if job.State == StateRunning && job.Worker == consumer && job.Progress > 0 {
+			return nil
+		}
+		return fmt.Errorf("job %s never ran with progress on %s: %+v", id, consumer, job)
+	})
 }
 
 // waitGone waits for the process in pidFile to exit (a zombie counts).
@@ -118,15 +119,13 @@ func waitGone(t *testing.T, pidFile string) {
 		t.Fatal(err)
 	}
 	pid, _ := strconv.Atoi(strings.TrimSpace(string(data)))
-	deadline := time.Now().Add(5 * time.Second)
-	for time.Now().Before(deadline) {
+	testenv.WaitFor(t, 5*time.Second, func() error {
 		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 		if err != nil || strings.Contains(string(stat), ") Z ") {
-			return
+			return nil
 		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatalf("ffmpeg %d outlived its killed worker", pid)
+		return fmt.Errorf("ffmpeg %d outlived its killed worker", pid)
+	})
 }
 
 // checkOnce wants one asset.json version in the versioned primary bucket,
@@ -181,7 +180,7 @@ func TestStopHandsJobBack(t *testing.T) {
 func checkWorkDirEmpty(t *testing.T, cfg Config) {
 	t.Helper()
 	var left []string
-	filepath.WalkDir(cfg.Transcode.WorkDir, func(p string, d os.DirEntry, err error) error {
+	_ = filepath.WalkDir(cfg.Transcode.WorkDir, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			left = append(left, p)
 		}

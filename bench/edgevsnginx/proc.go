@@ -92,8 +92,6 @@ func freePort() (int, error) {
 	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
-var errNotYet = errors.New("not ready yet")
-
 // waitOK polls url until it answers 200, the server exits, or 15s pass; a
 // freshly started server refuses connections for a moment.
 func (s *server) waitOK(ctx context.Context, url string) error {

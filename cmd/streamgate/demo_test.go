@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -66,20 +67,21 @@ func TestDemo(t *testing.T) {
 }
 
 func waitHTTP(t *testing.T, url string, done <-chan error) {
-	deadline := time.Now().Add(3 * time.Minute)
-	for time.Now().Before(deadline) {
+	t.Helper()
+	testenv.WaitFor(t, 3*time.Minute, func() error {
 		select {
 		case err := <-done:
 			t.Fatalf("demo stopped: %v", err)
 		default:
 		}
-		if resp, err := http.Get(url); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == 200 {
-				return
-			}
+		resp, err := http.Get(url)
+		if err != nil {
+			return fmt.Errorf("%s did not come up: %w", url, err)
 		}
-		time.Sleep(200 * time.Millisecond)
-	}
-	t.Fatalf("%s did not come up", url)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			return fmt.Errorf("%s did not come up: %d", url, resp.StatusCode)
+		}
+		return nil
+	})
 }

@@ -106,7 +106,9 @@ func startE2EOn(t *testing.T, publish e2eOrigin, opts ...func(*edgeConfig)) *e2e
 		if err := <-done; err != nil {
 			t.Error(err)
 		}
-		closeDeps()
+		if err := closeDeps(); err != nil {
+			t.Error(err)
+		}
 	})
 	issuer, err := token.NewIssuer("test", key)
 	if err != nil {

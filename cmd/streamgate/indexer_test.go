@@ -1,11 +1,7 @@
 package main
 
 import (
-	"io"
-	"log/slog"
 	"net"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -61,24 +57,8 @@ func TestIndexerRedisRefused(t *testing.T) {
 
 // TestIndexerCheckConfig runs `streamgate indexer --check-config`.
 func TestIndexerCheckConfig(t *testing.T) {
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	for _, tc := range indexerConfigCases {
-		t.Run(tc.name, func(t *testing.T) {
-			path := "../../configs/indexer.yaml"
-			if tc.yaml != "" {
-				path = filepath.Join(t.TempDir(), "indexer.yaml")
-				if err := os.WriteFile(path, []byte(tc.yaml), 0o600); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if k, v, ok := strings.Cut(tc.env, "="); ok {
-				t.Setenv(k, v)
-			}
-			err := runIndexer([]string{"--config", path, "--check-config"}, log)
-			if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
-				t.Fatalf("err = %v, want %q", err, tc.want)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkConfig(t, "indexer", runIndexer, tc.yaml, []string{tc.env}, tc.want) })
 	}
 }
 
@@ -90,7 +70,7 @@ func TestIndexerRoutes(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := httperr.NewNetServer(indexerRoutes(prometheus.NewRegistry()), quietLog)
-	go srv.Serve(ln)
+	go func() { _ = srv.Serve(ln) }() // ends with the test
 	t.Cleanup(func() { srv.Close() })
 	addr := ln.Addr().String()
 	resp, body := testenv.RawHTTP(t, addr, "GET /nope HTTP/1.1\r\nHost: x\r\n\r\n")

@@ -3,11 +3,6 @@ package main
 import (
 	"crypto/x509"
 	"encoding/pem"
-	"io"
-	"log/slog"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/streamgate/streamgate/signer/token"
@@ -41,24 +36,7 @@ func testKeyPEM() string {
 
 // TestSignerCheckConfig runs `streamgate signer --check-config`.
 func TestSignerCheckConfig(t *testing.T) {
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	for _, tc := range signerConfigCases {
-		t.Run(tc.name, func(t *testing.T) {
-			path := "../../configs/signer.yaml"
-			if tc.yaml != "" {
-				path = filepath.Join(t.TempDir(), "signer.yaml")
-				if err := os.WriteFile(path, []byte(tc.yaml), 0o600); err != nil {
-					t.Fatal(err)
-				}
-			}
-			for _, kv := range tc.env {
-				k, v, _ := strings.Cut(kv, "=")
-				t.Setenv(k, v)
-			}
-			err := runSigner([]string{"--config", path, "--check-config"}, log)
-			if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
-				t.Fatalf("err = %v, want %q", err, tc.want)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkConfig(t, "signer", runSigner, tc.yaml, tc.env, tc.want) })
 	}
 }

@@ -56,7 +56,12 @@ func serveTranscoder(t *testing.T, path string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error)
 	go func() { done <- svc.Run(ctx) }()
-	t.Cleanup(func() { cancel(); <-done })
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	})
 }
 
 // TestSubmitAndJobs uploads a local file with `streamgate submit`, follows
@@ -66,7 +71,9 @@ func TestSubmitAndJobs(t *testing.T) {
 	path, _ := transcoderConfig(t)
 	serveTranscoder(t, path)
 	src, pol := sourceFile(t), filepath.Join(t.TempDir(), "policy.json")
-	os.WriteFile(pol, []byte(`{"public": true}`), 0o600)
+	if err := os.WriteFile(pol, []byte(`{"public": true}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	var progress bytes.Buffer
 	progressOut = &progress
 	t.Cleanup(func() { progressOut = os.Stderr })
@@ -94,21 +101,22 @@ func TestSubmitAndJobs(t *testing.T) {
 
 func waitPublished(t *testing.T, path, id string) transcoder.Job {
 	t.Helper()
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+	var job transcoder.Job
+	testenv.WaitFor(t, 30*time.Second, func() error {
 		out, err := run(t, runJobs, "--config", path, "--json", id)
 		var jobs []transcoder.Job
 		if err != nil || json.Unmarshal([]byte(out), &jobs) != nil || len(jobs) != 1 {
 			t.Fatalf("jobs %s: %v\n%s", id, err, out)
 		}
-		if jobs[0].State == transcoder.StatePublished {
-			return jobs[0]
+		if job = jobs[0]; job.State == transcoder.StateFailed {
+			t.Fatalf("job failed: %s", job.Error)
 		}
-		if jobs[0].State == transcoder.StateFailed {
-			t.Fatalf("job failed: %s", jobs[0].Error)
+		if job.State != transcoder.StatePublished {
+			return fmt.Errorf("job %s not published: %s", id, job.State)
 		}
-	}
-	t.Fatalf("job %s not published", id)
-	return transcoder.Job{}
+		return nil
+	})
+	return job
 }
 
 // sourceFile makes a 2 s 320x180 H.264 + AAC file.
@@ -140,7 +148,9 @@ func TestSubmitErrors(t *testing.T) {
 	path, _ := transcoderConfig(t)
 	serveTranscoder(t, path)
 	pol := filepath.Join(t.TempDir(), "policy.json")
-	os.WriteFile(pol, []byte(`{"public": true}`), 0o600)
+	if err := os.WriteFile(pol, []byte(`{"public": true}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range submitErrorCases {
 		t.Run(tc.name, func(t *testing.T) {
 			args := []string{"--config", path}

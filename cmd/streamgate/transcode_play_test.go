@@ -54,7 +54,9 @@ func TestTranscodedAssetPlaysThroughEdge(t *testing.T) {
 		} `json:"streams"`
 		Format struct{ Duration string } `json:"format"`
 	}
-	json.Unmarshal(out, &probe)
+	if err := json.Unmarshal(out, &probe); err != nil {
+		t.Fatal(err)
+	}
 	heights := map[int]bool{}
 	for _, s := range probe.Streams {
 		if s.CodecType == "video" {
@@ -85,7 +87,12 @@ func serveFolder(t *testing.T, dir string) string {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ctx, ln) }()
-	t.Cleanup(func() { cancel(); <-done })
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	})
 	tok, _, err := issuer.Playback("0x00000000000000000000000000000000000000aa", "clip", time.Hour, time.Now())
 	if err != nil {
 		t.Fatal(err)

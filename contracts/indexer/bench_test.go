@@ -145,7 +145,10 @@ func BenchmarkInvalidationFanout(b *testing.B) {
 		go func() { sub.Run(ctx); close(done) }()
 		b.Cleanup(func() { cancel(); <-done })
 	}
-	time.Sleep(100 * time.Millisecond) // both subscribed
+	testenv.WaitFor(b, 10*time.Second, testenv.Holds("both subscribed", func() bool {
+		n, err := r.Client.PubSubNumSub(context.Background(), ownership.InvalidateChannel(redisconf.DefaultPrefix)).Result()
+		return err == nil && n[ownership.InvalidateChannel(redisconf.DefaultPrefix)] == 2
+	}))
 	pub := ownership.NewPublisher(r.Client, redisconf.DefaultPrefix)
 	inv := ownership.Invalidation{Chain: 1337, Contract: common.Address{0xaa}, ID: uint256.NewInt(7), From: common.Address{0xbb}, To: common.Address{0xcc}}
 	for b.Loop() {

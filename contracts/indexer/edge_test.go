@@ -3,6 +3,7 @@ package indexer_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"math/big"
@@ -10,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -41,6 +43,7 @@ type stage struct {
 	pass, multi       common.Address
 	dir, jwks         string
 	issuer            *token.Issuer
+	x                 *indexer.Indexer // the one shared or local started last
 }
 
 func newStage(t testing.TB) *stage {
@@ -149,30 +152,72 @@ func (n *node) get(t testing.TB, tok, asset string) (int, string) {
 	defer resp.Body.Close()
 	var e struct{ Error string }
 	body, _ := io.ReadAll(resp.Body)
-	json.Unmarshal(body, &e)
+	_ = json.Unmarshal(body, &e) // a 200 carries media, not an error body
 	return resp.StatusCode, e.Error
+}
+
+// applied returns how many invalidations n's ownership cache has applied
+// (streamgate_ownership_invalidations_total on its /metrics).
+func (n *node) applied(t testing.TB) float64 {
+	resp, err := n.client.Get(n.url + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for line := range strings.Lines(string(body)) {
+		if v, ok := strings.CutPrefix(line, "streamgate_ownership_invalidations_total "); ok {
+			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return f
+		}
+	}
+	t.Fatalf("no streamgate_ownership_invalidations_total on %s/metrics", n.url)
+	return 0
+}
+
+// backfilled waits until one of edges applied an invalidation: the indexer
+// follows the contract the edges announced and published its past mint.
+func backfilled(t testing.TB, edges ...*node) {
+	t.Helper()
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the indexer backfills the announced contract", func() bool {
+		for _, e := range edges {
+			if e.applied(t) > 0 {
+				return true
+			}
+		}
+		return false
+	}))
 }
 
 // until polls n until it answers status, and returns how long that took.
 func (n *node) until(t testing.TB, tok, asset string, status int) time.Duration {
 	t.Helper()
 	start := time.Now()
-	for {
-		if got, _ := n.get(t, tok, asset); got == status {
-			return time.Since(start)
+	testenv.WaitFor(t, 10*time.Second, func() error {
+		if got, _ := n.get(t, tok, asset); got != status {
+			return fmt.Errorf("%s: %d, want %d", asset, got, status)
 		}
-		if time.Since(start) > 10*time.Second {
-			t.Fatalf("%s: no %d within 10s", asset, status)
-		}
-		time.Sleep(time.Millisecond)
-	}
+		return nil
+	})
+	return time.Since(start)
 }
 
 // runIndexer runs x until the test ends or stop is called.
 func runIndexer(t testing.TB, x *indexer.Indexer) (stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	go func() { x.Run(ctx); close(done) }()
+	go func() {
+		if err := x.Run(ctx); err != nil {
+			t.Error(err)
+		}
+		close(done)
+	}()
 	stop = sync.OnceFunc(func() { cancel(); <-done })
 	t.Cleanup(stop)
 	return stop
@@ -186,6 +231,7 @@ func (s *stage) shared(t testing.TB, n int) (*redis.Client, []*node, func()) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	s.x = x
 	stop := runIndexer(t, x)
 	var edges []*node
 	for range n {
@@ -207,6 +253,7 @@ func (s *stage) local(t testing.TB) *node {
 	if err != nil {
 		t.Fatal(err)
 	}
+	s.x = x
 	runIndexer(t, x)
 	return startEdge(t, cfg, edge.Deps{Ownership: own})
 }

@@ -52,37 +52,33 @@ func (w *world) mintPass(t testing.TB, to common.Address) *big.Int {
 
 // recorder is a Sink that keeps what it is given.
 type recorder struct {
-	mu   sync.Mutex
-	invs []ownership.Invalidation
-	fail bool
+	mu       sync.Mutex
+	invs     []ownership.Invalidation
+	fail     bool
+	failures int // Publish calls refused while fail was set
 }
 
 func (r *recorder) Publish(_ context.Context, invs ...ownership.Invalidation) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.fail {
+		r.failures++
 		return io.ErrClosedPipe
 	}
 	r.invs = append(r.invs, invs...)
 	return nil
 }
 
+func (r *recorder) failed() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.failures
+}
+
 func (r *recorder) got() []ownership.Invalidation {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return append([]ownership.Invalidation(nil), r.invs...)
-}
-
-// waitFor polls until ok, or fails the test after a few seconds.
-func waitFor(t testing.TB, what string, ok func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !ok() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting until %s", what)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
 }
 
 // count returns how many invalidations match id (nil: an ERC-20's) from
@@ -120,7 +116,12 @@ func (w *world) run(t testing.TB, cfg Config, sink Sink, rdb redis.UniversalClie
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	go func() { x.Run(ctx); close(done) }()
+	go func() {
+		if err := x.Run(ctx); err != nil {
+			t.Error(err)
+		}
+		close(done)
+	}()
 	stop = sync.OnceFunc(func() { cancel(); <-done })
 	t.Cleanup(stop)
 	return x, stop

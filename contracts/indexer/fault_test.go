@@ -35,10 +35,10 @@ func TestFaultyEndpointFailsOver(t *testing.T) {
 			rec := &recorder{}
 			w.chain.Sim.Commit() // the start block, one confirmation behind, is past the earlier transfers
 			x, stop := w.run(t, cfg, rec, nil)
-			waitFor(t, "started", func() bool { return x.Processed(testenv.ChainID) > 0 })
+			testenv.WaitFor(t, 10*time.Second, testenv.Holds("started", func() bool { return x.Processed(testenv.ChainID) > 0 }))
 			r := w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
 			w.chain.Sim.Commit()
-			waitFor(t, "the transfer is published", func() bool { return x.Processed(testenv.ChainID) >= r.BlockNumber.Uint64() })
+			testenv.WaitFor(t, 10*time.Second, testenv.Holds("the transfer is published", func() bool { return x.Processed(testenv.ChainID) >= r.BlockNumber.Uint64() }))
 			stop()
 			if got := rec.got(); len(got) != 1 || count(got, w.pass, id, w.alice.Address, w.bob.Address) != 1 {
 				t.Fatalf("[faulty, healthy] published %+v", got)
@@ -51,16 +51,20 @@ func TestFaultyEndpointFailsOver(t *testing.T) {
 			faulty.Set(testenv.FaultNone)
 			rec = &recorder{}
 			x, _ = w.run(t, cfg, rec, nil)
-			waitFor(t, "started", func() bool { return x.Processed(testenv.ChainID) > 0 })
+			testenv.WaitFor(t, 10*time.Second, testenv.Holds("started", func() bool { return x.Processed(testenv.ChainID) > 0 }))
 			faulty.Set(mode)
 			r = w.chain.Transact(t, w.bob, w.pass, accessPass.PackTransferFrom(w.bob.Address, w.alice.Address, id))
 			w.chain.Sim.Commit()
-			time.Sleep(2 * time.Second) // a few hung reads
+			faulty.Reset()
+			// Two reads failed after the transfer was confirmed; a hung one costs CallTimeout.
+			testenv.WaitFor(t, 10*time.Second, testenv.Holds("a few failed reads", func() bool {
+				return faulty.Calls("eth_getLogs")+faulty.Calls("eth_getBlockByNumber") >= 3
+			}))
 			if p, got := x.Processed(testenv.ChainID), rec.got(); p >= r.BlockNumber.Uint64() || len(got) != 0 {
 				t.Fatalf("[faulty] alone: processed block %d (transfer in %d), published %+v", p, r.BlockNumber, got)
 			}
 			faulty.Set(testenv.FaultNone)
-			waitFor(t, "published after the endpoint healed", func() bool { return x.Processed(testenv.ChainID) >= r.BlockNumber.Uint64() })
+			testenv.WaitFor(t, 10*time.Second, testenv.Holds("published after the endpoint healed", func() bool { return x.Processed(testenv.ChainID) >= r.BlockNumber.Uint64() }))
 			if got := rec.got(); len(got) != 1 || count(got, w.pass, id, w.bob.Address, w.alice.Address) != 1 {
 				t.Fatalf("after healing published %+v", got)
 			}

@@ -81,10 +81,13 @@ func TestFollowTransfers(t *testing.T) {
 		cfg := w.fastConfig(w.pass)
 		cfg.Chains[0].Confirmations = confirmations
 		x, _ := w.run(t, cfg, rec, nil)
-		waitFor(t, "started", func() bool { return x.Processed(testenv.ChainID) > 0 })
+		testenv.WaitFor(t, 10*time.Second, testenv.Holds("started", func() bool { return x.Processed(testenv.ChainID) > 0 }))
 		r := w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
 		if confirmations > 0 {
-			time.Sleep(100 * time.Millisecond)
+			// Processed reaching the transfer's block less the depth means the head was read.
+			testenv.WaitFor(t, 10*time.Second, testenv.Holds("the transfer's block is the head", func() bool {
+				return x.Processed(testenv.ChainID) >= r.BlockNumber.Uint64()-confirmations
+			}))
 			if len(rec.got()) != 0 {
 				t.Fatalf("published before %d confirmations: %+v", confirmations, rec.got())
 			}
@@ -92,7 +95,7 @@ func TestFollowTransfers(t *testing.T) {
 				w.chain.Sim.Commit()
 			}
 		}
-		waitFor(t, "the transfer is published", func() bool { return len(rec.got()) > 0 })
+		testenv.WaitFor(t, 10*time.Second, testenv.Holds("the transfer is published", func() bool { return len(rec.got()) > 0 }))
 		if got := rec.got(); len(got) != 1 || count(got, w.pass, id, w.alice.Address, w.bob.Address) != 1 {
 			t.Fatalf("published %+v", got)
 		}
@@ -113,21 +116,21 @@ func TestReorgPublishesAgain(t *testing.T) {
 	x, stop := w.run(t, w.fastConfig(w.pass), rec, nil)
 	// Transfer only once the indexer has its start block, or a slow start
 	// could begin after the transfer and rightly never publish it.
-	waitFor(t, "started", func() bool { return x.Processed(testenv.ChainID) > 0 })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("started", func() bool { return x.Processed(testenv.ChainID) > 0 }))
 	w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
-	waitFor(t, "the transfer is published", func() bool { return len(rec.got()) == 1 })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the transfer is published", func() bool { return len(rec.got()) == 1 }))
 	if err := w.chain.Sim.Fork(parent); err != nil {
 		t.Fatal(err)
 	}
 	w.chain.Sim.Rollback() // the orphaned transfer must not be mined again
 	w.chain.Sim.Commit()
 	w.chain.Sim.Commit()
-	waitFor(t, "the orphaned transfer is published again", func() bool { return len(rec.got()) == 2 })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the orphaned transfer is published again", func() bool { return len(rec.got()) == 2 }))
 	if n := testutil.ToFloat64(x.followers[testenv.ChainID].m.reorgs); n != 1 {
 		t.Fatalf("reorgs counted %v", n)
 	}
 	head, _ := w.chain.Client.HeaderByNumber(context.Background(), nil)
-	waitFor(t, "the new chain is followed", func() bool { return x.Processed(testenv.ChainID) == head.Number.Uint64() })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the new chain is followed", func() bool { return x.Processed(testenv.ChainID) == head.Number.Uint64() }))
 	stop() // the cursor is the follower's own until it stopped
 	if f := x.followers[testenv.ChainID]; f.cursor.hash != head.Hash() {
 		t.Fatalf("cursor %x, head %x", f.cursor.hash, head.Hash())
@@ -143,16 +146,16 @@ func TestResumeAfterRestart(t *testing.T) {
 	rdb := testenv.Redis(t).Client
 	rec := &recorder{}
 	x, stop := w.run(t, w.fastConfig(w.pass), rec, rdb)
-	waitFor(t, "started", func() bool { return x.Processed(testenv.ChainID) > 0 })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("started", func() bool { return x.Processed(testenv.ChainID) > 0 }))
 	r := w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
-	waitFor(t, "the first transfer is published", func() bool { return x.Processed(testenv.ChainID) >= r.BlockNumber.Uint64() })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the first transfer is published", func() bool { return x.Processed(testenv.ChainID) >= r.BlockNumber.Uint64() }))
 	stop()
 	saved, _ := rdb.Get(context.Background(), CursorKey(redisconf.DefaultPrefix, testenv.ChainID)).Result()
 	w.chain.Transact(t, w.bob, w.pass, accessPass.PackTransferFrom(w.bob.Address, w.alice.Address, id))
 	w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
 	x, _ = w.run(t, w.fastConfig(w.pass), rec, rdb)
 	head, _ := w.chain.Client.HeaderByNumber(context.Background(), nil)
-	waitFor(t, "caught up", func() bool { return x.Processed(testenv.ChainID) == head.Number.Uint64() })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("caught up", func() bool { return x.Processed(testenv.ChainID) == head.Number.Uint64() }))
 	got := rec.got()
 	if len(got) != 3 || count(got, w.pass, id, w.bob.Address, w.alice.Address) != 1 || count(got, w.pass, id, w.alice.Address, w.bob.Address) != 2 {
 		t.Fatalf("after the restart (saved %q) published %+v", saved, got)
@@ -174,17 +177,17 @@ func TestContractsLearned(t *testing.T) {
 	cfg := w.fastConfig()
 	cfg.Backfill = 8
 	x, _ := w.run(t, cfg, rec, rdb)
-	waitFor(t, "started", func() bool { return x.Processed(testenv.ChainID) > 0 })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("started", func() bool { return x.Processed(testenv.ChainID) > 0 }))
 	w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
-	w.chain.Transact(t, w.owner, w.token, testToken.PackMint(w.alice.Address, big.NewInt(5)))
-	time.Sleep(50 * time.Millisecond)
+	r := w.chain.Transact(t, w.owner, w.token, testToken.PackMint(w.alice.Address, big.NewInt(5)))
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("both blocks are processed", func() bool { return x.Processed(testenv.ChainID) >= r.BlockNumber.Uint64() }))
 	if len(rec.got()) != 0 {
 		t.Fatalf("published for contracts not followed: %+v", rec.got())
 	}
 	x.Add(testenv.ChainID, w.pass)
-	waitFor(t, "the added contract's past transfer", func() bool { return count(rec.got(), w.pass, id, w.alice.Address, w.bob.Address) == 1 })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the added contract's past transfer", func() bool { return count(rec.got(), w.pass, id, w.alice.Address, w.bob.Address) == 1 }))
 	rdb.SAdd(context.Background(), ownership.ContractsKey(redisconf.DefaultPrefix), "1337:"+w.token.Hex())
-	waitFor(t, "the announced contract's past mint", func() bool { return count(rec.got(), w.token, nil, zero, w.alice.Address) == 1 })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the announced contract's past mint", func() bool { return count(rec.got(), w.token, nil, zero, w.alice.Address) == 1 }))
 }
 
 // TestPublishFailureHoldsTheBlock: while the sink fails, the cursor stays
@@ -194,19 +197,19 @@ func TestPublishFailureHoldsTheBlock(t *testing.T) {
 	id := w.mintPass(t, w.alice.Address)
 	rec := &recorder{}
 	x, _ := w.run(t, w.fastConfig(w.pass), rec, nil)
-	waitFor(t, "started", func() bool { return x.Processed(testenv.ChainID) > 0 })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("started", func() bool { return x.Processed(testenv.ChainID) > 0 }))
 	rec.mu.Lock()
 	rec.fail = true
 	rec.mu.Unlock()
 	r := w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
-	time.Sleep(50 * time.Millisecond)
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("a publish failed", func() bool { return rec.failed() > 0 }))
 	if p := x.Processed(testenv.ChainID); p >= r.BlockNumber.Uint64() {
 		t.Fatalf("advanced to %d past an unpublished transfer in %d", p, r.BlockNumber)
 	}
 	rec.mu.Lock()
 	rec.fail = false
 	rec.mu.Unlock()
-	waitFor(t, "published after recovery", func() bool { return len(rec.got()) == 1 })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("published after recovery", func() bool { return len(rec.got()) == 1 }))
 }
 
 // TestCursorThroughEveryRedis: the indexer reads the announced contracts and
@@ -224,14 +227,14 @@ func TestCursorThroughEveryRedis(t *testing.T) {
 			id := w.mintPass(t, w.alice.Address)
 			x, stop := w.run(t, w.fastConfig(w.pass), &recorder{}, rdb)
 			r := w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
-			waitFor(t, "the transfer is processed", func() bool { return x.Processed(testenv.ChainID) >= r.BlockNumber.Uint64() })
+			testenv.WaitFor(t, 10*time.Second, testenv.Holds("the transfer is processed", func() bool { return x.Processed(testenv.ChainID) >= r.BlockNumber.Uint64() }))
 			// Processed moves just before the save: wait for Redis to hold it.
-			waitFor(t, "the block is saved", func() bool {
+			testenv.WaitFor(t, 10*time.Second, testenv.Holds("the block is saved", func() bool {
 				saved, _ := rdb.Get(context.Background(), CursorKey(v.Conf.Prefix, testenv.ChainID)).Result()
 				num, _, _ := strings.Cut(saved, ":")
 				n, err := strconv.ParseUint(num, 10, 64)
 				return err == nil && n >= r.BlockNumber.Uint64()
-			})
+			}))
 			stop()
 		})
 	}

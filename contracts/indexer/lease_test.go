@@ -53,12 +53,12 @@ func TestLeaseOnePublisher(t *testing.T) {
 	cfg := w.fastConfig(w.pass)
 	cfg.LeaseTTL = time.Second
 	a, b := w.leader(t, cfg, r.Addr), w.leader(t, cfg, r.Addr)
-	waitFor(t, "one indexer holds the lease", func() bool { return a.holds() != b.holds() })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("one indexer holds the lease", func() bool { return a.holds() != b.holds() }))
 	holder, standby := a, b
 	if b.holds() {
 		holder, standby = b, a
 	}
-	waitFor(t, "the holder started", func() bool { return holder.x.Processed(testenv.ChainID) > 0 })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the holder started", func() bool { return holder.x.Processed(testenv.ChainID) > 0 }))
 
 	transfer := func(from, to *testenv.Account) uint64 {
 		rc := w.chain.Transact(t, from, w.pass, accessPass.PackTransferFrom(from.Address, to.Address, id))
@@ -67,7 +67,7 @@ func TestLeaseOnePublisher(t *testing.T) {
 	}
 	transfer(w.alice, w.bob)
 	n := transfer(w.bob, w.alice)
-	waitFor(t, "the holder published both", func() bool { return holder.x.Processed(testenv.ChainID) >= n })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the holder published both", func() bool { return holder.x.Processed(testenv.ChainID) >= n }))
 	time.Sleep(3 * cfg.LeaseTTL / 2) // the standby keeps standing by past a TTL: the holder renews
 	if got := holder.rec.got(); len(got) != 2 || count(got, w.pass, id, w.alice.Address, w.bob.Address) != 1 || count(got, w.pass, id, w.bob.Address, w.alice.Address) != 1 {
 		t.Fatalf("holder published %+v, want each transfer once", got)
@@ -81,11 +81,11 @@ func TestLeaseOnePublisher(t *testing.T) {
 	holder.stop()
 	died := time.Now()
 	n = transfer(w.alice, w.bob)
-	waitFor(t, "the standby took over", standby.holds)
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the standby took over", standby.holds))
 	if d := time.Since(died); d > cfg.LeaseTTL*11/10+500*time.Millisecond {
 		t.Fatalf("takeover after %s with a %s lease", d, cfg.LeaseTTL)
 	}
-	waitFor(t, "the new holder published the transfer", func() bool { return standby.x.Processed(testenv.ChainID) >= n })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the new holder published the transfer", func() bool { return standby.x.Processed(testenv.ChainID) >= n }))
 	if got := standby.rec.got(); len(got) != 1 || count(got, w.pass, id, w.alice.Address, w.bob.Address) != 1 {
 		t.Fatalf("new holder published %+v, want the one transfer made after the crash", got)
 	}
@@ -95,17 +95,17 @@ func TestLeaseOnePublisher(t *testing.T) {
 
 	// A clean stop releases the lease: a standby takes it at once.
 	c := w.leader(t, cfg, r.Addr)
-	waitFor(t, "the third indexer stands by", func() bool {
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the third indexer stands by", func() bool {
 		return !c.holds() && r.Client.Exists(t.Context(), LeaseKey("sg:", testenv.ChainID)).Val() == 1
-	})
+	}))
 	standby.stop()
 	stopped := time.Now()
-	waitFor(t, "the third indexer took over", c.holds)
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the third indexer took over", c.holds))
 	if d := time.Since(stopped); d > cfg.LeaseTTL/2 {
 		t.Fatalf("takeover after a release took %s", d)
 	}
 	n = transfer(w.bob, w.alice)
-	waitFor(t, "the third published", func() bool { return c.x.Processed(testenv.ChainID) >= n })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the third published", func() bool { return c.x.Processed(testenv.ChainID) >= n }))
 	if got := c.rec.got(); len(got) != 1 || count(got, w.pass, id, w.bob.Address, w.alice.Address) != 1 {
 		t.Fatalf("third holder published %+v", got)
 	}
@@ -121,10 +121,10 @@ func TestLeaseLostStopsPublishing(t *testing.T) {
 	cfg := w.fastConfig(w.pass)
 	cfg.LeaseTTL = 600 * time.Millisecond
 	a := w.leader(t, cfg, r.Addr)
-	waitFor(t, "the indexer holds the lease", func() bool { return a.holds() && a.x.Processed(testenv.ChainID) > 0 })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the indexer holds the lease", func() bool { return a.holds() && a.x.Processed(testenv.ChainID) > 0 }))
 	key, cursorKey := LeaseKey("sg:", testenv.ChainID), CursorKey("sg:", testenv.ChainID)
 	r.Client.Set(t.Context(), key, "another indexer", time.Minute)
-	waitFor(t, "the indexer stood by", func() bool { return !a.holds() })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the indexer stood by", func() bool { return !a.holds() }))
 	saved := r.Client.Get(t.Context(), cursorKey).Val()
 	w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
 	w.chain.Sim.Commit()

@@ -31,7 +31,7 @@ func TestRevocationAcrossEdges(t *testing.T) {
 			t.Fatalf("holder: %d", got)
 		}
 	}
-	time.Sleep(50 * time.Millisecond) // the indexer reads the announced contract
+	backfilled(t, edges...)
 	s.transfer(t, s.alice, s.bob.Address, id)
 	mined := time.Now()
 	for i, e := range edges {
@@ -88,7 +88,11 @@ func TestReorgGivesAccessBack(t *testing.T) {
 		t.Fatalf("holder: %d", got)
 	}
 	parent := s.chain.Sim.Commit()
-	time.Sleep(50 * time.Millisecond)
+	head, err := s.chain.Client.HeaderByHash(context.Background(), parent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the parent is processed", func() bool { return s.x.Processed(testenv.ChainID) >= head.Number.Uint64() }))
 	s.transfer(t, s.alice, s.bob.Address, id)
 	e.until(t, alice, "pass", 403)
 	if err := s.chain.Sim.Fork(parent); err != nil {
@@ -111,13 +115,13 @@ func TestRestartResumes(t *testing.T) {
 	if got, _ := edges[0].get(t, alice, "pass"); got != 200 {
 		t.Fatalf("holder: %d", got)
 	}
-	time.Sleep(100 * time.Millisecond) // the indexer follows the contract (and backfills the mint)
+	backfilled(t, edges[0]) // the indexer follows the contract (and backfills the mint)
 	if got, _ := edges[0].get(t, alice, "pass"); got != 200 {
 		t.Fatalf("holder: %d", got)
 	}
 	stop()
 	s.transfer(t, s.alice, s.bob.Address, id)
-	time.Sleep(100 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond) // a window for a wrong revocation: nothing runs that could cause one
 	if got, _ := edges[0].get(t, alice, "pass"); got != 200 {
 		t.Fatalf("revoked with the indexer stopped: %d (the cache should answer)", got)
 	}
@@ -149,7 +153,7 @@ func TestTransferTakesSeatsAlong(t *testing.T) {
 	if got, _ := edges[1].get(t, s.token(t, s.alice.Address, "solo"), "solo"); got != 429 {
 		t.Fatalf("holder's second session: %d, want 429", got)
 	}
-	time.Sleep(50 * time.Millisecond)
+	backfilled(t, edges...)
 	s.transfer(t, s.alice, s.bob.Address, id)
 	edges[0].until(t, alice, "solo", 403)
 	d := edges[1].until(t, bob, "solo", 200)

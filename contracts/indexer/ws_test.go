@@ -45,8 +45,8 @@ func TestNewHeadsOverWS(t *testing.T) {
 	cfg.Chains[0].RPC = []string{url}
 	rec := &recorder{}
 	x, _ := w.run(t, cfg, rec, nil)
-	waitFor(t, "started", func() bool { return x.Processed(testenv.ChainID) > 0 })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("started", func() bool { return x.Processed(testenv.ChainID) > 0 }))
 	time.Sleep(100 * time.Millisecond) // the subscription is up
 	w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
-	waitFor(t, "published on the new head", func() bool { return len(rec.got()) == 1 })
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("published on the new head", func() bool { return len(rec.got()) == 1 }))
 }

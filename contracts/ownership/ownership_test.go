@@ -36,14 +36,18 @@ func TestERC721MintTransferBurn(t *testing.T) {
 		t.Fatal("alice allowed before holding a pass")
 	}
 	id := w.mintPass(t, w.alice.Address)
-	c.Invalidate(context.Background(), testenv.ChainID, w.pass, uint256.MustFromBig(id), common.Address{}, w.alice.Address)
+	if err := c.Invalidate(context.Background(), testenv.ChainID, w.pass, uint256.MustFromBig(id), common.Address{}, w.alice.Address); err != nil {
+		t.Fatal(err)
+	}
 	if err := allow(c, w.alice.Address, p, t); err != nil {
 		t.Fatalf("holder refused: %v", err)
 	}
 	wantUnmet(t, allow(c, w.bob.Address, p, t), "ERC-721 of "+strings.ToLower(w.pass.Hex()))
 
 	w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
-	c.Invalidate(context.Background(), testenv.ChainID, w.pass, uint256.MustFromBig(id), w.alice.Address, w.bob.Address)
+	if err := c.Invalidate(context.Background(), testenv.ChainID, w.pass, uint256.MustFromBig(id), w.alice.Address, w.bob.Address); err != nil {
+		t.Fatal(err)
+	}
 	wantUnmet(t, allow(c, w.alice.Address, p, t), "ERC-721")
 	if err := allow(c, w.bob.Address, p, t); err != nil {
 		t.Fatalf("new holder refused: %v", err)
@@ -54,7 +58,9 @@ func TestERC721MintTransferBurn(t *testing.T) {
 		t.Fatalf("owner of listed token refused: %v", err)
 	}
 	w.chain.Transact(t, w.bob, w.pass, accessPass.PackBurn(id))
-	c.Invalidate(context.Background(), testenv.ChainID, w.pass, uint256.MustFromBig(id), w.bob.Address)
+	if err := c.Invalidate(context.Background(), testenv.ChainID, w.pass, uint256.MustFromBig(id), w.bob.Address); err != nil {
+		t.Fatal(err)
+	}
 	wantUnmet(t, allow(c, w.bob.Address, byID, t), "tokens "+id.String()+", 999")
 	wantUnmet(t, allow(c, w.bob.Address, p, t), "ERC-721")
 }
@@ -64,11 +70,11 @@ func TestERC1155AndERC20Balances(t *testing.T) {
 	w.chain.Transact(t, w.owner, w.multi, multiPass.PackMint(w.alice.Address, big.NewInt(7), big.NewInt(3)))
 	w.chain.Transact(t, w.owner, w.token, testToken.PackMint(w.alice.Address, big.NewInt(5e18)))
 	c := w.checker(t, nil)
-	multi := func(min string) string {
-		return `{"chain_id":1337,"contract":"` + w.multi.Hex() + `","standard":"erc1155","token_id":"7","min_balance":"` + min + `"}`
+	multi := func(least string) string {
+		return `{"chain_id":1337,"contract":"` + w.multi.Hex() + `","standard":"erc1155","token_id":"7","min_balance":"` + least + `"}`
 	}
-	erc20 := func(min string) string {
-		return `{"chain_id":1337,"contract":"` + w.token.Hex() + `","standard":"erc20","min_balance":"` + min + `"}`
+	erc20 := func(least string) string {
+		return `{"chain_id":1337,"contract":"` + w.token.Hex() + `","standard":"erc20","min_balance":"` + least + `"}`
 	}
 	cases := []struct {
 		policy string

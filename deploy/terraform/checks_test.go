@@ -275,7 +275,7 @@ func (m *module) checkTraversal(all map[string]*module, tr hcl.Traversal, s scop
 		}
 		return ""
 	}
-	ok := true
+	var ok bool
 	switch root := names[0]; root {
 	case "var":
 		_, ok = m.variables[name(1)]
@@ -333,7 +333,7 @@ func TestFunctions(t *testing.T) {
 	walk = func(b *hclsyntax.Body, variable bool) {
 		for name, a := range b.Attributes {
 			if !(variable && name == "type") { // type constraints: object(), optional()
-				hclsyntax.VisitAll(a.Expr, visit)
+				_ = hclsyntax.VisitAll(a.Expr, visit) // visit never fails
 			}
 		}
 		for _, nb := range b.Blocks {
@@ -347,7 +347,7 @@ func TestFunctions(t *testing.T) {
 	}
 	for _, path := range templateFiles(t) {
 		expr := parseTemplate(t, path)
-		hclsyntax.VisitAll(expr, visit)
+		_ = hclsyntax.VisitAll(expr, visit)
 	}
 	report(t, problems)
 }
@@ -419,7 +419,7 @@ func TestTemplates(t *testing.T) {
 			"path": cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(dir)}),
 		}}
 		for _, body := range m.files {
-			hclsyntax.VisitAll(body, func(node hclsyntax.Node) hcl.Diagnostics {
+			_ = hclsyntax.VisitAll(body, func(node hclsyntax.Node) hcl.Diagnostics {
 				if call, ok := node.(*hclsyntax.FunctionCallExpr); ok && call.Name == "templatefile" {
 					problems = append(problems, checkTemplateCall(t, ctx, call)...)
 				}

@@ -26,7 +26,7 @@ import (
 
 // functions are the Terraform functions the configurations use, from go-cty's
 // standard library (Terraform's own implementations) or written here.
-func functions(dir string) map[string]function.Function {
+func functions() map[string]function.Function {
 	fns := map[string]function.Function{
 		"alltrue": alltrueFunc, "can": tryfunc.CanFunc, "cidrnetmask": cidrnetmaskFunc,
 		"coalesce": stdlib.CoalesceFunc, "concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc,
@@ -38,7 +38,7 @@ func functions(dir string) map[string]function.Function {
 		"toset": convertFunc(cty.Set(cty.DynamicPseudoType)), "trimprefix": stdlib.TrimPrefixFunc,
 		"try": tryfunc.TryFunc, "values": stdlib.ValuesFunc,
 	}
-	fns["templatefile"] = templatefileFunc(dir, fns)
+	fns["templatefile"] = templatefileFunc(fns)
 	return fns
 }
 
@@ -102,7 +102,7 @@ func convertFunc(ty cty.Type) function.Function {
 
 // templatefileFunc renders a template as Terraform's templatefile does: the
 // vars object's attributes are the template's variables.
-func templatefileFunc(dir string, fns map[string]function.Function) function.Function {
+func templatefileFunc(fns map[string]function.Function) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "vars", Type: cty.DynamicPseudoType}},
 		Type:   function.StaticReturnType(cty.String),
@@ -166,7 +166,7 @@ func inputs(m *module, given map[string]cty.Value) (map[string]cty.Value, error)
 func validate(m *module, vals map[string]cty.Value) error {
 	ctx := &hcl.EvalContext{
 		Variables: map[string]cty.Value{"var": cty.ObjectVal(vals)},
-		Functions: functions(m.dir),
+		Functions: functions(),
 	}
 	for _, name := range sortedKeys(m.variables) {
 		for _, b := range m.variables[name].Body.Blocks {
@@ -197,7 +197,7 @@ func evalContext(m *module, vars map[string]cty.Value, stubs map[string]cty.Valu
 			"var":  cty.ObjectVal(vars),
 			"path": cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(m.dir), "root": cty.StringVal(abs), "cwd": cty.StringVal(".")}),
 		},
-		Functions: functions(m.dir),
+		Functions: functions(),
 	}
 	for k, v := range stubs {
 		ctx.Variables[k] = v

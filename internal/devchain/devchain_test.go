@@ -39,14 +39,8 @@ func TestMinesOnDemand(t *testing.T) {
 	if err := rpc.SendTransaction(ctx, tx); err != nil {
 		t.Fatal(err)
 	}
-	for {
-		if bal, _ := rpc.BalanceAt(ctx, to, nil); bal != nil && bal.Int64() == 5 {
-			return
-		}
-		select {
-		case <-ctx.Done():
-			t.Fatal("the transfer was not mined")
-		case <-time.After(20 * time.Millisecond):
-		}
-	}
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the transfer is mined", func() bool {
+		bal, _ := rpc.BalanceAt(ctx, to, nil)
+		return bal != nil && bal.Int64() == 5
+	}))
 }

@@ -122,7 +122,7 @@ func TestNetServer(t *testing.T) {
 			WriteNet(w, http.StatusRequestEntityTooLarge, CodeBodyTooLarge, "over 1000 bytes")
 			return
 		}
-		io.WriteString(w, "ok")
+		_, _ = io.WriteString(w, "ok")
 	})
 	srv := NewNetServer(h, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if srv.ReadHeaderTimeout <= 0 || srv.ReadTimeout <= 0 || srv.WriteTimeout <= 0 || srv.IdleTimeout <= 0 || srv.MaxHeaderBytes != DefaultMaxHeaderBytes {
@@ -132,7 +132,7 @@ func TestNetServer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	go srv.Serve(ln)
+	go func() { _ = srv.Serve(ln) }() // ends with the test
 	t.Cleanup(func() { srv.Close() })
 	addr := ln.Addr().String()
 	get := func(extra string) string { return "GET / HTTP/1.1\r\nHost: x\r\n" + extra + "\r\n" }

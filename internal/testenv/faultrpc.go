@@ -139,7 +139,7 @@ func (f *FaultRPC) serve(w http.ResponseWriter, r *http.Request, proxy *httputil
 		}
 	case mode == FaultHTML:
 		w.Header().Set("Content-Type", "text/html")
-		io.WriteString(w, "<!DOCTYPE html><html><body><h1>Service temporarily unavailable</h1></body></html>")
+		_, _ = io.WriteString(w, "<!DOCTYPE html><html><body><h1>Service temporarily unavailable</h1></body></html>")
 	case mode == FaultTooMany:
 		http.Error(w, `{"error":"rate limited"}`, http.StatusTooManyRequests)
 	case mode == FaultRPCError && single:
@@ -172,7 +172,7 @@ func (f *FaultRPC) serve(w http.ResponseWriter, r *http.Request, proxy *httputil
 			}
 			m["id"] = other
 			w.Header().Set("Content-Type", "application/json")
-			json.NewEncoder(w).Encode(m)
+			_ = json.NewEncoder(w).Encode(m) // the client reads what arrived
 		}
 	default:
 		proxy.ServeHTTP(w, r)
@@ -182,5 +182,5 @@ func (f *FaultRPC) serve(w http.ResponseWriter, r *http.Request, proxy *httputil
 // reply writes a JSON-RPC 2.0 response with key ("result" or "error").
 func reply(w http.ResponseWriter, id json.RawMessage, key string, v any) {
 	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(map[string]any{"jsonrpc": "2.0", "id": id, key: v})
+	_ = json.NewEncoder(w).Encode(map[string]any{"jsonrpc": "2.0", "id": id, key: v}) // the client reads what arrived
 }

@@ -3,6 +3,7 @@ package testenv
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -170,15 +171,10 @@ func CheckConnLimit(t *testing.T, addr, okPath string, limit, status int, code s
 	}
 	held[0].Close()
 	held = held[1:]
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		resp, body := RawHTTP(t, addr, get)
-		if resp.StatusCode == 200 {
-			return
+	WaitFor(t, 5*time.Second, func() error {
+		if resp, body := RawHTTP(t, addr, get); resp.StatusCode != 200 {
+			return fmt.Errorf("after a connection closed: %d %s", resp.StatusCode, body)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("after a connection closed: %d %s", resp.StatusCode, body)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+		return nil
+	})
 }

@@ -87,19 +87,15 @@ func FreePort(t testing.TB) string {
 // passes; it fails the test with the server's log tail in the last two cases.
 func waitFor(t testing.TB, p *proc, timeout time.Duration, ready func() error) {
 	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		err := ready()
-		if err == nil {
-			return
-		}
+	err := poll(timeout, func() error {
 		select {
 		case <-p.done:
 			t.Fatalf("%s exited before it was ready: %v\n%s", p.name, p.err, p.tail())
-		case <-time.After(50 * time.Millisecond):
+		default:
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s not ready after %s: %v\n%s", p.name, timeout, err, p.tail())
-		}
+		return ready()
+	})
+	if err != nil {
+		t.Fatalf("%s not ready after %s: %v\n%s", p.name, timeout, err, p.tail())
 	}
 }

@@ -28,11 +28,11 @@ const baseText = "example.com wants you to sign in with your Ethereum account:\n
 
 // edit returns baseText with the first old replaced by new, failing loudly at
 // init if old is not there (a silent no-op would make a negative case pass).
-func edit(old, new string) string {
+func edit(old, repl string) string {
 	if !strings.Contains(baseText, old) {
 		panic("edit: " + old + " not in baseText")
 	}
-	return strings.Replace(baseText, old, new, 1)
+	return strings.Replace(baseText, old, repl, 1)
 }
 
 const (

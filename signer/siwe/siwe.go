@@ -56,9 +56,9 @@ var (
 // clip shortens untrusted text quoted in error messages, which may end up in a
 // response body or a log line.
 func clip(s string) string {
-	const max = 64
-	if len(s) <= max {
+	const limit = 64
+	if len(s) <= limit {
 		return s
 	}
-	return s[:max] + "…"
+	return s[:limit] + "…"
 }
