@@ -3,7 +3,6 @@ package terraform
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -68,40 +67,6 @@ func redisFields(cfg reflect.Value) map[string]reflect.Value {
 		}
 	}
 	return fields
-}
-
-// loadable returns path, or a copy without the redis: keys that cfg's type
-// does not declare yet: the shared Redis options (tls, username, cluster)
-// land in the services' loaders in parallel with this change, and a loader
-// refuses unknown keys. Once they have landed nothing is dropped, and
-// checkRedisLoaded checks every key through the loader.
-func loadable(t *testing.T, path string, cfg any) string {
-	t.Helper()
-	known := redisFields(reflect.ValueOf(cfg))
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var kept, dropped []string
-	inRedis := false
-	for _, line := range strings.Split(string(data), "\n") {
-		if !strings.HasPrefix(line, " ") {
-			inRedis = line == "redis:"
-		}
-		key, _, _ := strings.Cut(strings.TrimSpace(line), ":")
-		if _, ok := known[key]; inRedis && strings.HasPrefix(line, "  ") && !ok {
-			dropped = append(dropped, key)
-			continue
-		}
-		kept = append(kept, line)
-	}
-	if len(dropped) == 0 {
-		return path
-	}
-	t.Logf("this loader has no redis.%s yet: checked in the YAML only", strings.Join(dropped, ", redis."))
-	out := filepath.Join(t.TempDir(), filepath.Base(path))
-	write(t, out, strings.Join(kept, "\n"))
-	return out
 }
 
 // checkRedisLoaded checks that the loaded config holds the redis: block as

@@ -349,7 +349,7 @@ func listenPort(t *testing.T, listen string, targetGroup string) {
 func checkEdge(t *testing.T, path string, r region, _ string) {
 	want := checkRedisYAML(t, path, r)
 	cfg := edge.DefaultConfig()
-	if err := conf.Load(loadable(t, path, cfg), "EDGE", &cfg); err != nil {
+	if err := conf.Load(path, "EDGE", &cfg); err != nil {
 		t.Fatalf("streamgate edge --check-config: %v", err)
 	}
 	var names, buckets, endpoints []string
@@ -378,7 +378,7 @@ func checkEdge(t *testing.T, path string, r region, _ string) {
 
 func checkSigner(t *testing.T, path string, r region, _ string) {
 	want := checkRedisYAML(t, path, r)
-	cfg, err := signer.LoadConfig(loadable(t, path, signer.Config{}))
+	cfg, err := signer.LoadConfig(path)
 	if err != nil {
 		t.Fatalf("streamgate signer --check-config: %v", err)
 	}
@@ -411,7 +411,7 @@ func checkSigner(t *testing.T, path string, r region, _ string) {
 func checkTranscoder(t *testing.T, path string, r region, _ string) {
 	want := checkRedisYAML(t, path, r)
 	cfg := transcoder.DefaultConfig()
-	if err := conf.Load(loadable(t, path, cfg), "TRANSCODER", &cfg); err != nil {
+	if err := conf.Load(path, "TRANSCODER", &cfg); err != nil {
 		t.Fatalf("streamgate transcoder --check-config: %v", err)
 	}
 	o := cfg.Origin.Regions
@@ -443,7 +443,7 @@ func checkIndexer(t *testing.T, path string, r region, host string) {
 	}
 	t.Setenv("INDEXER_INDEXER_CHAINS", chainsYAML(ids...))
 	cfg := indexer.DefaultServiceConfig()
-	if err := conf.Load(loadable(t, path, cfg), "INDEXER", &cfg); err != nil {
+	if err := conf.Load(path, "INDEXER", &cfg); err != nil {
 		t.Fatalf("streamgate indexer --check-config: %v", err)
 	}
 	var got []int64
