@@ -252,8 +252,7 @@ func (o *OriginConfig) validate() error {
 	if err := o.Config.Validate(); err != nil {
 		return err
 	}
-	switch {
-	case o.AssetTTL <= 0:
+	if o.AssetTTL <= 0 {
 		return fmt.Errorf("origin.asset_ttl: want > 0, got %s", o.AssetTTL)
 	}
 	return nil

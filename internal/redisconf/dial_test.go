@@ -2,6 +2,7 @@ package redisconf_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -165,7 +166,7 @@ streamgate_redis_up 1
 `), "streamgate_redis_up"); err != nil {
 		t.Fatal(err)
 	}
-	if err := rdb.Get(context.Background(), "missing").Err(); err != redis.Nil {
+	if err := rdb.Get(context.Background(), "missing").Err(); !errors.Is(err, redis.Nil) {
 		t.Fatalf("get = %v", err)
 	}
 	if n := metricValue(t, reg, "streamgate_redis_errors_total"); n != 0 {

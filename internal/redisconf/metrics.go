@@ -66,7 +66,7 @@ type health struct {
 func (h *health) DialHook(next redis.DialHook) redis.DialHook {
 	return func(ctx context.Context, network, addr string) (net.Conn, error) {
 		c, err := next(ctx, network, addr)
-		h.observe(ctx, err)
+		h.observe(err)
 		return c, err
 	}
 }
@@ -74,7 +74,7 @@ func (h *health) DialHook(next redis.DialHook) redis.DialHook {
 func (h *health) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
 	return func(ctx context.Context, cmd redis.Cmder) error {
 		err := next(ctx, cmd)
-		h.observe(ctx, err)
+		h.observe(err)
 		return err
 	}
 }
@@ -82,13 +82,13 @@ func (h *health) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
 func (h *health) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
 	return func(ctx context.Context, cmds []redis.Cmder) error {
 		err := next(ctx, cmds)
-		h.observe(ctx, err)
+		h.observe(err)
 		return err
 	}
 }
 
 // observe counts an outage and logs each change between answering and not.
-func (h *health) observe(ctx context.Context, err error) {
+func (h *health) observe(err error) {
 	if !IsOutage(err) || errors.Is(err, context.Canceled) { // the caller gave up, not Redis
 		if err == nil && !h.up.Swap(true) && h.log != nil {
 			h.log.Info("redis answers again")
