@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
 	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/origin"
 )
@@ -19,17 +21,20 @@ import (
 // maxSpecBytes bounds a POST /jobs body (a policy may list many contracts).
 const maxSpecBytes = 1 << 20
 
-// routes is the admin API: every route but /healthz needs the bearer token.
+// routes is the admin API: every route but /healthz and /metrics needs the
+// bearer token.
 //
 //	POST /jobs        body Spec → 202 Job
 //	GET  /jobs        ?limit=N (default 50, at most 1000) → {"jobs":[Job…]}, newest first
 //	GET  /jobs/{id}   → Job
 //	GET  /healthz     → 200 when Redis answers
+//	GET  /metrics     → Prometheus text: streamgate_redis_up, streamgate_redis_errors_total
 func (s *Service) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/jobs", s.handle(s.jobs))
 	mux.HandleFunc("/jobs/{id}", s.handle(s.job))
 	mux.HandleFunc("/healthz", s.healthz)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(s.metrics, promhttp.HandlerOpts{}))
 	mux.HandleFunc("/", s.handle(func(http.ResponseWriter, *http.Request) error { return errNoRoute }))
 	return mux
 }

@@ -119,4 +119,10 @@ func TestAPIJobs(t *testing.T) {
 	if resp := call(t, svc, "GET", "/healthz", "", ""); resp.StatusCode != 200 {
 		t.Errorf("healthz: %d", resp.StatusCode)
 	}
+	// Redis health is in the metrics, like every service's, without a token.
+	if resp := call(t, svc, "GET", "/metrics", "", ""); resp.StatusCode != 200 {
+		t.Errorf("metrics: %d", resp.StatusCode)
+	} else if body, _ := io.ReadAll(resp.Body); !strings.Contains(string(body), "streamgate_redis_up 1") {
+		t.Errorf("metrics without streamgate_redis_up 1:\n%s", body)
+	}
 }

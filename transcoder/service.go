@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/redis/go-redis/v9"
 
 	"github.com/streamgate/streamgate/internal/conf"
@@ -26,6 +27,7 @@ type Service struct {
 	cfg     Config
 	log     *slog.Logger
 	rdb     redis.UniversalClient
+	metrics *prometheus.Registry // served at the API's /metrics
 	queue   *Queue
 	pub     *publisher
 	sources *sources
@@ -140,7 +142,8 @@ func (s *Service) consumerName(i int) string {
 // for a Redis that is not there yet (redisconf.DialDegraded).
 func (s *Service) dialRedis() error {
 	var err error
-	s.rdb, err = redisconf.DialDegraded(context.Background(), s.cfg.Redis, nil, s.log)
+	s.metrics = prometheus.NewRegistry()
+	s.rdb, err = redisconf.DialDegraded(context.Background(), s.cfg.Redis, s.metrics, s.log)
 	return err
 }
 

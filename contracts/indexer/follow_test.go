@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/prometheus/client_golang/prometheus/testutil"
+	"github.com/redis/go-redis/v9"
 
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/redisconf"
@@ -149,6 +150,8 @@ func TestResumeAfterRestart(t *testing.T) {
 	testenv.WaitFor(t, 10*time.Second, testenv.Holds("started", func() bool { return x.Processed(testenv.ChainID) > 0 }))
 	r := w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
 	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the first transfer is published", func() bool { return x.Processed(testenv.ChainID) >= r.BlockNumber.Uint64() }))
+	// Processed moves just before the save: wait for Redis to hold it.
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the block is saved", func() bool { return savedBlock(rdb, redisconf.DefaultPrefix) >= r.BlockNumber.Uint64() }))
 	stop()
 	saved, _ := rdb.Get(context.Background(), CursorKey(redisconf.DefaultPrefix, testenv.ChainID)).Result()
 	w.chain.Transact(t, w.bob, w.pass, accessPass.PackTransferFrom(w.bob.Address, w.alice.Address, id))
@@ -229,13 +232,16 @@ func TestCursorThroughEveryRedis(t *testing.T) {
 			r := w.chain.Transact(t, w.alice, w.pass, accessPass.PackTransferFrom(w.alice.Address, w.bob.Address, id))
 			testenv.WaitFor(t, 10*time.Second, testenv.Holds("the transfer is processed", func() bool { return x.Processed(testenv.ChainID) >= r.BlockNumber.Uint64() }))
 			// Processed moves just before the save: wait for Redis to hold it.
-			testenv.WaitFor(t, 10*time.Second, testenv.Holds("the block is saved", func() bool {
-				saved, _ := rdb.Get(context.Background(), CursorKey(v.Conf.Prefix, testenv.ChainID)).Result()
-				num, _, _ := strings.Cut(saved, ":")
-				n, err := strconv.ParseUint(num, 10, 64)
-				return err == nil && n >= r.BlockNumber.Uint64()
-			}))
+			testenv.WaitFor(t, 10*time.Second, testenv.Holds("the block is saved", func() bool { return savedBlock(rdb, v.Conf.Prefix) >= r.BlockNumber.Uint64() }))
 			stop()
 		})
 	}
+}
+
+// savedBlock is the block number the indexer saved in Redis (0: none yet).
+func savedBlock(rdb redis.UniversalClient, prefix string) uint64 {
+	saved, _ := rdb.Get(context.Background(), CursorKey(prefix, testenv.ChainID)).Result()
+	num, _, _ := strings.Cut(saved, ":")
+	n, _ := strconv.ParseUint(num, 10, 64)
+	return n
 }

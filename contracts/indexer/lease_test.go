@@ -11,6 +11,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 	"github.com/redis/go-redis/v9"
 
+	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 
@@ -96,7 +97,7 @@ func TestLeaseOnePublisher(t *testing.T) {
 	// A clean stop releases the lease: a standby takes it at once.
 	c := w.leader(t, cfg, r.Addr)
 	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the third indexer stands by", func() bool {
-		return !c.holds() && r.Client.Exists(t.Context(), LeaseKey("sg:", testenv.ChainID)).Val() == 1
+		return !c.holds() && r.Client.Exists(t.Context(), LeaseKey(redisconf.DefaultPrefix, testenv.ChainID)).Val() == 1
 	}))
 	standby.stop()
 	stopped := time.Now()
@@ -122,7 +123,7 @@ func TestLeaseLostStopsPublishing(t *testing.T) {
 	cfg.LeaseTTL = 600 * time.Millisecond
 	a := w.leader(t, cfg, r.Addr)
 	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the indexer holds the lease", func() bool { return a.holds() && a.x.Processed(testenv.ChainID) > 0 }))
-	key, cursorKey := LeaseKey("sg:", testenv.ChainID), CursorKey("sg:", testenv.ChainID)
+	key, cursorKey := LeaseKey(redisconf.DefaultPrefix, testenv.ChainID), CursorKey(redisconf.DefaultPrefix, testenv.ChainID)
 	r.Client.Set(t.Context(), key, "another indexer", time.Minute)
 	testenv.WaitFor(t, 10*time.Second, testenv.Holds("the indexer stood by", func() bool { return !a.holds() }))
 	saved := r.Client.Get(t.Context(), cursorKey).Val()
@@ -145,14 +146,14 @@ func TestLeaseLostStopsPublishing(t *testing.T) {
 func TestCursorWriteIsFenced(t *testing.T) {
 	r := testenv.Redis(t)
 	ctx := context.Background()
-	store := redisCursors{rdb: r.Client, prefix: "sg:"}
+	store := redisCursors{rdb: r.Client, prefix: redisconf.DefaultPrefix}
 	c := cursor{num: 7, hash: common.BigToHash(big.NewInt(7))}
 	for _, tc := range []struct {
 		name, lease string // "" = no lease
 	}{{"no lease", ""}, {"another token", "theirs"}} {
-		r.Client.Del(ctx, LeaseKey("sg:", 1), CursorKey("sg:", 1))
+		r.Client.Del(ctx, LeaseKey(redisconf.DefaultPrefix, 1), CursorKey(redisconf.DefaultPrefix, 1))
 		if tc.lease != "" {
-			r.Client.Set(ctx, LeaseKey("sg:", 1), tc.lease, time.Minute)
+			r.Client.Set(ctx, LeaseKey(redisconf.DefaultPrefix, 1), tc.lease, time.Minute)
 		}
 		if err := store.save(ctx, 1, c, "ours"); !errors.Is(err, errLeaseLost) {
 			t.Fatalf("%s: save = %v, want errLeaseLost", tc.name, err)
@@ -161,7 +162,7 @@ func TestCursorWriteIsFenced(t *testing.T) {
 			t.Fatalf("%s: a place was saved (err %v)", tc.name, err)
 		}
 	}
-	r.Client.Set(ctx, LeaseKey("sg:", 1), "ours", time.Minute)
+	r.Client.Set(ctx, LeaseKey(redisconf.DefaultPrefix, 1), "ours", time.Minute)
 	if err := store.save(ctx, 1, c, "ours"); err != nil {
 		t.Fatal(err)
 	}
