@@ -39,7 +39,7 @@ var indexerConfigCases = []struct {
 	{"bad env", "", "INDEXER_INDEXER_POLL_INTERVAL=soon", "INDEXER_INDEXER_POLL_INTERVAL"},
 	{"cluster prefix without a hash tag", "redis:\n  cluster: true\n  prefix: \"sg:\"\n", "", "redis.prefix"},
 	{"ca file without tls", "", "INDEXER_REDIS_CA_FILE=/etc/ca.pem", "redis.ca_file"},
-	{"cluster seeds from env", "", "INDEXER_REDIS_ADDRS=10.0.0.1:6379,10.0.0.2:6379", "redis.addrs: set redis.addr or redis.addrs"},
+	{"seeds from env replace the default addr, need a mode", "", "INDEXER_REDIS_ADDRS=10.0.0.1:6379,10.0.0.2:6379", "redis.addrs: want redis.cluster: true"},
 }
 
 // TestIndexerRedisRefused: a Redis that refuses the indexer's password

@@ -45,6 +45,7 @@ type follower struct {
 	stand   context.CancelFunc // stops following while the lease is lost
 	started bool
 	cursor  cursor
+	unsaved bool     // the last save of cursor failed: saved again when idle
 	recent  []record // processed ranges, newest last: what a reorg undoes
 	pending []repeat // published invalidations to publish again
 	failing bool
@@ -203,5 +204,8 @@ func (f *follower) idle(ctx context.Context, head *types.Header) (bool, error) {
 	}
 	f.m.lagBlocks.Set(0)
 	f.m.lagSeconds.Set(0)
+	if f.unsaved { // caught up: a quiet chain would otherwise keep it unsaved
+		f.moveTo(ctx, f.cursor)
+	}
 	return false, nil
 }

@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"context"
+	"fmt"
 	"math/big"
 	"strconv"
 	"strings"
@@ -164,9 +165,12 @@ func TestResumeAfterRestart(t *testing.T) {
 		t.Fatalf("after the restart (saved %q) published %+v", saved, got)
 	}
 	want := head.Number.String() + ":" + head.Hash().Hex()
-	if v, _ := rdb.Get(context.Background(), CursorKey(redisconf.DefaultPrefix, testenv.ChainID)).Result(); v != want {
-		t.Fatalf("saved block %q, want %q", v, want)
-	}
+	testenv.WaitFor(t, 10*time.Second, func() error { // saved just after Processed moves
+		if v, _ := rdb.Get(context.Background(), CursorKey(redisconf.DefaultPrefix, testenv.ChainID)).Result(); v != want {
+			return fmt.Errorf("saved block %q, want %q", v, want)
+		}
+		return nil
+	})
 }
 
 // TestContractsLearned: a contract added while running (in-process) or

@@ -194,13 +194,15 @@ func (f *follower) advance(ctx context.Context, r record) {
 }
 
 // moveTo sets and saves the cursor. A failed save only costs re-reading
-// some blocks after a restart, so it is logged, not retried; a save refused
-// because another indexer holds the lease stops following at once.
+// some blocks after a restart, so it is logged and tried again with the
+// next block or when caught up; a save refused because another indexer
+// holds the lease stops following at once.
 func (f *follower) moveTo(ctx context.Context, c cursor) {
 	f.cursor = c
 	f.processed.Store(c.num)
 	f.m.processed.Set(float64(c.num))
 	err := f.store.save(ctx, f.chain.ID, c, f.token)
+	f.unsaved = err != nil
 	switch {
 	case errors.Is(err, errLeaseLost):
 		f.log.Warn("the last processed block was not saved: another indexer holds the lease", "block", c.num)

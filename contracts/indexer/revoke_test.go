@@ -2,6 +2,7 @@ package indexer_test
 
 import (
 	"context"
+	"fmt"
 	"math/big"
 	"strconv"
 	"testing"
@@ -133,9 +134,13 @@ func TestRestartResumes(t *testing.T) {
 	edges[0].until(t, alice, "pass", 403)
 	head, _ := s.chain.Client.HeaderByNumber(context.Background(), nil)
 	want := strconv.FormatUint(head.Number.Uint64(), 10) + ":" + head.Hash().Hex()
-	if v, _ := rdb.Get(context.Background(), indexer.CursorKey(redisconf.DefaultPrefix, testenv.ChainID)).Result(); v != want {
-		t.Fatalf("saved block %q, want %q", v, want)
-	}
+	// The block is saved after its invalidations were published (and seen).
+	testenv.WaitFor(t, 10*time.Second, func() error {
+		if v, _ := rdb.Get(context.Background(), indexer.CursorKey(redisconf.DefaultPrefix, testenv.ChainID)).Result(); v != want {
+			return fmt.Errorf("saved block %q, want %q", v, want)
+		}
+		return nil
+	})
 }
 
 // TestTransferTakesSeatsAlong: a pass limited to one stream plays for its

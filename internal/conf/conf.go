@@ -102,8 +102,9 @@ func applyEnv(prefix string, v reflect.Value) error {
 
 var durationType = reflect.TypeOf(time.Duration(0))
 
-// setValue parses raw into v; lists are comma-separated, other values go
-// through YAML so that env values read exactly as they would in the file.
+// setValue parses raw into v; a list of strings is comma-separated or an
+// inline YAML list ("[a, b]"), other values go through YAML so that env
+// values read exactly as they would in the file.
 func setValue(v reflect.Value, raw string) error {
 	if v.Type() == durationType {
 		d, err := time.ParseDuration(raw)
@@ -125,7 +126,8 @@ func setValue(v reflect.Value, raw string) error {
 		v.SetBool(b)
 		return nil
 	case reflect.Slice:
-		if v.Type().Elem().Kind() == reflect.String {
+		// "a, b" is a list of strings; "[a, b]" is read as the YAML it is.
+		if v.Type().Elem().Kind() == reflect.String && !strings.HasPrefix(strings.TrimSpace(raw), "[") {
 			parts := strings.Split(raw, ",")
 			for i := range parts {
 				parts[i] = strings.TrimSpace(parts[i])

@@ -53,6 +53,22 @@ func TestLoadOrder(t *testing.T) {
 	}
 }
 
+// A list of strings reads the same as commas or as inline YAML, as the
+// shipped configs' comments promise.
+func TestEnvLists(t *testing.T) {
+	p := writeFile(t, "listen: x\ncache:\n  max_bytes: 1\n")
+	for _, raw := range []string{"a.example, b.example", "[a.example, b.example]", ` ["a.example", "b.example"] `} {
+		t.Setenv("T_NAMES", raw)
+		var cfg sample
+		if err := Load(p, "T", &cfg); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(cfg.Names, "|") != "a.example|b.example" {
+			t.Fatalf("T_NAMES=%s: names = %q", raw, cfg.Names)
+		}
+	}
+}
+
 var loadErrorCases = []struct {
 	name, file, env, envVal, want string
 }{

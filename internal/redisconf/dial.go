@@ -11,6 +11,7 @@ import (
 	"net"
 	"os"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -29,7 +30,7 @@ func (c *Config) Options() (*redis.UniversalOptions, error) {
 		Addrs: c.Addrs, Username: c.Username, Password: c.Password, DB: c.DB,
 		IsClusterMode: c.Cluster, MasterName: c.SentinelMaster,
 	}
-	if c.Addr != "" {
+	if len(o.Addrs) == 0 && c.Addr != "" {
 		o.Addrs = []string{c.Addr}
 	}
 	if c.URL != "" {
@@ -38,10 +39,10 @@ func (c *Config) Options() (*redis.UniversalOptions, error) {
 			return nil, fmt.Errorf("redis.url: %w", err)
 		}
 		o.Addrs = []string{u.addr}
-		if o.Username == "" {
+		if u.username != "" {
 			o.Username = u.username
 		}
-		if u.hasPassword && o.Password == "" && c.PasswordFile == "" {
+		if u.hasPassword {
 			o.Password = u.password
 		}
 		if u.db >= 0 {
@@ -102,6 +103,7 @@ func Open(c Config) (redis.UniversalClient, error) {
 // a nil client and no error. A refusal is an error naming the key to fix,
 // e.g. "redis.password: NOAUTH …"; the client is then closed.
 func Dial(ctx context.Context, c Config, reg prometheus.Registerer, log *slog.Logger) (redis.UniversalClient, error) {
+	routeClientLog(log)
 	rdb, err := Open(c)
 	if rdb == nil || err != nil {
 		return nil, err
@@ -124,6 +126,7 @@ func Dial(ctx context.Context, c Config, reg prometheus.Registerer, log *slog.Lo
 // A refusal (password, TLS, database, cluster mode) or a silent server is
 // still an error.
 func DialDegraded(ctx context.Context, c Config, reg prometheus.Registerer, log *slog.Logger) (redis.UniversalClient, error) {
+	routeClientLog(log)
 	rdb, err := Open(c)
 	if rdb == nil || err != nil {
 		return nil, err
@@ -222,4 +225,23 @@ func (c *Config) Explain(err error) error {
 func isTimeoutOrEOF(err error) bool {
 	var ne net.Error
 	return errors.Is(err, io.EOF) || errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout()
+}
+
+var clientLogOnce sync.Once
+
+// routeClientLog sends go-redis's own log lines (dial retries, pool
+// notices) to the service's structured log at Debug: the errors that matter
+// reach the caller with the key to fix, and the health metrics and the
+// outage log line say the rest.
+func routeClientLog(log *slog.Logger) {
+	if log == nil {
+		return
+	}
+	clientLogOnce.Do(func() { redis.SetLogger(clientLog{log}) })
+}
+
+type clientLog struct{ log *slog.Logger }
+
+func (l clientLog) Printf(ctx context.Context, format string, v ...any) {
+	l.log.DebugContext(ctx, "redis client", "msg", fmt.Sprintf(format, v...))
 }

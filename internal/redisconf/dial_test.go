@@ -83,6 +83,11 @@ func TestDialForms(t *testing.T) {
 			c.URL, c.Password = "redis://default@"+pass.Addr+"/3", "right-password"
 			return c
 		},
+		"url beside a default addr": func() redisconf.Config {
+			c := redisconf.Default("127.0.0.1:1") // as the indexer's default; nothing listens there
+			c.URL = "redis://:right-password@" + pass.Addr
+			return c
+		},
 		"tls":             func() redisconf.Config { return tlsSrv.Conf },
 		"tls server name": func() redisconf.Config { c := tlsSrv.Conf; c.ServerName = "redis.test"; return c },
 		"rediss url": func() redisconf.Config {

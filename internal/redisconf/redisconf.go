@@ -81,16 +81,19 @@ func (c *Config) Validate() error {
 }
 
 func (c *Config) validateWhere() error {
+	// redis.url, then redis.addrs, replace redis.addr: a service whose
+	// default addr is 127.0.0.1:6379 takes a url or seeds without unsetting it.
 	if c.URL != "" {
-		if c.Addr != "" || len(c.Addrs) > 0 {
-			return errors.New("redis.url: set redis.url or redis.addr/redis.addrs, not both")
+		if len(c.Addrs) > 0 {
+			return errors.New("redis.url: set redis.url or redis.addrs, not both")
 		}
-		if _, err := parseURL(c.URL); err != nil {
+		u, err := parseURL(c.URL)
+		if err != nil {
 			return fmt.Errorf("redis.url: %w", err)
 		}
-	}
-	if c.Addr != "" && len(c.Addrs) > 0 {
-		return errors.New("redis.addrs: set redis.addr or redis.addrs, not both")
+		if err := c.urlConflicts(u); err != nil {
+			return err
+		}
 	}
 	if err := checkHostPort(c.Addr); c.Addr != "" && err != nil {
 		return fmt.Errorf("redis.addr: %w", err)
@@ -99,6 +102,22 @@ func (c *Config) validateWhere() error {
 		if err := checkHostPort(a); err != nil {
 			return fmt.Errorf("redis.addrs[%d]: %w", i, err)
 		}
+	}
+	return nil
+}
+
+// urlConflicts refuses a key that says again what the URL says: one of the
+// two would be ignored silently.
+func (c *Config) urlConflicts(u urlParts) error {
+	switch {
+	case u.hasPassword && c.Password != "":
+		return errors.New("redis.password: redis.url carries a password too; set one of them")
+	case u.hasPassword && c.PasswordFile != "":
+		return errors.New("redis.password_file: redis.url carries a password too; set one of them")
+	case u.username != "" && c.Username != "":
+		return errors.New("redis.username: redis.url names a user too; set one of them")
+	case u.db >= 0 && c.DB != 0:
+		return fmt.Errorf("redis.db: redis.url names database %d too; set one of them", u.db)
 	}
 	return nil
 }
@@ -118,7 +137,7 @@ func (c *Config) validateMode() error {
 	case c.Prefix == "":
 		return fmt.Errorf("redis.prefix: want a key prefix such as %q", DefaultPrefix)
 	case c.Cluster && !HasHashTag(c.Prefix):
-		return fmt.Errorf("redis.prefix: in cluster mode want a hash tag so multi-key scripts stay in one slot, e.g. %q, got %q", DefaultPrefix, c.Prefix)
+		return fmt.Errorf("redis.prefix: in cluster mode want a hash tag so multi-key scripts stay in one slot, e.g. %q, got %q (moving keys: docs/protocol.md §8, migrating)", DefaultPrefix, c.Prefix)
 	}
 	return nil
 }
@@ -182,7 +201,7 @@ type urlParts struct {
 func parseURL(raw string) (urlParts, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
-		return urlParts{}, errors.New("want redis://[user@]host:port[/db] or rediss://…")
+		return urlParts{}, errors.New("want redis://[user[:password]@]host:port[/db] or rediss://…")
 	}
 	p := urlParts{db: -1, tls: u.Scheme == "rediss"}
 	switch {
