@@ -145,7 +145,7 @@ func TestParseKeysPEM(t *testing.T) {
 		text := strings.NewReplacer("K1", pemOf(t, k1), "K2", pemOf(t, k2), "P1", p1).Replace(tc.pem)
 		keys, err := parseKeysPEM([]byte(text))
 		switch {
-		case tc.want == "" && (err != nil || !keys[0].Equal(k1)):
+		case tc.want == "" && (err != nil || !keys[0].Priv.Equal(k1)):
 			t.Errorf("%s: %v", tc.name, err)
 		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
 			t.Errorf("%s: error %v, want %q", tc.name, err, tc.want)
