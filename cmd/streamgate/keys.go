@@ -275,4 +275,3 @@ func parseFlags(fset *flag.FlagSet, args []string) (help bool, err error) {
 	}
 	return false, nil
 }
-
