@@ -150,13 +150,10 @@ func kidOf(tok string) string {
 	return kid
 }
 
-// TestKeyRotationKeepsPlaying runs the documented rotation against a real
-// standalone signer and an edge reading its JWKS over HTTP, while a viewer
-// keeps playing: keys add (published, not signing) → the new key takes over
-// at its Sign-From (old tokens still play) → keys retire refused while the
-// old key's tokens may live → retired after → the old key's tokens fail and
-// the viewer never saw a refusal.
-func TestKeyRotationKeepsPlaying(t *testing.T) {
+// gatedClip publishes the test clip as "clip" in a folder origin, gated by
+// an AccessPass on a fresh chain; it returns the pass holder, the origin and
+// the chain config.
+func gatedClip(t *testing.T) (*testenv.Account, []edge.RegionConfig, []ownership.ChainConfig) {
 	chain := testenv.Chain(t)
 	owner, holder := chain.Accounts[0], chain.Accounts[1]
 	ap := bindings.NewAccessPass()
@@ -164,8 +161,96 @@ func TestKeyRotationKeepsPlaying(t *testing.T) {
 	chain.Transact(t, owner, pass, ap.PackMint(holder.Address))
 	policy := `{"any":[{"chain_id":1337,"contract":"` + pass.Hex() + `","standard":"erc721"}]}`
 	regions := dirOrigin(t, `{"id":"clip","title":"clip","policy":`+policy+`}`)
-	chains := []ownership.ChainConfig{{ID: testenv.ChainID, RPC: []string{chain.RPCURL}, Multicall3: "none"}}
+	return holder, regions, []ownership.ChainConfig{{ID: testenv.ChainID, RPC: []string{chain.RPCURL}, Multicall3: "none"}}
+}
 
+// TestKeyRotationInProcess: an edge hosting the signer publishes every key
+// listed, signs with the old one until the added key's Sign-From and with
+// the new one after, and keeps playing the old key's tokens.
+func TestKeyRotationInProcess(t *testing.T) {
+	holder, regions, chains := gatedClip(t)
+	dir := filepath.Join(t.TempDir(), "keys")
+	kid1, err := run(t, runKeys, "gen", "--out", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line, err := run(t, runKeys, "add", "--dir", dir, "--publish-for", "3s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := strings.Fields(line)
+	kid2 := f[0]
+	signFrom, _ := time.Parse(time.RFC3339, f[2])
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := "http://" + ln.Addr().String()
+	scfg := signer.DefaultConfig()
+	scfg.Domains = []string{ln.Addr().String()}
+	scfg.Keys.Files = []string{filepath.Join(dir, "signing.pem"), f[1]}
+	scfg.Rate.PerIPPerMin = 0
+	scfg.Origin.Regions = regions
+	scfg.Ownership.Chains = chains
+	cfg := defaultEdgeConfig()
+	cfg.Origin.Regions = regions
+	cfg.Ownership = scfg.Ownership
+	deps, closeDeps, err := edgeDeps(cfg, &scfg, quietLog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := edge.New(cfg.Config, quietLog, deps)
+	if err != nil {
+		t.Fatal(errors.Join(err, closeDeps()))
+	}
+	serveUntilCleanup(t, func(ctx context.Context) error { return errors.Join(srv.Serve(ctx, ln), closeDeps()) })
+
+	var jwks token.JWKS
+	if err := callAt(url, "GET", signer.JWKSPath, "", nil, 200, &jwks); err != nil {
+		t.Fatal(err)
+	}
+	if len(jwks.Keys) != 2 || jwks.Keys[0].Kid != kid1 || jwks.Keys[1].Kid != kid2 {
+		t.Fatalf("the hosted signer publishes %+v, want %s and %s", jwks.Keys, kid1, kid2)
+	}
+	session, err := signInAt(url, holder)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pb struct{ Token string }
+	if err := callAt(url, "POST", "/playback/clip", session, nil, 200, &pb); err != nil {
+		t.Fatal(err)
+	}
+	if time.Now().Before(signFrom.Add(-time.Second)) && kidOf(pb.Token) != kid1 {
+		t.Fatalf("a token before Sign-From carries %s, want the old %s", kidOf(pb.Token), kid1)
+	}
+	testenv.WaitFor(t, 10*time.Second, func() error {
+		var next struct{ Token string }
+		// The old key's session renews playback tokens across the switch.
+		if err := callAt(url, "POST", "/playback/clip", session, nil, 200, &next); err != nil {
+			return err
+		}
+		if kidOf(next.Token) != kid2 {
+			return fmt.Errorf("still signing with %s", kidOf(next.Token))
+		}
+		if code := fetch(url + "/t/" + next.Token + "/v/clip/master.m3u8"); code != 200 {
+			return fmt.Errorf("a new key's token: %d", code)
+		}
+		return nil
+	})
+	if code := fetch(url + "/t/" + pb.Token + "/v/clip/master.m3u8"); code != 200 {
+		t.Fatalf("the old key's token after the switch: %d, want 200", code)
+	}
+}
+
+// TestKeyRotationKeepsPlaying runs the documented rotation against a real
+// standalone signer and an edge reading its JWKS over HTTP, while a viewer
+// keeps playing: keys add (published, not signing) → the new key takes over
+// at its Sign-From (old tokens still play) → keys retire refused while the
+// old key's tokens may live → retired after → the old key's tokens fail and
+// the viewer never saw a refusal.
+func TestKeyRotationKeepsPlaying(t *testing.T) {
+	holder, regions, chains := gatedClip(t)
 	dir := filepath.Join(t.TempDir(), "keys")
 	kid1, err := run(t, runKeys, "gen", "--out", dir)
 	if err != nil {
