@@ -65,9 +65,10 @@ type Config struct {
 // KeysConfig says where the Ed25519 signing keys are. Secrets come from files
 // or the environment (EnvKeysPEM), never from the YAML itself.
 type KeysConfig struct {
-	// Files are PEM PKCS #8 key files (`streamgate keys gen` writes one). The
-	// first signs; the others stay in the JWKS so that tokens they signed
-	// keep verifying during a rotation.
+	// Files are PEM PKCS #8 key files (`streamgate keys gen` writes the
+	// first, `keys add` the next). All are published in the JWKS; the one
+	// with the latest Sign-From header that has passed signs (the first
+	// listed among equals, so with no headers the first signs).
 	Files []string `yaml:"files" conf:"path"`
 	// PEM is EnvKeysPEM's value, set by LoadConfig; it is never read from YAML.
 	PEM string `yaml:"-"`

@@ -2,7 +2,6 @@ package signer
 
 import (
 	"bytes"
-	"crypto/ed25519"
 	"encoding/pem"
 	"errors"
 	"fmt"
@@ -10,9 +9,9 @@ import (
 	"github.com/streamgate/streamgate/signer/token"
 )
 
-// loadKeys returns the signing keys, active first: from EnvKeysPEM when set,
-// else from keys.files.
-func loadKeys(c KeysConfig) ([]ed25519.PrivateKey, error) {
+// loadKeys returns the signing keys with their Sign-From times, in the order
+// configured: from EnvKeysPEM when set, else from keys.files.
+func loadKeys(c KeysConfig) ([]token.Key, error) {
 	if c.PEM != "" {
 		keys, err := parseKeysPEM([]byte(c.PEM))
 		if err != nil {
@@ -20,9 +19,9 @@ func loadKeys(c KeysConfig) ([]ed25519.PrivateKey, error) {
 		}
 		return keys, nil
 	}
-	keys := make([]ed25519.PrivateKey, 0, len(c.Files))
+	keys := make([]token.Key, 0, len(c.Files))
 	for i, path := range c.Files {
-		k, err := token.LoadPrivateKeyFile(path)
+		k, err := token.LoadKeyFile(path)
 		if err != nil {
 			return nil, fmt.Errorf("keys.files[%d]: %w", i, err)
 		}
@@ -35,10 +34,10 @@ func loadKeys(c KeysConfig) ([]ed25519.PrivateKey, error) {
 }
 
 // parseKeysPEM parses concatenated PEM blocks, each an Ed25519 PKCS #8
-// "PRIVATE KEY". Anything but whitespace outside the blocks is an error, so a
+// "PRIVATE KEY" with its optional Sign-From header. Anything but whitespace outside the blocks is an error, so a
 // truncated or mangled variable is not half-used.
-func parseKeysPEM(data []byte) ([]ed25519.PrivateKey, error) {
-	var keys []ed25519.PrivateKey
+func parseKeysPEM(data []byte) ([]token.Key, error) {
+	var keys []token.Key
 	rest := data
 	for {
 		block, r := pem.Decode(rest)
@@ -46,7 +45,7 @@ func parseKeysPEM(data []byte) ([]ed25519.PrivateKey, error) {
 			break
 		}
 		rest = r
-		k, err := token.ParsePrivateKeyPEM(pem.EncodeToMemory(block))
+		k, err := token.ParseKeyPEM(pem.EncodeToMemory(block))
 		if err != nil {
 			return nil, fmt.Errorf("block %d: %w", len(keys)+1, err)
 		}

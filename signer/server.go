@@ -101,7 +101,7 @@ func (s *Server) initKeys(Deps) error {
 	if err != nil {
 		return err
 	}
-	if s.issuer, err = token.NewIssuer(s.cfg.Issuer, keys...); err != nil {
+	if s.issuer, err = token.NewIssuerKeys(s.cfg.Issuer, keys); err != nil {
 		return fmt.Errorf("keys: %w", err)
 	}
 	jwks := s.issuer.JWKS()

@@ -145,7 +145,7 @@ func TestParseKeysPEM(t *testing.T) {
 		text := strings.NewReplacer("K1", pemOf(t, k1), "K2", pemOf(t, k2), "P1", p1).Replace(tc.pem)
 		keys, err := parseKeysPEM([]byte(text))
 		switch {
-		case tc.want == "" && (err != nil || !keys[0].Equal(k1)):
+		case tc.want == "" && (err != nil || !keys[0].Priv.Equal(k1)):
 			t.Errorf("%s: %v", tc.name, err)
 		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
 			t.Errorf("%s: error %v, want %q", tc.name, err, tc.want)
@@ -216,5 +216,22 @@ func TestRun(t *testing.T) {
 	}
 	if err := srv.Close(); err != nil {
 		t.Fatalf("second Close: %v", err)
+	}
+}
+
+// TestParseKeysPEMSignFrom: SIGNER_KEYS_PEM carries each block's Sign-From
+// header, as the key files do, so a rotation works the same from either.
+func TestParseKeysPEMSignFrom(t *testing.T) {
+	k1, _ := token.GenerateKey()
+	k2, _ := token.GenerateKey()
+	at := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
+	der, _ := x509.MarshalPKCS8PrivateKey(k2)
+	withHeader := string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Headers: map[string]string{token.SignFromHeader: at.Format(time.RFC3339)}, Bytes: der}))
+	keys, err := parseKeysPEM([]byte(pemOf(t, k1) + withHeader))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(keys) != 2 || !keys[0].SignFrom.IsZero() || !keys[1].SignFrom.Equal(at) || !keys[1].Priv.Equal(k2) {
+		t.Fatalf("parsed %+v, want k1 always and k2 from %v", keys, at)
 	}
 }

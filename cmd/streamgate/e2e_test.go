@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -120,48 +122,75 @@ func startE2EOn(t *testing.T, publish e2eOrigin, opts ...func(*edgeConfig)) *e2e
 // signIn runs the wallet flow: nonce, EIP-4361 message, personal_sign,
 // verify. It returns the session token.
 func (e *e2e) signIn(t *testing.T, a *testenv.Account) string {
+	t.Helper()
+	session, err := signInAt(e.url, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return session
+}
+
+// signInAt is signIn against the signer at base (http://host:port), with
+// errors returned, for goroutines that must not call t.Fatal.
+func signInAt(base string, a *testenv.Account) (string, error) {
 	var n struct{ Nonce string }
-	e.call(t, "GET", "/auth/nonce", "", nil, 200, &n)
+	if err := callAt(base, "GET", "/auth/nonce", "", nil, 200, &n); err != nil {
+		return "", err
+	}
 	statement := "Sign in to watch."
 	m := siwe.Message{
-		Domain: strings.TrimPrefix(e.url, "http://"), Address: a.Address, Statement: &statement,
-		URI: e.url, Version: "1", ChainID: testenv.ChainID, Nonce: n.Nonce, IssuedAt: time.Now().UTC().Truncate(time.Second),
+		Domain: strings.TrimPrefix(base, "http://"), Address: a.Address, Statement: &statement,
+		URI: base, Version: "1", ChainID: testenv.ChainID, Nonce: n.Nonce, IssuedAt: time.Now().UTC().Truncate(time.Second),
 	}
 	text := m.String()
 	sig, err := crypto.Sign(accounts.TextHash([]byte(text)), a.Key)
 	if err != nil {
-		t.Fatal(err)
+		return "", err
 	}
 	sig[64] += 27
 	body, _ := json.Marshal(map[string]string{"message": text, "signature": "0x" + hex.EncodeToString(sig)})
 	var v struct{ Address, Session string }
-	e.call(t, "POST", "/auth/verify", "", body, 200, &v)
-	if !strings.EqualFold(v.Address, a.Address.Hex()) || v.Address != a.Address.Hex() {
-		t.Fatalf("verify returned address %q, want checksummed %s", v.Address, a.Address.Hex())
+	if err := callAt(base, "POST", "/auth/verify", "", body, 200, &v); err != nil {
+		return "", err
 	}
-	return v.Session
+	if v.Address != a.Address.Hex() {
+		return "", fmt.Errorf("verify returned address %q, want checksummed %s", v.Address, a.Address.Hex())
+	}
+	return v.Session, nil
 }
 
 // call sends a request and decodes the JSON answer, failing on another status.
 func (e *e2e) call(t *testing.T, method, path, bearer string, body []byte, status int, out any) {
 	t.Helper()
-	req, _ := http.NewRequest(method, e.url+path, bytes.NewReader(body))
+	if err := callAt(e.url, method, path, bearer, body, status, out); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// callAt is call against base, with errors returned; a transport error
+// wraps errTransport.
+func callAt(base, method, path, bearer string, body []byte, status int, out any) error {
+	req, _ := http.NewRequest(method, base+path, bytes.NewReader(body))
 	if bearer != "" {
 		req.Header.Set("Authorization", "Bearer "+bearer)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		t.Fatal(err)
+		return fmt.Errorf("%w: %w", errTransport, err)
 	}
 	defer resp.Body.Close()
 	raw, _ := io.ReadAll(resp.Body)
 	if resp.StatusCode != status {
-		t.Fatalf("%s %s: %d %s, want %d", method, path, resp.StatusCode, raw, status)
+		return fmt.Errorf("%s %s: %d %s, want %d", method, path, resp.StatusCode, raw, status)
 	}
 	if err := json.Unmarshal(raw, out); err != nil {
-		t.Fatalf("%s %s: %s: %v", method, path, raw, err)
+		return fmt.Errorf("%s %s: %s: %w", method, path, raw, err)
 	}
+	return nil
 }
+
+// errTransport marks a request that got no HTTP answer.
+var errTransport = errors.New("no answer")
 
 func TestSignInAndPlay(t *testing.T) {
 	e := startE2E(t)

@@ -21,7 +21,7 @@ var commands = []command{
 	{"edge", "serve HLS/DASH to token holders from the origin", runEdge},
 	{"indexer", "follow token transfers and revoke stale ownership", runIndexer},
 	{"jobs", "list transcode jobs with state and progress", runJobs},
-	{"keys", "manage signing keys (keys gen --out DIR)", runKeys},
+	{"keys", "manage signing keys (keys gen, add, retire)", runKeys},
 	{"signer", "wallet sign-in and playback tokens", runSigner},
 	{"submit", "upload a source and queue a transcode job", runSubmit},
 	{"token", "mint tokens for operators and tests (token mint …)", runToken},

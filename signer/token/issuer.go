@@ -13,8 +13,11 @@ import (
 	"github.com/streamgate/streamgate/asset"
 )
 
-// Issuer mints tokens. It signs with its first key; the others are retired
-// keys whose public halves stay in JWKS until tokens they signed expire.
+// Issuer mints tokens. Every key is published in JWKS; the one that signs at
+// a given time is the key with the latest SignFrom not after it (the first
+// listed among equals), so a key added for a rotation takes over by itself at
+// its SignFrom, on every signer at once, and the keys it replaces stay
+// published until the tokens they signed expire.
 // An Issuer is safe for concurrent use.
 type Issuer struct {
 	iss  string
@@ -22,12 +25,25 @@ type Issuer struct {
 }
 
 type signingKey struct {
-	kid  string
-	priv ed25519.PrivateKey
+	kid      string
+	priv     ed25519.PrivateKey
+	signFrom time.Time
 }
 
-// NewIssuer returns an Issuer that writes iss = issuer and signs with keys[0].
+// NewIssuer returns an Issuer that writes iss = issuer and signs with keys[0]
+// (keys without a SignFrom; see NewIssuerKeys).
 func NewIssuer(issuer string, keys ...ed25519.PrivateKey) (*Issuer, error) {
+	ks := make([]Key, len(keys))
+	for i, k := range keys {
+		ks[i] = Key{Priv: k}
+	}
+	return NewIssuerKeys(issuer, ks)
+}
+
+// NewIssuerKeys returns an Issuer that writes iss = issuer and signs, at each
+// time, with the key of keys whose SignFrom is latest but not after it. At
+// least one key must be able to sign now; kids must be unique.
+func NewIssuerKeys(issuer string, keys []Key) (*Issuer, error) {
 	if issuer == "" {
 		return nil, errors.New("new issuer: empty issuer")
 	}
@@ -37,23 +53,57 @@ func NewIssuer(issuer string, keys ...ed25519.PrivateKey) (*Issuer, error) {
 	is := &Issuer{iss: issuer}
 	seen := make(map[string]bool, len(keys))
 	for i, k := range keys {
-		if err := checkPrivateKey(k); err != nil {
+		if err := checkPrivateKey(k.Priv); err != nil {
 			return nil, fmt.Errorf("new issuer: keys[%d]: %w", i, err)
 		}
-		kid := KeyID(k.Public().(ed25519.PublicKey))
+		kid := k.KeyID()
 		if seen[kid] {
 			return nil, fmt.Errorf("new issuer: keys[%d]: duplicate key %s", i, kid)
 		}
 		seen[kid] = true
-		is.keys = append(is.keys, signingKey{kid: kid, priv: k})
+		is.keys = append(is.keys, signingKey{kid: kid, priv: k.Priv, signFrom: k.SignFrom})
+	}
+	if _, err := is.active(time.Now()); err != nil {
+		return nil, fmt.Errorf("new issuer: %w", err)
 	}
 	return is, nil
 }
 
-// KeyID returns the kid of the active signing key.
-func (is *Issuer) KeyID() string { return is.keys[0].kid }
+// active returns the key that signs at now.
+func (is *Issuer) active(now time.Time) (signingKey, error) {
+	best := -1
+	for i, k := range is.keys {
+		if k.signFrom.After(now) {
+			continue
+		}
+		if best < 0 || k.signFrom.After(is.keys[best].signFrom) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return signingKey{}, fmt.Errorf("no key may sign at %s: the earliest %s is %s",
+			now.UTC().Format(time.RFC3339), SignFromHeader, is.earliest().UTC().Format(time.RFC3339))
+	}
+	return is.keys[best], nil
+}
 
-// JWKS returns the public keys of all the issuer's keys, active one first.
+func (is *Issuer) earliest() time.Time {
+	t := is.keys[0].signFrom
+	for _, k := range is.keys[1:] {
+		if k.signFrom.Before(t) {
+			t = k.signFrom
+		}
+	}
+	return t
+}
+
+// KeyID returns the kid of the key signing now.
+func (is *Issuer) KeyID() string {
+	k, _ := is.active(time.Now()) // NewIssuerKeys checked a key signs; time only moves on
+	return k.kid
+}
+
+// JWKS returns the public keys of all the issuer's keys, in the order given.
 func (is *Issuer) JWKS() JWKS {
 	s := JWKS{Keys: make([]JWK, 0, len(is.keys))}
 	for _, k := range is.keys {
@@ -73,7 +123,7 @@ func (is *Issuer) Session(wallet string, chain int64, ttl time.Duration, now tim
 		return "", nil, fmt.Errorf("minting session token: %w", err)
 	}
 	c := &Claims{RegisteredClaims: rc, Chain: chain}
-	return is.sign(c)
+	return is.sign(c, now)
 }
 
 // Playback mints a playback token letting wallet play asset for ttl from
@@ -93,7 +143,7 @@ func (is *Issuer) Playback(wallet, assetID string, ttl time.Duration, now time.T
 	// nbf is set on playback tokens only, as docs/protocol.md lists it.
 	rc.NotBefore = rc.IssuedAt
 	c := &Claims{RegisteredClaims: rc, Asset: assetID, SessionID: hex.EncodeToString(sid[:])}
-	return is.sign(c)
+	return is.sign(c, now)
 }
 
 // registered fills the claims both kinds share.
@@ -114,10 +164,14 @@ func (is *Issuer) registered(wallet, audience string, ttl time.Duration, now tim
 	}, nil
 }
 
-func (is *Issuer) sign(c *Claims) (string, *Claims, error) {
+func (is *Issuer) sign(c *Claims, now time.Time) (string, *Claims, error) {
+	k, err := is.active(now)
+	if err != nil {
+		return "", nil, fmt.Errorf("signing token: %w", err)
+	}
 	t := jwt.NewWithClaims(jwt.SigningMethodEdDSA, c)
-	t.Header["kid"] = is.keys[0].kid
-	s, err := t.SignedString(is.keys[0].priv)
+	t.Header["kid"] = k.kid
+	s, err := t.SignedString(k.priv)
 	if err != nil {
 		return "", nil, fmt.Errorf("signing token: %w", err)
 	}

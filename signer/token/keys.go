@@ -12,9 +12,25 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 const pemType = "PRIVATE KEY"
+
+// SignFromHeader is the PEM header of a key file holding the RFC 3339 time
+// from which the key may sign. A key is published (in the JWKS) from the
+// moment a signer loads it but signs only from then on, so every edge has
+// fetched it before the first token it signs reaches a viewer.
+const SignFromHeader = "Sign-From"
+
+// Key is a signing key and the time it may sign from (zero: always).
+type Key struct {
+	Priv     ed25519.PrivateKey
+	SignFrom time.Time
+}
+
+// KeyID returns the kid of k's public half.
+func (k Key) KeyID() string { return KeyID(k.Priv.Public().(ed25519.PublicKey)) }
 
 // GenerateKey returns a new random Ed25519 signing key.
 func GenerateKey() (ed25519.PrivateKey, error) {
@@ -37,50 +53,110 @@ func KeyID(pub ed25519.PublicKey) string {
 
 // ParsePrivateKeyPEM parses a PEM "PRIVATE KEY" (PKCS #8) block holding an
 // Ed25519 key, such as the contents of a key file or an environment variable.
+// Its Sign-From header, if any, is ignored; ParseKeyPEM reads it.
 func ParsePrivateKeyPEM(data []byte) (ed25519.PrivateKey, error) {
+	k, err := ParseKeyPEM(data)
+	return k.Priv, err
+}
+
+// ParseKeyPEM parses a PEM "PRIVATE KEY" (PKCS #8) block holding an Ed25519
+// key and its optional SignFromHeader (RFC 3339). Any other header is an
+// error: this format has none, so one is a mangled or foreign file.
+func ParseKeyPEM(data []byte) (Key, error) {
 	block, _ := pem.Decode(data)
 	if block == nil {
-		return nil, errors.New("parsing private key: no PEM block")
+		return Key{}, errors.New("parsing private key: no PEM block")
 	}
 	if block.Type != pemType {
-		return nil, fmt.Errorf("parsing private key: PEM type %q, want %q", block.Type, pemType)
+		return Key{}, fmt.Errorf("parsing private key: PEM type %q, want %q", block.Type, pemType)
+	}
+	var k Key
+	for name, v := range block.Headers {
+		if name != SignFromHeader {
+			return Key{}, fmt.Errorf("parsing private key: unknown PEM header %q (want only %s)", name, SignFromHeader)
+		}
+		t, err := time.Parse(time.RFC3339, v)
+		if err != nil {
+			return Key{}, fmt.Errorf("parsing private key: %s: want an RFC 3339 time, got %q", SignFromHeader, v)
+		}
+		k.SignFrom = t
 	}
 	key, err := x509.ParsePKCS8PrivateKey(block.Bytes)
 	if err != nil {
-		return nil, fmt.Errorf("parsing private key: %w", err)
+		return Key{}, fmt.Errorf("parsing private key: %w", err)
 	}
 	priv, ok := key.(ed25519.PrivateKey)
 	if !ok {
-		return nil, fmt.Errorf("parsing private key: %T, want ed25519", key)
+		return Key{}, fmt.Errorf("parsing private key: %T, want ed25519", key)
 	}
-	return priv, nil
+	k.Priv = priv
+	return k, nil
 }
 
 // LoadPrivateKeyFile reads a key file written by WritePrivateKeyFile.
 func LoadPrivateKeyFile(path string) (ed25519.PrivateKey, error) {
+	k, err := LoadKeyFile(path)
+	return k.Priv, err
+}
+
+// LoadKeyFile reads a key file written by WritePrivateKeyFile or
+// CreateKeyFile, with its Sign-From time.
+func LoadKeyFile(path string) (Key, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("loading private key: %w", err)
+		return Key{}, fmt.Errorf("loading private key: %w", err)
 	}
-	priv, err := ParsePrivateKeyPEM(data)
+	k, err := ParseKeyPEM(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return Key{}, fmt.Errorf("%s: %w", path, err)
 	}
-	return priv, nil
+	return k, nil
+}
+
+// CreateKeyFile writes k to path as PEM PKCS #8 with its Sign-From header
+// (when set), mode 0600. It never replaces a file: an existing path is an
+// error wrapping fs.ErrExist, so a rotation can't destroy a live key.
+func CreateKeyFile(path string, k Key) error {
+	data, err := encodeKey(k)
+	if err != nil {
+		return fmt.Errorf("writing private key: %w", err)
+	}
+	// Link a complete temporary file into place: the link fails if path
+	// exists, and no reader ever sees a partial key.
+	tmp := path + ".tmp"
+	if err := writeFileAtomic(tmp, data, 0o600); err != nil {
+		return fmt.Errorf("writing private key: %w", err)
+	}
+	defer os.Remove(tmp)
+	if err := os.Link(tmp, path); err != nil {
+		return fmt.Errorf("writing private key: %w", err)
+	}
+	return nil
+}
+
+func encodeKey(k Key) ([]byte, error) {
+	if err := checkPrivateKey(k.Priv); err != nil {
+		return nil, err
+	}
+	der, err := x509.MarshalPKCS8PrivateKey(k.Priv)
+	if err != nil {
+		return nil, err
+	}
+	b := &pem.Block{Type: pemType, Bytes: der}
+	if !k.SignFrom.IsZero() {
+		b.Headers = map[string]string{SignFromHeader: k.SignFrom.UTC().Format(time.RFC3339)}
+	}
+	return pem.EncodeToMemory(b), nil
 }
 
 // WritePrivateKeyFile writes key to path as PEM PKCS #8 with mode 0600,
 // replacing any existing file. It writes a temporary file and renames it, so
 // a crash never leaves a truncated key behind.
 func WritePrivateKeyFile(path string, key ed25519.PrivateKey) error {
-	if err := checkPrivateKey(key); err != nil {
-		return fmt.Errorf("writing private key: %w", err)
-	}
-	der, err := x509.MarshalPKCS8PrivateKey(key)
+	data, err := encodeKey(Key{Priv: key})
 	if err != nil {
 		return fmt.Errorf("writing private key: %w", err)
 	}
-	data := pem.EncodeToMemory(&pem.Block{Type: pemType, Bytes: der})
 	if err := writeFileAtomic(path, data, 0o600); err != nil {
 		return fmt.Errorf("writing private key: %w", err)
 	}

@@ -7,11 +7,15 @@ import (
 	"crypto/rand"
 	"crypto/x509"
 	"encoding/pem"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/golang-jwt/jwt/v5"
 )
 
 func TestPrivateKeyFile(t *testing.T) {
@@ -112,5 +116,76 @@ func TestMintErrors(t *testing.T) {
 		if err := tc.mint(); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: error %v, want %q", tc.name, err, tc.want)
 		}
+	}
+}
+
+// pemWith is keyNew's PEM with the given headers.
+func pemWith(headers map[string]string) string {
+	return string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Headers: headers, Bytes: must(x509.MarshalPKCS8PrivateKey(keyNew))}))
+}
+
+// TestKeySignFrom: the Sign-From header round-trips through CreateKeyFile,
+// which never replaces a file; any other header or a bad time is an error.
+func TestKeySignFrom(t *testing.T) {
+	at := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
+	path := filepath.Join(t.TempDir(), "k.pem")
+	if err := CreateKeyFile(path, Key{Priv: keyNew, SignFrom: at}); err != nil {
+		t.Fatal(err)
+	}
+	k, err := LoadKeyFile(path)
+	if err != nil || !k.SignFrom.Equal(at) || !k.Priv.Equal(keyNew) {
+		t.Fatalf("loaded %v %v, %v; want keyNew from %v", k.SignFrom, k.KeyID(), err, at)
+	}
+	if err := CreateKeyFile(path, Key{Priv: keyOld}); !errors.Is(err, fs.ErrExist) {
+		t.Fatalf("CreateKeyFile over an existing key: %v, want fs.ErrExist", err)
+	}
+	if k, _ := LoadKeyFile(path); !k.Priv.Equal(keyNew) {
+		t.Fatal("CreateKeyFile replaced an existing key")
+	}
+	for _, tc := range []struct{ name, pem, want string }{
+		{"other header", pemWith(map[string]string{"Proc-Type": "4,ENCRYPTED"}), `unknown PEM header "Proc-Type"`},
+		{"bad time", pemWith(map[string]string{SignFromHeader: "tomorrow"}), `Sign-From: want an RFC 3339 time, got "tomorrow"`},
+	} {
+		if _, err := ParseKeyPEM([]byte(tc.pem)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: error %v, want %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+// TestIssuerSignsByTime: the key with the latest Sign-From not after the
+// signing time signs (the first listed among equals); every key is
+// published; an issuer no key of which may sign yet is refused.
+func TestIssuerSignsByTime(t *testing.T) {
+	t0 := time.Now()
+	is, err := NewIssuerKeys("streamgate", []Key{{Priv: keyOld}, {Priv: keyNew, SignFrom: t0.Add(time.Hour)}, {Priv: keyStranger}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldKid, newKid := KeyID(pubOf(keyOld)), KeyID(pubOf(keyNew))
+	if jwks := is.JWKS(); len(jwks.Keys) != 3 || is.KeyID() != oldKid {
+		t.Fatalf("jwks %d keys, signing %s; want 3 and %s", len(jwks.Keys), is.KeyID(), oldKid)
+	}
+	v := must(NewVerifier(is.JWKS()))
+	for _, tc := range []struct {
+		at  time.Duration
+		kid string
+	}{{0, oldKid}, {time.Hour - time.Second, oldKid}, {time.Hour, newKid}} {
+		tok, _, err := is.Playback(testWallet, testAsset, 2*time.Hour, t0.Add(tc.at))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := v.Verify(tok, AudiencePlayback, t0.Add(tc.at)); err != nil {
+			t.Fatalf("+%s: %v", tc.at, err)
+		}
+		parsed, _, err := jwt.NewParser().ParseUnverified(tok, &Claims{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := parsed.Header["kid"]; got != tc.kid {
+			t.Errorf("signed at +%s with %s, want %s", tc.at, got, tc.kid)
+		}
+	}
+	if _, err := NewIssuerKeys("streamgate", []Key{{Priv: keyNew, SignFrom: t0.Add(time.Hour)}}); err == nil || !strings.Contains(err.Error(), "no key may sign at") {
+		t.Fatalf("issuer with only a future key: %v, want a refusal", err)
 	}
 }
