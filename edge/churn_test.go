@@ -14,6 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/valyala/fasthttp"
+
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 
@@ -50,7 +53,11 @@ func churnOrigin(t *testing.T, total int) (string, []churnObject) {
 }
 
 // memfds counts this process's descriptors that are streamgate memfds.
-func memfds(t *testing.T) int {
+func memfds(t *testing.T) int { return memfdsOf(t, "") }
+
+// memfdsOf counts the descriptors of the memfds of cache keys starting with
+// prefix: the memfd itself and the handles opened on it.
+func memfdsOf(t *testing.T, prefix string) int {
 	t.Helper()
 	ents, err := os.ReadDir("/proc/self/fd")
 	if err != nil {
@@ -58,7 +65,7 @@ func memfds(t *testing.T) int {
 	}
 	n := 0
 	for _, e := range ents {
-		if l, err := os.Readlink(filepath.Join("/proc/self/fd", e.Name())); err == nil && strings.HasPrefix(l, "/memfd:streamgate:") {
+		if l, err := os.Readlink(filepath.Join("/proc/self/fd", e.Name())); err == nil && strings.HasPrefix(l, "/memfd:streamgate:"+prefix) {
 			n++
 		}
 	}
@@ -161,4 +168,70 @@ func churnGet(c *http.Client, url string, o churnObject) (int, string) {
 		return resp.StatusCode, fmt.Sprintf("%d bytes, crc %08x; want %d bytes, crc %08x", len(body), crc32.ChecksumIEEE(body), o.size, o.crc)
 	}
 	return resp.StatusCode, ""
+}
+
+// TestEvictionMidSend evicts a memfd-backed object while a response holding
+// it is half sent, and while a request that found it has not yet started
+// its response: both are served the object's bytes, and its memfd closes
+// once the last of them is done.
+func TestEvictionMidSend(t *testing.T) {
+	e := newTestEdge(t, sampleOrigin(t), nil)
+	const key = "pub/720p/seg1.m4s"
+	rc := hotRequest(t, e, "/t/"+e.playback(t, "pub")+"/v/"+key)
+	objs := e.srv.objects
+	if obj, ok := objs.cache.Get(key); !ok || obj.file == nil {
+		t.Fatalf("%s is not cached in a memfd (ok %v)", key, ok)
+	}
+
+	// A response half sent.
+	rc.Response.Reset()
+	e.srv.handle(rc)
+	body := rc.Response.BodyStream()
+	if rc.Response.StatusCode() != 200 || body == nil {
+		t.Fatalf("status %d, body stream %v", rc.Response.StatusCode(), body)
+	}
+	got := make([]byte, 1000)
+	if _, err := io.ReadFull(body, got); err != nil {
+		t.Fatal(err)
+	}
+	// A request that found the object (get pins it) before the eviction.
+	found, err := objs.get([]byte(key))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	objs.cache.Del(key)
+	objs.cache.Wait()
+	if _, ok := objs.cache.Get(key); ok {
+		t.Fatal("the object is still cached after Del")
+	}
+	if memfdsOf(t, key) == 0 {
+		t.Fatal("the memfd closed at eviction while responses hold it")
+	}
+
+	rest, err := io.ReadAll(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got = append(got, rest...); !bytes.Equal(got, segment) {
+		t.Fatalf("the half-sent response got %d bytes, not the object's %d", len(got), len(segment))
+	}
+	rc.Response.Reset() // fasthttp closes the body once sent
+
+	var late fasthttp.RequestCtx
+	late.Request.SetRequestURI(rc.Request.URI().String())
+	if _, err := e.srv.respond(&late, &route{key: []byte(key)}, asset.Segment, "video/iso.segment", found); err != nil {
+		t.Fatal(err)
+	}
+	found.unpin() // as serve does once respond returned
+	if memfdsOf(t, key) == 0 {
+		t.Fatal("the memfd closed while the late response's body holds it")
+	}
+	if b, err := io.ReadAll(late.Response.BodyStream()); err != nil || !bytes.Equal(b, segment) {
+		t.Fatalf("the late response got %d bytes (%v), not the object's %d", len(b), err, len(segment))
+	}
+	late.Response.Reset()
+	if n := memfdsOf(t, key); n != 0 {
+		t.Fatalf("%d descriptors of the evicted object's memfd left after every response closed", n)
+	}
 }
