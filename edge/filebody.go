@@ -2,15 +2,15 @@ package edge
 
 import (
 	"io"
-	"os"
 	"sync"
 )
 
 // fileBody streams a range of a memFile to fasthttp. fasthttp hands
 // WriteTo its connection writer, whose ReadFrom recognizes the *os.File
-// inside the LimitedReader and uses sendfile; Close, called by fasthttp once
-// the response is written, returns the handle. Pooled: no allocation per
-// response.
+// inside the LimitedReader and uses sendfile. The body holds a reference to
+// the memFile, so the bytes outlive any eviction until Close, which fasthttp
+// calls once the response is written (or dropped) and which returns the
+// handle and the reference. Pooled: no allocation per response.
 type fileBody struct {
 	m  *memFile
 	lr io.LimitedReader
@@ -18,14 +18,12 @@ type fileBody struct {
 
 var fileBodies = sync.Pool{New: func() any { return new(fileBody) }}
 
-// openFileBody returns the n bytes from offset, or nil if m was evicted.
+// openFileBody returns the n bytes of m from offset; the caller holds a
+// reference to m, and the body takes one of its own.
 func openFileBody(m *memFile, offset, n int64) *fileBody {
-	f := m.open(offset)
-	if f == nil {
-		return nil
-	}
+	m.pin()
 	b := fileBodies.Get().(*fileBody)
-	b.m, b.lr = m, io.LimitedReader{R: f, N: n}
+	b.m, b.lr = m, io.LimitedReader{R: m.open(offset), N: n}
 	return b
 }
 
@@ -39,7 +37,8 @@ func (b *fileBody) WriteTo(w io.Writer) (int64, error) {
 }
 
 func (b *fileBody) Close() error {
-	b.m.put(b.lr.R.(*os.File))
+	b.m.put(b.lr.R)
+	b.m.unpin()
 	*b = fileBody{}
 	fileBodies.Put(b)
 	return nil

@@ -5,7 +5,6 @@ package edge
 import (
 	"errors"
 	"io"
-	"os"
 )
 
 // memFile needs Linux's memfd; elsewhere bodies stay in Go memory.
@@ -13,8 +12,12 @@ type memFile struct{ size int64 }
 
 var errNoMemfd = errors.New("edge: memfd needs linux")
 
+// maxIdleHandles: no handles are kept where there are no memfds.
+const maxIdleHandles = 0
+
 func newMemFile(string, io.Reader, int64) (*memFile, error) { return nil, errNoMemfd }
 
-func (*memFile) open(int64) *os.File { return nil }
-func (*memFile) put(f *os.File)      { f.Close() }
-func (*memFile) release()            {}
+func (*memFile) open(int64) io.Reader { return nil }
+func (*memFile) put(io.Reader)        {}
+func (*memFile) pin()                 {}
+func (*memFile) unpin()               {}

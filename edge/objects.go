@@ -5,13 +5,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
+	"sync"
 	"time"
 	"unsafe"
 
 	"github.com/dgraph-io/ristretto/v2"
 	"github.com/prometheus/client_golang/prometheus"
-	"golang.org/x/sync/singleflight"
 
 	"github.com/streamgate/streamgate/origin"
 )
@@ -26,6 +27,31 @@ type object struct {
 	modTime time.Time
 	large   bool
 	missing bool
+	stripe  uint8 // of pinStripes, for the eviction barrier
+}
+
+// pin and unpin hold a memfd body for a response; bodies in Go memory are
+// kept alive by the collector and need neither.
+func (o *object) pin() {
+	if o.file != nil {
+		o.file.pin()
+	}
+}
+
+func (o *object) unpin() {
+	if o.file != nil {
+		o.file.unpin()
+	}
+}
+
+// pinStripes is the number of stripe locks that make a cache hit and its
+// pin atomic with respect to eviction; a power of two.
+const pinStripes = 64
+
+// pinStripe is padded to a cache line so that stripes do not share one.
+type pinStripe struct {
+	sync.RWMutex
+	_ [64 - unsafe.Sizeof(sync.RWMutex{})%64]byte
 }
 
 // entryOverhead is charged on top of the body so that many tiny entries still
@@ -33,10 +59,15 @@ type object struct {
 const entryOverhead = 256
 
 // objects serves origin objects from a byte-budgeted ristretto cache. N
-// concurrent misses for one key make a single origin read.
+// concurrent misses for one key make a single origin read. Objects handed
+// out are pinned (see get), so an eviction never takes away a body that a
+// request found.
 type objects struct {
 	cache    *ristretto.Cache[string, *object]
-	flight   singleflight.Group
+	seed     maphash.Seed
+	stripes  [pinStripes]pinStripe
+	fillMu   sync.Mutex
+	fills    map[string]*fillCall
 	origin   origin.Store
 	cfg      CacheConfig
 	timeout  time.Duration
@@ -45,22 +76,20 @@ type objects struct {
 }
 
 func newObjects(ctx context.Context, cfg CacheConfig, streamTimeout time.Duration, store origin.Store, m *metrics) (*objects, error) {
+	o := &objects{origin: store, cfg: cfg, timeout: streamTimeout, metrics: m, serverCt: ctx,
+		seed: maphash.MakeSeed(), fills: make(map[string]*fillCall)}
 	cache, err := ristretto.NewCache(&ristretto.Config[string, *object]{
 		NumCounters:        max(100_000, cfg.MaxBytes/(64<<10)*10), // ~10 per 64 KiB entry
 		MaxCost:            cfg.MaxBytes,
 		BufferItems:        64,
 		Metrics:            true,
 		IgnoreInternalCost: true,
-		OnExit: func(o *object) {
-			if o != nil && o.file != nil {
-				o.file.release()
-			}
-		},
+		OnExit:             o.exit,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("object cache: %w", err)
 	}
-	o := &objects{cache: cache, origin: store, cfg: cfg, timeout: streamTimeout, metrics: m, serverCt: ctx}
+	o.cache = cache
 	o.register(m.registry)
 	return o, nil
 }
@@ -75,30 +104,105 @@ func (o *objects) register(r *prometheus.Registry) {
 	)
 }
 
-// get returns the object for key from memory, or reads it from the origin.
-// key aliases the request and must not be retained: it is copied on a miss.
+// get returns the object for key from memory, or reads it from the origin,
+// pinned for the caller, who must unpin it once the response no longer
+// needs it. key aliases the request and must not be retained: it is copied
+// on a miss.
 func (o *objects) get(key []byte) (*object, error) {
-	if obj, ok := o.cache.Get(unsafe.String(unsafe.SliceData(key), len(key))); ok {
+	if obj := o.cached(unsafe.String(unsafe.SliceData(key), len(key))); obj != nil {
 		o.metrics.cacheHits.Inc()
 		return obj, nil
 	}
 	o.metrics.cacheMisses.Inc()
-	k := string(key)
-	v, err, _ := o.flight.Do(k, func() (any, error) {
-		// A flight that ended between our Get and Do has stored the object.
-		if obj, ok := o.cache.Get(k); ok {
-			return obj, nil
-		}
-		return o.fill(k)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return v.(*object), nil
+	return o.miss(key)
 }
 
-// fill reads key from the origin and caches it. It runs on the server's
-// context, not a request's: its result serves every coalesced waiter.
+// cached returns key's cached object, pinned, or nil. The lookup and the pin
+// happen under the key's stripe lock, which exit takes before dropping the
+// cache's reference: ristretto removes an entry from its map before calling
+// OnExit, so a lookup that found it has pinned it by then.
+func (o *objects) cached(key string) *object {
+	s := &o.stripes[o.stripeOf(key)]
+	s.RLock()
+	obj, ok := o.cache.Get(key)
+	if ok {
+		obj.pin()
+	}
+	s.RUnlock()
+	if !ok {
+		return nil
+	}
+	return obj
+}
+
+func (o *objects) stripeOf(key string) uint8 {
+	return uint8(maphash.String(o.seed, key) % pinStripes)
+}
+
+// exit is the cache's OnExit (eviction, admission rejection, deletion,
+// replacement): it drops the cache's reference once every lookup that may
+// have found obj has pinned it.
+func (o *objects) exit(obj *object) {
+	if obj == nil || obj.file == nil {
+		return
+	}
+	s := &o.stripes[obj.stripe]
+	s.Lock()
+	s.Unlock() //nolint:staticcheck // SA2001: an empty section is the point, a barrier
+	obj.file.unpin()
+}
+
+// fillCall is one origin read that concurrent misses of a key share.
+type fillCall struct {
+	done    chan struct{}
+	obj     *object
+	err     error
+	callers int // guarded by objects.fillMu
+}
+
+// miss coalesces concurrent misses of key into one fill. Unlike
+// singleflight, it counts the callers sharing the result, so that each gets
+// its own pin before any can be dropped.
+func (o *objects) miss(key []byte) (*object, error) {
+	o.fillMu.Lock()
+	if c, ok := o.fills[string(key)]; ok {
+		c.callers++
+		o.fillMu.Unlock()
+		<-c.done
+		return c.obj, c.err
+	}
+	k := string(key)
+	c := &fillCall{done: make(chan struct{}), callers: 1}
+	o.fills[k] = c
+	o.fillMu.Unlock()
+	defer close(c.done) // even on a panic, waiters must not hang
+	var obj *object
+	var err error
+	defer func() {
+		o.fillMu.Lock()
+		delete(o.fills, k)
+		n := c.callers
+		o.fillMu.Unlock()
+		if obj == nil && err == nil { // fill panicked
+			err = fmt.Errorf("edge: filling %s failed", k)
+		}
+		for range n - 1 { // our own pin is the first caller's
+			if err == nil {
+				obj.pin()
+			}
+		}
+		c.obj, c.err = obj, err
+	}()
+	// A fill that ended between our lookup and registering has stored it.
+	if obj = o.cached(k); obj == nil {
+		obj, err = o.fill(k)
+	}
+	return obj, err
+}
+
+// fill reads key from the origin and caches it, returning it pinned once.
+// It runs on the server's context, not a request's: its result serves every
+// coalesced caller.
 func (o *objects) fill(key string) (*object, error) {
 	o.metrics.originFetches.Inc()
 	ctx, cancel := context.WithTimeout(o.serverCt, o.timeout)
@@ -113,7 +217,7 @@ func (o *objects) fill(key string) (*object, error) {
 		return nil, err
 	}
 	defer body.Close()
-	obj := &object{etag: quoteETag(info.ETag), size: info.Size, modTime: info.ModTime}
+	obj := &object{etag: quoteETag(info.ETag), size: info.Size, modTime: info.ModTime, stripe: o.stripeOf(key)}
 	if info.Size > o.cfg.MaxObjectBytes {
 		obj.large = true
 		o.store(key, obj, entryOverhead, 0)
@@ -150,7 +254,11 @@ func (o *objects) store(key string, obj *object, cost int64, ttl time.Duration) 
 	if obj.missing && ttl <= 0 {
 		return
 	}
-	o.cache.SetWithTTL(key, obj, cost, ttl)
+	obj.pin() // the cache's reference; exit drops it
+	if !o.cache.SetWithTTL(key, obj, cost, ttl) {
+		obj.unpin() // dropped without OnExit: the set buffer was full
+		return
+	}
 	o.cache.Wait()
 }
 
@@ -158,7 +266,7 @@ func (o *objects) store(key string, obj *object, cost int64, ttl time.Duration) 
 // The body's reads are bounded by the stream timeout; closing it releases
 // all. If the origin's object is no longer the one obj describes (whose
 // size and ETag the headers already carry), obj is dropped from the cache
-// and the error is errEvicted, so that serve answers from a fresh one; it
+// and the error is errChanged, so that serve answers from a fresh one; it
 // also wraps origin.ErrUnavailable (502) should that change again.
 func (o *objects) stream(key []byte, obj *object, r origin.Range) (io.ReadCloser, error) {
 	ctx, cancel := context.WithTimeout(o.serverCt, o.timeout)
@@ -171,7 +279,7 @@ func (o *objects) stream(key []byte, obj *object, r origin.Range) (io.ReadCloser
 		body.Close()
 		cancel()
 		o.cache.Del(string(key))
-		return nil, fmt.Errorf("%w: %s changed at the origin while being served: %w", errEvicted, key, origin.ErrUnavailable)
+		return nil, fmt.Errorf("%w: %s while being served: %w", errChanged, key, origin.ErrUnavailable)
 	}
 	return origin.CancelOnClose(body, cancel), nil
 }
@@ -186,13 +294,14 @@ func quoteETag(etag string) []byte {
 	return []byte(`"` + etag + `"`)
 }
 
-// refetch replaces an object whose file was evicted between Get and use.
+// refetch replaces an object that changed at the origin (errChanged),
+// pinned like get's.
 func (o *objects) refetch(key []byte) (*object, error) {
 	o.cache.Del(string(key))
 	return o.get(key)
 }
 
 func (o *objects) close() {
-	o.cache.Clear() // releases the memfds
+	o.cache.Clear() // drops the cache's references; responses still sending keep theirs
 	o.cache.Close()
 }

@@ -10,9 +10,9 @@ import (
 	"github.com/streamgate/streamgate/origin"
 )
 
-// errEvicted is returned when a cached file went away between lookup and
-// use; serve fetches the object again.
-var errEvicted = errors.New("edge: cached object evicted")
+// errChanged is returned when a large (streamed) object is no longer, at the
+// origin, the one whose size and ETag were cached; serve fetches it again.
+var errChanged = errors.New("edge: object changed at the origin")
 
 // rangeOf selects what of a body of size bytes to send for the request's
 // Range and If-Range (RFC 9110 §14.2, §13.1.5). The Range is ignored (whole
@@ -80,7 +80,8 @@ func (s *Server) writeHeaders(rc *fasthttp.RequestCtx, k asset.Kind, ctype strin
 	}
 }
 
-// respond answers with obj, which is whole in memory or large (streamed).
+// respond answers with obj, which is whole in memory (a slice or a memfd)
+// or large (streamed). The caller keeps its pin on obj.
 // It returns the number of body bytes to be sent.
 func (s *Server) respond(rc *fasthttp.RequestCtx, r *route, k asset.Kind, ctype string, obj *object) (int, error) {
 	h := &rc.Request.Header
@@ -109,11 +110,8 @@ func (s *Server) respond(rc *fasthttp.RequestCtx, r *route, k asset.Kind, ctype 
 	case obj.file == nil:
 		rc.Response.SetBodyRaw(obj.body[br.start : br.start+n])
 	default:
-		b := openFileBody(obj.file, br.start, n)
-		if b == nil {
-			return 0, errEvicted
-		}
-		rc.SetBodyStream(b, int(n)) // fasthttp closes it once sent
+		// The body pins the file until fasthttp closes it, once sent.
+		rc.SetBodyStream(openFileBody(obj.file, br.start, n), int(n))
 	}
 	return int(n), nil
 }

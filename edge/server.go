@@ -293,18 +293,25 @@ func (s *Server) serve(rc *fasthttp.RequestCtx, uri []byte) (asset.Kind, int, er
 	if err != nil {
 		return k, 0, err
 	}
-	if obj.missing {
-		return k, 0, fmt.Errorf("%w: %s", origin.ErrNotFound, r.key)
-	}
-	n, err := s.respond(rc, &r, k, ctype, obj)
-	if errors.Is(err, errEvicted) {
+	n, err := s.respondPinned(rc, &r, k, ctype, obj)
+	if errors.Is(err, errChanged) {
 		rc.Response.Reset() // the first attempt's status and headers may not hold for the new object
 		if obj, err = s.objects.refetch(r.key); err != nil {
 			return k, 0, err
 		}
-		n, err = s.respond(rc, &r, k, ctype, obj)
+		n, err = s.respondPinned(rc, &r, k, ctype, obj)
 	}
 	return k, n, err
+}
+
+// respondPinned answers with obj, pinned by objects.get, and unpins it: a
+// memfd body sent after this holds its own pin.
+func (s *Server) respondPinned(rc *fasthttp.RequestCtx, r *route, k asset.Kind, ctype string, obj *object) (int, error) {
+	defer obj.unpin()
+	if obj.missing {
+		return 0, fmt.Errorf("%w: %s", origin.ErrNotFound, r.key)
+	}
+	return s.respond(rc, r, k, ctype, obj)
 }
 
 // allow loads the asset's manifest, asks the gate and, for conditions with
