@@ -25,16 +25,18 @@ func frontProxy(t *testing.T, ts *testSigner, header string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rp := httputil.NewSingleHostReverseProxy(u) // its Director appends to X-Forwarded-For
-	rp.ErrorLog = log.New(io.Discard, "", 0)
-	if header == clientip.CloudFrontViewerAddress {
-		direct := rp.Director
-		rp.Director = func(r *http.Request) {
-			direct(r)
-			host, port, _ := net.SplitHostPort(r.RemoteAddr)
-			r.Header.Set(clientip.CloudFrontViewerAddress, host+":"+port) // CloudFront: IPv6 unbracketed
+	rp := &httputil.ReverseProxy{ErrorLog: log.New(io.Discard, "", 0), Rewrite: func(pr *httputil.ProxyRequest) {
+		pr.SetURL(u)
+		if header == clientip.CloudFrontViewerAddress {
+			host, port, _ := net.SplitHostPort(pr.In.RemoteAddr)
+			pr.Out.Header.Set(clientip.CloudFrontViewerAddress, host+":"+port) // CloudFront: IPv6 unbracketed
+			return
 		}
-	}
+		// As nginx's $proxy_add_x_forwarded_for: the client's list, then
+		// the address this proxy received from.
+		pr.Out.Header["X-Forwarded-For"] = pr.In.Header["X-Forwarded-For"]
+		pr.SetXForwarded()
+	}}
 	srv := httptest.NewServer(rp)
 	t.Cleanup(srv.Close)
 	return srv.URL
