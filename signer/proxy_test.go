@@ -144,3 +144,22 @@ func TestTrustedProxiesConfig(t *testing.T) {
 		}
 	}
 }
+
+// TestTrustedProxiesFromEnvironment: the keys take the environment like any
+// other (a comma-separated list), and a bad one fails loading, named.
+func TestTrustedProxiesFromEnvironment(t *testing.T) {
+	t.Setenv("SIGNER_DOMAINS", "watch.example.com")
+	t.Setenv("SIGNER_HTTP_TRUSTED_PROXIES", "10.0.0.0/20,10.0.16.0/20")
+	t.Setenv("SIGNER_HTTP_CLIENT_HEADER", "CloudFront-Viewer-Address")
+	cfg, err := LoadConfig("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := cfg.HTTP.Proxies; len(p.TrustedProxies) != 2 || p.TrustedProxies[1] != "10.0.16.0/20" || p.ClientHeader != clientip.CloudFrontViewerAddress {
+		t.Fatalf("http proxies from the environment: %+v", p)
+	}
+	t.Setenv("SIGNER_HTTP_TRUSTED_PROXIES", "10.0.0.0/20,alb")
+	if _, err := LoadConfig(""); err == nil || !strings.Contains(err.Error(), "http.trusted_proxies") {
+		t.Fatalf("LoadConfig with a bad entry: %v, want an error naming http.trusted_proxies", err)
+	}
+}
