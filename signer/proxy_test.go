@@ -1,9 +1,12 @@
 package signer
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"io"
 	"log"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +14,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/valyala/fasthttp"
 
 	"github.com/streamgate/streamgate/internal/clientip"
 )
@@ -161,5 +166,25 @@ func TestTrustedProxiesFromEnvironment(t *testing.T) {
 	t.Setenv("SIGNER_HTTP_TRUSTED_PROXIES", "10.0.0.0/20,alb")
 	if _, err := LoadConfig(""); err == nil || !strings.Contains(err.Error(), "http.trusted_proxies") {
 		t.Fatalf("LoadConfig with a bad entry: %v, want an error naming http.trusted_proxies", err)
+	}
+}
+
+// TestFailureLogNamesClient: a failure's log line names the client behind a
+// trusted proxy, as the rate limit counts it.
+func TestFailureLogNamesClient(t *testing.T) {
+	var buf bytes.Buffer
+	res, err := clientip.New(clientip.Config{TrustedProxies: []string{"10.0.0.0/8"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Server{log: slog.New(slog.NewTextHandler(&buf, nil)), clients: res}
+	var req fasthttp.Request
+	req.SetRequestURI("/auth/verify")
+	req.Header.Set("X-Forwarded-For", "6.6.6.6, 203.0.113.7")
+	var rc fasthttp.RequestCtx
+	rc.Init(&req, &net.TCPAddr{IP: net.IPv4(10, 0, 0, 5), Port: 40000}, nil)
+	s.fail(&rc, errors.New("nonce store unreachable"))
+	if rc.Response.StatusCode() != 500 || !strings.Contains(buf.String(), "client=203.0.113.7") {
+		t.Fatalf("status %d, log %q: want a 500 logged with client=203.0.113.7", rc.Response.StatusCode(), buf.String())
 	}
 }
