@@ -7,6 +7,7 @@ import (
 
 	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/internal/clientip"
 	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/origin"
@@ -119,7 +120,9 @@ type HTTPConfig struct {
 	// connection holds a read buffer of this size.
 	MaxHeaderBytes int `yaml:"max_header_bytes"`
 	// MaxConnsPerIP limits one client address's open connections (0: no
-	// limit); over it a connection gets 429 too_many_requests.
+	// limit); over it a connection gets 429 too_many_requests. It acts at
+	// accept, before any header is read: it counts per TCP peer, a proxy
+	// included, whatever trusted_proxies says.
 	MaxConnsPerIP int `yaml:"max_conns_per_ip"`
 	// Concurrency caps connections served at once; beyond it a connection
 	// gets 503 overloaded.
@@ -130,6 +133,10 @@ type HTTPConfig struct {
 	NotSentLowat int `yaml:"not_sent_lowat"`
 	// ShutdownTimeout is how long in-flight requests get on SIGTERM.
 	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
+	// Proxies (trusted_proxies, client_header) say which peers' forwarding
+	// header names the client, for the logs and for the /auth/* rate limit
+	// of a signer this edge hosts.
+	Proxies clientip.Config `yaml:",inline"`
 }
 
 // DefaultConfig returns the defaults that configs/edge.yaml shows.
@@ -169,6 +176,7 @@ func DefaultConfig() Config {
 			IdleTimeout:          120 * time.Second,
 			MaxHeaderBytes:       httperr.DefaultMaxHeaderBytes,
 			Concurrency:          256 * 1024,
+			Proxies:              clientip.Config{ClientHeader: clientip.XForwardedFor},
 			NotSentLowat:         16 << 10,
 			ShutdownTimeout:      15 * time.Second,
 		},
@@ -182,7 +190,8 @@ var defaultSeats = SeatsConfig{Idle: 10 * time.Second, Renew: time.Second, Timeo
 
 // Validate reports the first invalid field by its YAML path.
 func (c *Config) Validate() error {
-	for _, v := range []func() error{c.Origin.validate, c.Redis.Validate, c.Ownership.Validate, c.Seats.validate} {
+	proxies := func() error { return c.HTTP.Proxies.Validate("http.") }
+	for _, v := range []func() error{c.Origin.validate, c.Redis.Validate, c.Ownership.Validate, c.Seats.validate, proxies} {
 		if err := v(); err != nil {
 			return err
 		}

@@ -23,6 +23,8 @@ var badConfigs = []struct {
 	{"leeway", func(c *Config) { c.Token.Leeway = -1 }, "token.leeway"},
 	{"header budget", func(c *Config) { c.HTTP.MaxHeaderBytes = 4095 }, "http.max_header_bytes"},
 	{"conns per ip", func(c *Config) { c.HTTP.MaxConnsPerIP = -1 }, "http.max_conns_per_ip"},
+	{"trusted proxy", func(c *Config) { c.HTTP.Proxies.TrustedProxies = []string{"10.0.0.0/8", "lb.internal"} }, "http.trusted_proxies"},
+	{"client header", func(c *Config) { c.HTTP.Proxies.ClientHeader = "X-Real-IP" }, "http.client_header"},
 }
 
 func TestValidateNamesTheKey(t *testing.T) {

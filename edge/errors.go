@@ -73,7 +73,7 @@ var publicMessages = map[int]string{
 func (s *Server) fail(rc *fasthttp.RequestCtx, k asset.Kind, err error) {
 	status, code := statusOf(err)
 	if status >= 500 {
-		s.log.Warn("request failed", "status", status, "err", err) // no URI: it holds the token
+		s.log.Warn("request failed", "status", status, "client", s.clients.Client(rc), "err", err) // no URI: it holds the token
 	}
 	msg := err.Error()
 	var unmet *ownership.UnmetError

@@ -18,6 +18,7 @@ import (
 
 	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/internal/clientip"
 	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/origin"
@@ -42,7 +43,8 @@ type Server struct {
 	objects      *objects
 	cacheControl [asset.NumKinds][]byte
 	http         *fasthttp.Server
-	limits       httperr.Limits // of both listeners
+	limits       httperr.Limits     // of both listeners
+	clients      *clientip.Resolver // who a request is from, behind trusted proxies
 	admin        *fasthttp.Server
 	ready        readiness
 	routes       fasthttp.RequestHandler
@@ -89,6 +91,7 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, log: log, metrics: newMetrics(), routes: deps.Routes, extraMetrics: deps.Metrics}
+	s.clients, _ = clientip.New(cfg.HTTP.Proxies) // Validate checked it
 	s.limits = httperr.Limits{
 		MaxHeaderBytes: cfg.HTTP.MaxHeaderBytes,
 		MaxBodyBytes:   deps.MaxBodyBytes,

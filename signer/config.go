@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/internal/clientip"
 	"github.com/streamgate/streamgate/internal/conf"
 	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/internal/redisconf"
@@ -79,7 +80,8 @@ type KeysConfig struct {
 // with several, a nonce issued by one must be redeemable at any.
 type RedisConfig = redisconf.Config
 
-// RateConfig limits /auth/* per client IP (IPv6 per /64).
+// RateConfig limits /auth/* per client IP (IPv6 per /64); behind proxies
+// the client is found with http.trusted_proxies.
 type RateConfig struct {
 	// PerIPPerMin is the sustained rate; 0 disables the limit.
 	PerIPPerMin int `yaml:"per_ip_per_min"`
@@ -113,11 +115,17 @@ type HTTPConfig struct {
 	// edge hosts the signer (the edge's http block applies).
 	MaxHeaderBytes int `yaml:"max_header_bytes"`
 	// MaxConnsPerIP limits one client address's open connections (0: no
-	// limit); over it a connection gets 429 too_many_requests.
+	// limit); over it a connection gets 429 too_many_requests. It acts at
+	// accept, before any header is read: it counts per TCP peer, a proxy
+	// included, whatever trusted_proxies says.
 	MaxConnsPerIP int `yaml:"max_conns_per_ip"`
 	// Concurrency caps connections served at once; beyond it a connection
 	// gets 503 overloaded.
 	Concurrency int `yaml:"concurrency"`
+	// Proxies (trusted_proxies, client_header) say which peers' forwarding
+	// header names the client, for the /auth/* rate limit and the logs.
+	// Unused when an edge hosts the signer (the edge's http block applies).
+	Proxies clientip.Config `yaml:",inline"`
 }
 
 // DefaultConfig returns the defaults that configs/signer.yaml shows. It has
@@ -152,6 +160,7 @@ func DefaultConfig() Config {
 			ShutdownTimeout: 15 * time.Second,
 			MaxHeaderBytes:  httperr.DefaultMaxHeaderBytes,
 			Concurrency:     256 << 10,
+			Proxies:         clientip.Config{ClientHeader: clientip.XForwardedFor},
 		},
 	}
 }
@@ -230,6 +239,9 @@ func (c *Config) validateTimes() error {
 }
 
 func (c *Config) validateLimits() error {
+	if err := c.HTTP.Proxies.Validate("http."); err != nil {
+		return err
+	}
 	switch {
 	case c.MaxNonces <= 0:
 		return fmt.Errorf("max_nonces: want > 0, got %d", c.MaxNonces)

@@ -135,7 +135,7 @@ func (s *Server) fail(rc *fasthttp.RequestCtx, err error) {
 	var unmet *ownership.UnmetError
 	switch {
 	case status >= 500:
-		s.log.Warn("request failed", "path", string(rc.Path()), "status", status, "err", err)
+		s.log.Warn("request failed", "path", string(rc.Path()), "status", status, "client", s.clients.Client(rc), "err", err)
 		msg = publicMessages[status]
 	case errors.As(err, &unmet):
 		msg = unmet.Condition.String()

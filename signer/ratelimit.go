@@ -1,7 +1,7 @@
 package signer
 
 import (
-	"net"
+	"net/netip"
 	"sync"
 	"time"
 
@@ -18,7 +18,7 @@ type limiter struct {
 	idle  time.Duration // after this long unseen a bucket is full again: forgettable
 
 	mu        sync.Mutex
-	visitors  map[string]*visitor
+	visitors  map[netip.Addr]*visitor
 	lastSweep time.Time
 }
 
@@ -36,12 +36,13 @@ func newLimiter(c RateConfig) *limiter {
 		rate:     r,
 		burst:    c.Burst,
 		idle:     time.Duration(float64(c.Burst) / float64(r) * float64(time.Second)),
-		visitors: make(map[string]*visitor),
+		visitors: make(map[netip.Addr]*visitor),
 	}
 }
 
 // allow takes one token from ip's bucket, or says how long to wait for one.
-func (l *limiter) allow(ip net.IP, now time.Time) error {
+// ip is the client address (clientip: the viewer behind trusted proxies).
+func (l *limiter) allow(ip netip.Addr, now time.Time) error {
 	if l == nil {
 		return nil
 	}
@@ -54,7 +55,7 @@ func (l *limiter) allow(ip net.IP, now time.Time) error {
 	return nil
 }
 
-func (l *limiter) visitor(key string, now time.Time) *rate.Limiter {
+func (l *limiter) visitor(key netip.Addr, now time.Time) *rate.Limiter {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	v := l.visitors[key]
@@ -88,9 +89,11 @@ func (l *limiter) sweep(now time.Time) {
 
 // ipKey is the bucket of an address: IPv4 alone, IPv6 by /64, since one
 // client usually holds a whole /64.
-func ipKey(ip net.IP) string {
-	if v4 := ip.To4(); v4 != nil {
-		return v4.String()
+func ipKey(ip netip.Addr) netip.Addr {
+	ip = ip.Unmap()
+	if !ip.Is6() {
+		return ip
 	}
-	return ip.Mask(net.CIDRMask(64, 128)).String()
+	p, _ := ip.Prefix(64) // cannot fail for IPv6
+	return p.Addr()
 }

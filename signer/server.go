@@ -24,6 +24,7 @@ import (
 	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/contracts/chainrpc"
 	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/internal/clientip"
 	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/origin"
@@ -45,6 +46,7 @@ type Server struct {
 	uris     map[string]bool
 	nonces   nonceStore
 	limiter  *limiter
+	clients  *clientip.Resolver // who a request is from, behind trusted proxies
 	gate     *ownership.Checker
 	chains   chainrpc.Chains // the chains sign-in messages may name
 	assets   *asset.Cache
@@ -84,6 +86,7 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, log: log, now: time.Now, metrics: newMetrics(), limiter: newLimiter(cfg.Rate)}
+	s.clients, _ = clientip.New(cfg.HTTP.Proxies) // Validate checked it
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	for _, step := range []func(Deps) error{s.initKeys, s.initBindings, s.initRedis, s.initOwnership, s.initOrigin} {
 		if err := step(deps); err != nil {
@@ -285,11 +288,12 @@ func (s *Server) handle(rc *fasthttp.RequestCtx) {
 	}
 }
 
-// serve routes a request; /auth/* is rate-limited per client IP first.
+// serve routes a request; /auth/* is rate-limited per client IP first (the
+// viewer's behind http.trusted_proxies).
 func (s *Server) serve(rc *fasthttp.RequestCtx) error {
 	path := string(rc.Path())
 	if strings.HasPrefix(path, "/auth/") {
-		if err := s.limiter.allow(rc.RemoteIP(), s.now()); err != nil {
+		if err := s.limiter.allow(s.clients.Client(rc), s.now()); err != nil {
 			s.metrics.rateLimited.Inc()
 			return err
 		}

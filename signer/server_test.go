@@ -6,6 +6,7 @@ import (
 	"crypto/x509"
 	"encoding/pem"
 	"net/http"
+	"net/netip"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -45,7 +46,7 @@ func TestRateLimit(t *testing.T) {
 func TestLimiterForgetsIdleClients(t *testing.T) {
 	l := newLimiter(RateConfig{PerIPPerMin: 60, Burst: 2})
 	clk := newClock(time.Now())
-	ip := func(s string) []byte { return []byte{10, 0, 0, s[0]} }
+	ip := func(s string) netip.Addr { return netip.AddrFrom4([4]byte{10, 0, 0, s[0]}) }
 	for range 2 {
 		if err := l.allow(ip("a"), clk.now()); err != nil {
 			t.Fatal(err)
@@ -58,11 +59,17 @@ func TestLimiterForgetsIdleClients(t *testing.T) {
 	if err := l.allow(ip("b"), clk.now()); err != nil {
 		t.Fatal(err)
 	}
-	if _, kept := l.visitors["10.0.0.97"]; kept {
+	if _, kept := l.visitors[ip("a")]; kept {
 		t.Fatal("an idle client's bucket was kept")
 	}
-	if ipKey([]byte{0x20, 1, 0xd, 0xb8, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1}) != ipKey([]byte{0x20, 1, 0xd, 0xb8, 0, 0, 0, 1, 9, 9, 9, 9, 9, 9, 9, 9}) {
+	if ipKey(netip.MustParseAddr("2001:db8:0:1::1")) != ipKey(netip.MustParseAddr("2001:db8:0:1:909:909:909:909")) {
 		t.Fatal("two addresses of one IPv6 /64 have different buckets")
+	}
+	if ipKey(netip.MustParseAddr("2001:db8:0:1::1")) == ipKey(netip.MustParseAddr("2001:db8:0:2::1")) {
+		t.Fatal("two IPv6 /64s share a bucket")
+	}
+	if ipKey(netip.MustParseAddr("::ffff:10.0.0.1")) != ip("\x01") {
+		t.Fatal("an IPv4-mapped address has its own bucket")
 	}
 }
 

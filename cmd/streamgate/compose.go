@@ -92,7 +92,11 @@ func edgeDeps(cfg edgeConfig, scfg *signer.Config, log *slog.Logger) (edge.Deps,
 		closers = append(closers, stopIndexer)
 	}
 	assets := cfg.NewAssets(regions)
-	ss, err := signer.New(*scfg, log, signer.Deps{Ownership: own, Redis: rdb, Assets: assets})
+	// The signer's routes arrive through the edge's listener, so the edge's
+	// proxies are the ones in front of them: its http block applies.
+	hosted := *scfg
+	hosted.HTTP.Proxies = cfg.HTTP.Proxies
+	ss, err := signer.New(hosted, log, signer.Deps{Ownership: own, Redis: rdb, Assets: assets})
 	if err != nil {
 		return fail(fmt.Errorf("signer: %w", err))
 	}

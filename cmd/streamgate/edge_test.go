@@ -42,6 +42,9 @@ func TestShippedEdgeConfigIsDefault(t *testing.T) {
 	if len(cfg.Indexer.Chains) == 0 {
 		cfg.Indexer.Chains = nil
 	}
+	if len(cfg.HTTP.Proxies.TrustedProxies) == 0 {
+		cfg.HTTP.Proxies.TrustedProxies = nil
+	}
 	want := defaultEdgeConfig()
 	if err := conf.AbsPaths(&want); err != nil { // Load resolves the file's paths too
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -23,6 +24,7 @@ import (
 	"github.com/streamgate/streamgate/contracts/bindings"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/edge"
+	"github.com/streamgate/streamgate/internal/clientip"
 	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/internal/testenv"
 	"github.com/streamgate/streamgate/signer"
@@ -263,4 +265,87 @@ func TestConnectionLimitsInBothModes(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestSignInLimitBehindProxyInBothModes: the /auth/* limit counts the client
+// its host's http.trusted_proxies names. The test client stands where a
+// trusted proxy on 127.0.0.1 would and appends the viewer to
+// X-Forwarded-For as one does. An edge hosting the signer applies its own
+// http block: the signer file's trusted_proxies is then unused.
+func TestSignInLimitBehindProxyInBothModes(t *testing.T) {
+	chain := testenv.Chain(t)
+	const burst = 5
+	trusted := clientip.Config{TrustedProxies: []string{"127.0.0.1/32"}, ClientHeader: clientip.XForwardedFor}
+	for _, mode := range hostingModes {
+		t.Run(mode.name, func(t *testing.T) {
+			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			scfg := signerConfig(t, ln, chain)
+			scfg.Rate = signer.RateConfig{PerIPPerMin: 1, Burst: burst} // no refill during the test
+			scfg.HTTP.Proxies = trusted
+			host := mode.start(t, ln, scfg, func(c *edgeConfig) { c.HTTP.Proxies = trusted })
+			nonces := func(viewer string, n int) (ok, limited int) {
+				for range n {
+					req, err := http.NewRequest("GET", "http://"+host+"/auth/nonce", nil)
+					if err != nil {
+						t.Fatal(err)
+					}
+					req.Header.Set("X-Forwarded-For", "10.9.9.9, "+viewer) // the viewer's own entry first
+					resp, err := http.DefaultClient.Do(req)
+					if err != nil {
+						t.Fatal(err)
+					}
+					body, _ := io.ReadAll(resp.Body)
+					resp.Body.Close()
+					switch resp.StatusCode {
+					case 200:
+						ok++
+					case 429:
+						testenv.WantJSONError(t, resp, body, 429, "rate_limited")
+						limited++
+					default:
+						t.Fatalf("GET /auth/nonce: %d %s", resp.StatusCode, body)
+					}
+				}
+				return ok, limited
+			}
+			if ok, limited := nonces("198.51.100.1", burst+3); ok != burst || limited != 3 {
+				t.Fatalf("viewer A: %d × 200, %d × 429; want %d, 3", ok, limited, burst)
+			}
+			if ok, limited := nonces("198.51.100.2", burst); ok != burst || limited != 0 {
+				t.Fatalf("viewer B after A spent its burst: %d × 200, %d × 429; want %d, 0", ok, limited, burst)
+			}
+		})
+	}
+	// The hosting edge's block decides: untrusted there, every viewer is the
+	// proxy, whatever the signer file says.
+	t.Run("edge without trusted_proxies", func(t *testing.T) {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		scfg := signerConfig(t, ln, chain)
+		scfg.Rate = signer.RateConfig{PerIPPerMin: 1, Burst: burst}
+		scfg.HTTP.Proxies = trusted
+		host := hostingModes[1].start(t, ln, scfg, nil) // the edge hosting the signer
+		limited := 0
+		for i := range burst + 1 {
+			req, _ := http.NewRequest("GET", "http://"+host+"/auth/nonce", nil)
+			req.Header.Set("X-Forwarded-For", "198.51.100."+strconv.Itoa(i+1))
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, _ = io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == 429 {
+				limited++
+			}
+		}
+		if limited != 1 {
+			t.Fatalf("%d × 429 over %d requests from one peer naming %d viewers, want 1: the edge trusts no proxy", limited, burst+1, burst+1)
+		}
+	})
 }

@@ -3,6 +3,7 @@ package terraform
 import (
 	"fmt"
 	"net"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"slices"
@@ -28,7 +29,7 @@ import (
 // standard library (Terraform's own implementations) or written here.
 func functions() map[string]function.Function {
 	fns := map[string]function.Function{
-		"alltrue": alltrueFunc, "can": tryfunc.CanFunc, "cidrnetmask": cidrnetmaskFunc,
+		"alltrue": alltrueFunc, "can": tryfunc.CanFunc, "cidrnetmask": cidrnetmaskFunc, "cidrsubnet": cidrsubnetFunc,
 		"coalesce": stdlib.CoalesceFunc, "concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc,
 		"distinct": stdlib.DistinctFunc, "flatten": stdlib.FlattenFunc, "floor": stdlib.FloorFunc,
 		"join": stdlib.JoinFunc, "keys": stdlib.KeysFunc, "setproduct": stdlib.SetProductFunc, "upper": stdlib.UpperFunc,
@@ -87,6 +88,27 @@ var cidrnetmaskFunc = function.New(&function.Spec{
 			return cty.NilVal, fmt.Errorf("cidrnetmask: want an IPv4 CIDR, got %q", args[0].AsString())
 		}
 		return cty.StringVal(net.IP(n.Mask).String()), nil
+	},
+})
+
+// cidrsubnetFunc is Terraform's cidrsubnet for IPv4: the netnum-th subnet
+// of prefix with newbits more bits.
+var cidrsubnetFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "prefix", Type: cty.String}, {Name: "newbits", Type: cty.Number}, {Name: "netnum", Type: cty.Number}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		p, err := netip.ParsePrefix(args[0].AsString())
+		newbits, _ := args[1].AsBigFloat().Int64()
+		netnum, _ := args[2].AsBigFloat().Int64()
+		bits := p.Bits() + int(newbits)
+		if err != nil || !p.Addr().Is4() || newbits < 0 || bits > 32 || netnum < 0 || netnum >= 1<<newbits {
+			return cty.NilVal, fmt.Errorf("cidrsubnet(%q, %d, %d): want an IPv4 prefix with room for the subnet", args[0].AsString(), newbits, netnum)
+		}
+		a := p.Masked().Addr().As4()
+		base := uint32(a[0])<<24 | uint32(a[1])<<16 | uint32(a[2])<<8 | uint32(a[3])
+		base |= uint32(netnum) << (32 - bits)
+		sub := netip.PrefixFrom(netip.AddrFrom4([4]byte{byte(base >> 24), byte(base >> 16), byte(base >> 8), byte(base)}), bits)
+		return cty.StringVal(sub.String()), nil
 	},
 })
 

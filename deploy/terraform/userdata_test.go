@@ -21,6 +21,7 @@ import (
 
 	"github.com/streamgate/streamgate/contracts/indexer"
 	"github.com/streamgate/streamgate/edge"
+	"github.com/streamgate/streamgate/internal/clientip"
 	"github.com/streamgate/streamgate/internal/conf"
 	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/signer"
@@ -373,6 +374,7 @@ func checkEdge(t *testing.T, path string, r region, _ string) {
 	case len(cfg.Ownership.Chains) != 2:
 		t.Errorf("ownership.chains from EDGE_OWNERSHIP_CHAINS: %d chains, want 2", len(cfg.Ownership.Chains))
 	}
+	checkProxies(t, cfg.HTTP.Proxies, r, clientip.XForwardedFor)
 	checkRedisLoaded(t, cfg, want, "EDGE")
 }
 
@@ -405,6 +407,10 @@ func checkSigner(t *testing.T, path string, r region, _ string) {
 	case len(cfg.Ownership.Chains) != 2:
 		t.Errorf("ownership.chains from SIGNER_OWNERSHIP_CHAINS: %d chains, want 2", len(cfg.Ownership.Chains))
 	}
+	if cfg.Rate.PerIPPerMin <= 0 {
+		t.Errorf("rate.per_ip_per_min = %d: behind trusted proxies the per-viewer limit stays on", cfg.Rate.PerIPPerMin)
+	}
+	checkProxies(t, cfg.HTTP.Proxies, r, clientip.CloudFrontViewerAddress)
 	checkRedisLoaded(t, cfg, want, "SIGNER")
 }
 

@@ -14,6 +14,11 @@ data "aws_cloudfront_cache_policy" "disabled" {
   name = "Managed-CachingDisabled"
 }
 
+# Every viewer header but Host (the load balancer's certificate is for its
+# own name) and every CloudFront header, CloudFront-Viewer-Address among them:
+# the signer's client_header, so its per-IP limit counts viewers, not
+# CloudFront nodes. A custom policy cannot both drop Host and add CloudFront
+# headers; deploy/terraform/clientip_test.go keeps the signer paths on this one.
 data "aws_cloudfront_origin_request_policy" "all_viewer" {
   name = "Managed-AllViewerExceptHostHeader"
 }

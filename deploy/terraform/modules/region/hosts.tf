@@ -49,11 +49,13 @@ locals {
       cache_bytes           = var.edge.cache_bytes
       segment_cache_control = var.edge.segment_cache_control
       redis                 = local.redis_yaml
+      alb_cidrs             = local.public_cidrs
     })
     signer = templatefile("${path.module}/templates/signer.sh.tftpl", {
-      domains = length(var.signer.domains) > 0 ? var.signer.domains : [var.domain_name]
-      origins = local.origins
-      redis   = local.redis_yaml
+      domains   = length(var.signer.domains) > 0 ? var.signer.domains : [var.domain_name]
+      origins   = local.origins
+      redis     = local.redis_yaml
+      alb_cidrs = local.public_cidrs # the load balancer's addresses: the signer's trusted proxies
     })
     transcoder = templatefile("${path.module}/templates/transcoder.sh.tftpl", {
       aws_region     = var.aws_region
