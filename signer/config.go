@@ -20,6 +20,10 @@ import (
 // signing. When set it replaces keys.files, as any variable replaces its key.
 const EnvKeysPEM = "SIGNER_KEYS_PEM"
 
+// EnvAllowList is every SIGNER_ variable read outside the config loader;
+// any other SIGNER_ variable that names no key is a startup error.
+var EnvAllowList = []string{EnvKeysPEM}
+
 // Config is the signer's configuration; configs/signer.yaml documents every
 // key at its default.
 type Config struct {
@@ -161,7 +165,9 @@ func DefaultConfig() Config {
 func LoadConfig(path string) (Config, error) {
 	cfg := DefaultConfig()
 	cfg.Keys.PEM = os.Getenv(EnvKeysPEM)
-	if err := conf.Load(path, "SIGNER", &cfg); err != nil {
+	// SIGNER_KEYS_PEM is read above, not by the loader: the one variable
+	// outside the key set (EnvAllowList).
+	if err := conf.Load(path, "SIGNER", &cfg, conf.AllowEnv(EnvAllowList...)); err != nil {
 		return Config{}, err
 	}
 	return cfg, nil

@@ -12,11 +12,15 @@ var edgeConfigCases = []struct {
 }{
 	{"shipped config", "", "", ""},
 	{"zero budget", "cache:\n  max_bytes: 0\n", "", "cache.max_bytes: want > 0, got 0"},
-	{"unknown key", "cache:\n  max_byte: 1\n", "", "field max_byte not found"},
+	{"unknown key", "cache:\n  max_byte: 1\n", "", "line 2: cache.max_byte: no such key; did you mean cache.max_bytes?"},
 	{"bad env", "", "EDGE_ORIGIN_TIMEOUT=soon", "EDGE_ORIGIN_TIMEOUT"},
 	// The composition's keys keep their names in the file and the environment.
 	{"bad indexer key", "indexer:\n  poll_interval: 0s\n", "", "indexer.poll_interval"},
 	{"bad indexer env", "", "EDGE_INDEXER_POLL_INTERVAL=soon", "EDGE_INDEXER_POLL_INTERVAL"},
+	// Issue 12: a typo in a variable is an error naming the closest key,
+	// and a bad value names the variable, its key and what it wants.
+	{"env typo", "", "EDGE_CAHCE_MAX_BYTES=1", "EDGE_CAHCE_MAX_BYTES: no such key; did you mean EDGE_CACHE_MAX_BYTES?"},
+	{"env not an integer", "", "EDGE_CACHE_MAX_BYTES=abc", `EDGE_CACHE_MAX_BYTES (cache.max_bytes): want an integer, got "abc"`},
 	{"missing signer file", "", "EDGE_SIGNER=/nonexistent/signer.yaml", "signer: /nonexistent/signer.yaml"},
 }
 
