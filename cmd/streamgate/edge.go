@@ -19,7 +19,7 @@ func runEdge(args []string, log *slog.Logger) error {
 	fs := flag.NewFlagSet("edge", flag.ContinueOnError)
 	path := fs.String("config", "", "YAML config file (default: built-in defaults; env EDGE_* overrides)")
 	check := fs.Bool("check-config", false, "load and validate the config, then exit")
-	if err := fs.Parse(args); err != nil {
+	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	cfg := defaultEdgeConfig()

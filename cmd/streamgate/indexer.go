@@ -27,7 +27,7 @@ func runIndexer(args []string, log *slog.Logger) error {
 	fs := flag.NewFlagSet("indexer", flag.ContinueOnError)
 	path := fs.String("config", "", "YAML config file (default: built-in defaults; env INDEXER_* overrides, e.g. INDEXER_REDIS_ADDR)")
 	check := fs.Bool("check-config", false, "load and validate the config, then exit")
-	if err := fs.Parse(args); err != nil {
+	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	cfg := indexer.DefaultServiceConfig()

@@ -90,7 +90,8 @@ func addKey(path string, jwk token.JWK) (token.JWKS, error) {
 	return jwks, nil
 }
 
-// parseFlags parses args into fset and rejects positional arguments. help
+// parseFlags parses args into fset and rejects positional arguments (a
+// subcommand that takes some uses parseArgs). help
 // reports -h, which has printed the usage and is not a failure.
 func parseFlags(fset *flag.FlagSet, args []string) (help bool, err error) {
 	if err := fset.Parse(args); err != nil {

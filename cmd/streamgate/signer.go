@@ -16,7 +16,7 @@ func runSigner(args []string, log *slog.Logger) error {
 	fs := flag.NewFlagSet("signer", flag.ContinueOnError)
 	path := fs.String("config", "", "YAML config file (default: built-in defaults; env SIGNER_* overrides, keys in "+signer.EnvKeysPEM+")")
 	check := fs.Bool("check-config", false, "load and validate the config, then exit")
-	if err := fs.Parse(args); err != nil {
+	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	cfg, err := signer.LoadConfig(*path)

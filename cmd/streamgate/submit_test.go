@@ -103,7 +103,8 @@ func waitPublished(t *testing.T, path, id string) transcoder.Job {
 	t.Helper()
 	var job transcoder.Job
 	testenv.WaitFor(t, 30*time.Second, func() error {
-		out, err := run(t, runJobs, "--config", path, "--json", id)
+		// Flags after the id, as the README and users write it.
+		out, err := run(t, runJobs, id, "--json", "--config", path)
 		var jobs []transcoder.Job
 		if err != nil || json.Unmarshal([]byte(out), &jobs) != nil || len(jobs) != 1 {
 			t.Fatalf("jobs %s: %v\n%s", id, err, out)
