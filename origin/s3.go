@@ -34,7 +34,7 @@ type S3Config struct {
 	// certificate is verified against, instead of the system roots (a MinIO
 	// or S3 gateway with a private CA); it needs tls: true. "" uses the
 	// system roots (and SSL_CERT_FILE, Go's variable, if set).
-	CAFile string `yaml:"ca_file" conf:"path"`
+	CAFile string `yaml:"ca_file" conf:"path,read"`
 	// AccessKey and SecretKey, when empty, come from the standard AWS
 	// environment variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
 	// AWS_SESSION_TOKEN) or the instance's IAM role.

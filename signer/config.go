@@ -72,7 +72,7 @@ type KeysConfig struct {
 	// Files are PEM PKCS #8 key files (`streamgate keys gen` writes one). The
 	// first signs; the others stay in the JWKS so that tokens they signed
 	// keep verifying during a rotation.
-	Files []string `yaml:"files" conf:"path"`
+	Files []string `yaml:"files" conf:"path,read"`
 	// PEM is EnvKeysPEM's value, set by LoadConfig; it is never read from YAML.
 	PEM string `yaml:"-"`
 }

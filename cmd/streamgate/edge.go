@@ -27,11 +27,11 @@ func runEdge(args []string, log *slog.Logger) error {
 		return err
 	}
 	scfg, err := loadSignerConfig(cfg.Signer)
-	if err != nil || *check {
-		if err == nil {
-			fmt.Fprintln(stdout, "config ok")
-		}
+	if err != nil {
 		return err
+	}
+	if *check {
+		return checkEdge(cfg, scfg)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

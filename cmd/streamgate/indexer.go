@@ -35,8 +35,7 @@ func runIndexer(args []string, log *slog.Logger) error {
 		return err
 	}
 	if *check {
-		fmt.Fprintln(stdout, "config ok")
-		return nil
+		return checkStart(&cfg, cfg.Redis, nil)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

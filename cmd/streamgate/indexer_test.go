@@ -37,6 +37,7 @@ var indexerConfigCases = []struct {
 	{"backfill over range", "indexer:\n  max_range: 10\n  backfill: 11\n", "", "indexer.backfill"},
 	{"bad contract", "indexer:\n  chains: [{id: 1, rpc: [http://x], contracts: [0x12]}]\n", "", "indexer.chains[0].contracts"},
 	{"bad env", "", "INDEXER_INDEXER_POLL_INTERVAL=soon", "INDEXER_INDEXER_POLL_INTERVAL"},
+	{"missing password file", "", "INDEXER_REDIS_PASSWORD_FILE=/nonexistent/pw", "redis.password_file: open /nonexistent/pw"},
 	{"env typo", "", "INDEXER_REDIS_PASWORD=x", "INDEXER_REDIS_PASWORD: no such key; did you mean INDEXER_REDIS_PASSWORD?"},
 	{"cluster prefix without a hash tag", "redis:\n  cluster: true\n  prefix: \"sg:\"\n", "", "redis.prefix"},
 	{"ca file without tls", "", "INDEXER_REDIS_CA_FILE=/etc/ca.pem", "redis.ca_file"},

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"log/slog"
 	"os"
 	"os/signal"
@@ -24,8 +23,7 @@ func runSigner(args []string, log *slog.Logger) error {
 		return err
 	}
 	if *check {
-		fmt.Fprintln(stdout, "config ok")
-		return nil
+		return checkSigner(cfg)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

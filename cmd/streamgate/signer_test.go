@@ -20,6 +20,8 @@ var signerConfigCases = []struct {
 	{"mangled keys in the environment", "domains: [a.example]\n", "SIGNER_KEYS_PEM: no PEM block", []string{"SIGNER_KEYS_PEM=-----BEGIN PRIVATE KEY-----"}},
 	{"no keys", "domains: [a.example]\nkeys:\n  files: []\n", "keys.files", nil},
 	{"bad env", "domains: [a.example]\n", "SIGNER_NONCE_TTL", []string{"SIGNER_NONCE_TTL=soon"}},
+	{"missing key file", "domains: [a.example]\nkeys: {files: [/nonexistent/k.pem]}\n", "keys.files[0]: open /nonexistent/k.pem", nil},
+	{"missing origin folder", "domains: [a.example]\norigin: {regions: [{name: local, dir: /nonexistent/o}]}\n", "origin.regions local: opening origin folder", nil},
 	// A typo of the variable read outside the loader is named too.
 	{"env typo", "domains: [a.example]\n", "SIGNER_KEY_PEM: no such key; did you mean SIGNER_KEYS_PEM?", []string{"SIGNER_KEY_PEM=x"}},
 }
