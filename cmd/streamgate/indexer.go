@@ -34,13 +34,15 @@ func runIndexer(args []string, log *slog.Logger) error {
 	if err := conf.Load(*path, "INDEXER", &cfg); err != nil {
 		return err
 	}
-	if len(cfg.Indexer.Chains) == 0 {
-		// Without a chain Run would return at once: say so instead of
-		// exiting 0 without a word.
-		return errors.New(`indexer.chains: no chain to follow; list the chains whose transfers revoke, e.g. INDEXER_INDEXER_CHAINS='[{id: 1, rpc: ["https://…"]}]'`)
-	}
 	if *check {
 		return checkStart(&cfg, cfg.Redis, nil)
+	}
+	// Checked at start, not by --check-config: the chains often come from
+	// the environment only the service gets (the Terraform layout's SSM
+	// parameter), while the boot script checks the file alone. Without a
+	// chain Run would return at once: say so instead of exiting 0.
+	if len(cfg.Indexer.Chains) == 0 {
+		return errors.New(`indexer.chains: no chain to follow; list the chains whose transfers revoke, e.g. INDEXER_INDEXER_CHAINS='[{id: 1, rpc: ["https://…"]}]'`)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
