@@ -79,7 +79,7 @@ type TokenConfig struct {
 	// JWKS is where the signer's public keys are: a jwks.json path, or the
 	// signer's http(s)://…/.well-known/jwks.json. Ignored when the edge
 	// hosts the signer.
-	JWKS string `yaml:"jwks" conf:"path"`
+	JWKS string `yaml:"jwks" conf:"path,read"`
 	// JWKSRefresh is how often JWKS is re-read; a failed read keeps the
 	// previous keys.
 	JWKSRefresh time.Duration `yaml:"jwks_refresh"`

@@ -27,8 +27,11 @@ func CheckRegions(regions []RegionConfig) error {
 			return fmt.Errorf("origin.regions[%d].name: want a name", i)
 		case (r.Dir == "") == (r.S3.Endpoint == ""):
 			return fmt.Errorf("origin.regions[%d]: want exactly one of dir or s3.endpoint", i)
-		case r.S3.Endpoint != "" && r.S3.Bucket == "":
-			return fmt.Errorf("origin.regions[%d].s3.bucket: want a bucket", i)
+		}
+		if r.S3.Endpoint != "" {
+			if err := r.S3.Check(); err != nil {
+				return fmt.Errorf("origin.regions[%d].s3.%w", i, err)
+			}
 		}
 	}
 	return nil

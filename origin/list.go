@@ -48,7 +48,7 @@ func (s *S3) Assets(ctx context.Context) ([]string, error) {
 	var ids []string
 	for obj := range s.client.ListObjects(ctx, s.bucket, minio.ListObjectsOptions{Prefix: s.prefix}) {
 		if obj.Err != nil {
-			return nil, s3Error("", obj.Err)
+			return nil, s.error("", obj.Err)
 		}
 		dir := strings.TrimSuffix(strings.TrimPrefix(obj.Key, s.prefix), "/")
 		if !asset.ValidID(dir) {

@@ -45,7 +45,7 @@ func (s *S3) Put(ctx context.Context, key string, body io.Reader, size int64, op
 		po.Progress = &progressHook{report: opts.Progress}
 	}
 	if _, err := s.client.PutObject(ctx, s.bucket, s.prefix+key, body, size, po); err != nil {
-		return fmt.Errorf("%s: %w: %w", key, ErrUnavailable, err)
+		return s.error(key, err)
 	}
 	return nil
 }

@@ -21,6 +21,10 @@ import (
 // signing. When set it replaces keys.files, as any variable replaces its key.
 const EnvKeysPEM = "SIGNER_KEYS_PEM"
 
+// EnvAllowList is every SIGNER_ variable read outside the config loader;
+// any other SIGNER_ variable that names no key is a startup error.
+var EnvAllowList = []string{EnvKeysPEM}
+
 // Config is the signer's configuration; configs/signer.yaml documents every
 // key at its default.
 type Config struct {
@@ -70,7 +74,7 @@ type KeysConfig struct {
 	// first, `keys add` the next). All are published in the JWKS; the one
 	// with the latest Sign-From header that has passed signs (the first
 	// listed among equals, so with no headers the first signs).
-	Files []string `yaml:"files" conf:"path"`
+	Files []string `yaml:"files" conf:"path,read"`
 	// PEM is EnvKeysPEM's value, set by LoadConfig; it is never read from YAML.
 	PEM string `yaml:"-"`
 }
@@ -171,7 +175,9 @@ func DefaultConfig() Config {
 func LoadConfig(path string) (Config, error) {
 	cfg := DefaultConfig()
 	cfg.Keys.PEM = os.Getenv(EnvKeysPEM)
-	if err := conf.Load(path, "SIGNER", &cfg); err != nil {
+	// SIGNER_KEYS_PEM is read above, not by the loader: the one variable
+	// outside the key set (EnvAllowList).
+	if err := conf.Load(path, "SIGNER", &cfg, conf.AllowEnv(EnvAllowList...)); err != nil {
 		return Config{}, err
 	}
 	return cfg, nil

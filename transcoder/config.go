@@ -18,10 +18,16 @@ type Config struct {
 	// Sources is the bucket that `streamgate submit` uploads local files to
 	// and that workers download s3://bucket/key sources from (the bucket of
 	// the URL, on this endpoint with these credentials).
-	Sources   origin.S3Config `yaml:"sources"`
-	Origin    OriginConfig    `yaml:"origin"`
-	Queue     QueueConfig     `yaml:"queue"`
-	Transcode TranscodeConfig `yaml:"transcode"`
+	Sources origin.S3Config `yaml:"sources"`
+	// CreateBuckets creates the sources bucket and the S3 buckets this
+	// transcoder publishes to at start when they do not exist (true in a
+	// local MinIO walkthrough). Off in production, where buckets carry
+	// policies, replication and lifecycle rules that infrastructure code
+	// owns: a missing bucket then fails with an error naming it.
+	CreateBuckets bool            `yaml:"create_buckets"`
+	Origin        OriginConfig    `yaml:"origin"`
+	Queue         QueueConfig     `yaml:"queue"`
+	Transcode     TranscodeConfig `yaml:"transcode"`
 }
 
 // RedisConfig locates the job queue (required).
@@ -168,8 +174,9 @@ func (c *Config) validateBasics() error {
 		return errors.New("redis.addr: want host:port (or redis.url, or redis.addrs)")
 	case c.Admin.Listen != "" && len(c.Admin.Token) < 16:
 		return errors.New("admin.token: want at least 16 characters (set TRANSCODER_ADMIN_TOKEN), or admin.listen: \"\" for no API")
-	case c.Sources.Endpoint == "" || c.Sources.Bucket == "":
-		return errors.New("sources.endpoint, sources.bucket: want the bucket that holds sources")
+	}
+	if err := c.Sources.Check(); err != nil {
+		return fmt.Errorf("sources.%w", err)
 	}
 	return nil
 }

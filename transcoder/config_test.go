@@ -42,7 +42,7 @@ var configCases = []struct {
 	{"odd height", "transcode:\n  ladders:\n    default: [{name: a, height: 301, video_bitrate: 100000}]\n", "transcode.ladders.default[0].height"},
 	{"duplicate rung", "transcode:\n  ladders:\n    default: [{name: a, height: 300, video_bitrate: 100000}, {name: a, height: 200, video_bitrate: 100000}]\n", "transcode.ladders.default[1].name"},
 	{"empty ladder", "transcode:\n  ladders:\n    default: []\n", "transcode.ladders.default: want at least one rung"},
-	{"unknown key", "queue:\n  worker: 2\n", "field worker not found"},
+	{"unknown key", "queue:\n  worker: 2\n", "line 2: queue.worker: no such key; did you mean queue.workers?"},
 }
 
 func TestConfigValidate(t *testing.T) {

@@ -19,6 +19,7 @@ import (
 	"github.com/streamgate/streamgate/internal/conf"
 	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/internal/redisconf"
+	"github.com/streamgate/streamgate/origin"
 )
 
 // Service is one transcoder process: queue.workers workers and, when
@@ -57,6 +58,12 @@ func New(cfg Config, log *slog.Logger) (*Service, error) {
 	var err error
 	if s.pub, err = newPublisher(cfg.Origin); err != nil {
 		return nil, err
+	}
+	if cfg.CreateBuckets {
+		if err = s.createBuckets(); err != nil {
+			s.close()
+			return nil, fmt.Errorf("create_buckets: %w", err)
+		}
 	}
 	if err = s.dialRedis(); err != nil {
 		s.close()
@@ -152,4 +159,31 @@ func (s *Service) close() {
 		s.rdb.Close()
 	}
 	s.pub.close()
+}
+
+// createBuckets makes the sources bucket and every S3 bucket the publisher
+// writes to, when missing; each attempt is bounded by origin.timeout.
+func (s *Service) createBuckets() error {
+	src, err := s.sources.bucket(s.cfg.Sources.Bucket)
+	if err != nil {
+		return err
+	}
+	stores := []*origin.S3{src}
+	for _, r := range s.pub.regions {
+		if b, ok := r.store.(*origin.S3); ok {
+			stores = append(stores, b)
+		}
+	}
+	for _, b := range stores {
+		ctx, cancel := context.WithTimeout(context.Background(), s.cfg.Origin.Timeout)
+		created, err := b.EnsureBucket(ctx)
+		cancel()
+		if err != nil {
+			return err
+		}
+		if created {
+			s.log.Info("created bucket", "bucket", b.Bucket())
+		}
+	}
+	return nil
 }

@@ -24,7 +24,7 @@ type edgeConfig struct {
 	// serves the signer's routes in-process, verifying tokens with its keys
 	// and sharing its origin, asset cache and ownership cache (one machine,
 	// `make run`).
-	Signer string `yaml:"signer" conf:"path"`
+	Signer string `yaml:"signer" conf:"path,read"`
 	// Indexer configures the transfer indexer this edge runs in-process
 	// when it hosts the signer without Redis (one machine); otherwise
 	// `streamgate indexer` runs beside the edges and this block is unused.

@@ -52,7 +52,7 @@ func runDemo(args []string, log *slog.Logger) error {
 	fs.StringVar(&o.rpc, "rpc", "127.0.0.1:8545", "dev chain JSON-RPC address")
 	fs.IntVar(&o.seconds, "sample-seconds", 30, "length of the sample video")
 	fs.StringVar(&o.vendor, "vendor-dir", "node_modules", "npm install folder whose hls.js and ethers builds the watch page loads")
-	if err := fs.Parse(args); err != nil {
+	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

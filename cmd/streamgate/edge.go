@@ -19,7 +19,7 @@ func runEdge(args []string, log *slog.Logger) error {
 	fs := flag.NewFlagSet("edge", flag.ContinueOnError)
 	path := fs.String("config", "", "YAML config file (default: built-in defaults; env EDGE_* overrides)")
 	check := fs.Bool("check-config", false, "load and validate the config, then exit")
-	if err := fs.Parse(args); err != nil {
+	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	cfg := defaultEdgeConfig()
@@ -27,11 +27,11 @@ func runEdge(args []string, log *slog.Logger) error {
 		return err
 	}
 	scfg, err := loadSignerConfig(cfg.Signer)
-	if err != nil || *check {
-		if err == nil {
-			fmt.Fprintln(stdout, "config ok")
-		}
+	if err != nil {
 		return err
+	}
+	if *check {
+		return checkEdge(cfg, scfg)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

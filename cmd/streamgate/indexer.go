@@ -27,7 +27,7 @@ func runIndexer(args []string, log *slog.Logger) error {
 	fs := flag.NewFlagSet("indexer", flag.ContinueOnError)
 	path := fs.String("config", "", "YAML config file (default: built-in defaults; env INDEXER_* overrides, e.g. INDEXER_REDIS_ADDR)")
 	check := fs.Bool("check-config", false, "load and validate the config, then exit")
-	if err := fs.Parse(args); err != nil {
+	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	cfg := indexer.DefaultServiceConfig()
@@ -35,8 +35,14 @@ func runIndexer(args []string, log *slog.Logger) error {
 		return err
 	}
 	if *check {
-		fmt.Fprintln(stdout, "config ok")
-		return nil
+		return checkStart(&cfg, cfg.Redis, nil)
+	}
+	// Checked at start, not by --check-config: the chains often come from
+	// the environment only the service gets (the Terraform layout's SSM
+	// parameter), while the boot script checks the file alone. Without a
+	// chain Run would return at once: say so instead of exiting 0.
+	if len(cfg.Indexer.Chains) == 0 {
+		return errors.New(`indexer.chains: no chain to follow; list the chains whose transfers revoke, e.g. INDEXER_INDEXER_CHAINS='[{id: 1, rpc: ["https://…"]}]'`)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -67,22 +73,42 @@ func indexerRoutes(reg *prometheus.Registry) http.Handler {
 	return mux
 }
 
-// serveIndexer runs x with /metrics and /healthz on listen until ctx ends.
+// serveIndexer runs x with /metrics and /healthz on listen until ctx ends
+// (SIGINT/SIGTERM) or the metrics server fails, and logs why it stopped as
+// its last line; an error return is the reason main prints.
 func serveIndexer(ctx context.Context, x *indexer.Indexer, listen string, reg *prometheus.Registry, log *slog.Logger) error {
 	ln, err := net.Listen("tcp", listen)
 	if err != nil {
 		return fmt.Errorf("metrics_listen: %w", err)
 	}
+	runCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	hs := httperr.NewNetServer(indexerRoutes(reg), log)
 	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
+	go func() {
+		err := hs.Serve(ln)
+		if !errors.Is(err, http.ErrServerClosed) {
+			cancel() // no metrics and health is no indexer the operator can watch
+		}
+		errc <- err
+	}()
 	log.Info("indexer metrics listening", "addr", ln.Addr().String())
-	runErr := x.Run(ctx)
-	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
+	runErr := x.Run(runCtx)
+	sctx, scancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer scancel()
 	err = hs.Shutdown(sctx)
 	if serr := <-errc; !errors.Is(serr, http.ErrServerClosed) {
-		err = errors.Join(err, serr)
+		err = errors.Join(err, fmt.Errorf("metrics_listen %s: %w", listen, serr))
 	}
-	return errors.Join(runErr, err)
+	err = errors.Join(runErr, err)
+	switch {
+	case err != nil:
+		log.Error("indexer stopped", "err", err)
+	case ctx.Err() != nil:
+		log.Info("indexer stopped: SIGINT or SIGTERM received")
+	default:
+		err = errors.New("indexer: every chain follower stopped")
+		log.Error("indexer stopped", "err", err)
+	}
+	return err
 }

@@ -22,13 +22,11 @@ func runJobs(args []string, _ *slog.Logger) error {
 	api := fset.String("api", "", "job API `URL` (default http://<admin.listen>)")
 	limit := fset.Int("limit", 20, "jobs to list, newest first (1..1000)")
 	asJSON := fset.Bool("json", false, "print JSON")
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
+	pos, help, err := parseArgs(fset, args)
+	if help || err != nil {
 		return err
 	}
-	if fset.NArg() > 1 {
+	if len(pos) > 1 {
 		return errors.New(jobsUsage)
 	}
 	cfg, err := loadTranscoderConfig(*path)
@@ -41,7 +39,8 @@ func runJobs(args []string, _ *slog.Logger) error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	if id := fset.Arg(0); id != "" {
+	if len(pos) == 1 {
+		id := pos[0]
 		job, err := client.Job(ctx, id)
 		if err != nil {
 			return err

@@ -261,7 +261,8 @@ func withoutKey(s token.JWKS, kid string) token.JWKS {
 	return out
 }
 
-// parseFlags parses args into fset and rejects positional arguments. help
+// parseFlags parses args into fset and rejects positional arguments (a
+// subcommand that takes some uses parseArgs). help
 // reports -h, which has printed the usage and is not a failure.
 func parseFlags(fset *flag.FlagSet, args []string) (help bool, err error) {
 	if err := fset.Parse(args); err != nil {

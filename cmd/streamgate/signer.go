@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"log/slog"
 	"os"
 	"os/signal"
@@ -16,7 +15,7 @@ func runSigner(args []string, log *slog.Logger) error {
 	fs := flag.NewFlagSet("signer", flag.ContinueOnError)
 	path := fs.String("config", "", "YAML config file (default: built-in defaults; env SIGNER_* overrides, keys in "+signer.EnvKeysPEM+")")
 	check := fs.Bool("check-config", false, "load and validate the config, then exit")
-	if err := fs.Parse(args); err != nil {
+	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	cfg, err := signer.LoadConfig(*path)
@@ -24,8 +23,7 @@ func runSigner(args []string, log *slog.Logger) error {
 		return err
 	}
 	if *check {
-		fmt.Fprintln(stdout, "config ok")
-		return nil
+		return checkSigner(cfg)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

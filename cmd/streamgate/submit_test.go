@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/minio/minio-go/v7"
+
 	"github.com/streamgate/streamgate/internal/testenv"
 	"github.com/streamgate/streamgate/transcoder"
 )
@@ -103,7 +105,8 @@ func waitPublished(t *testing.T, path, id string) transcoder.Job {
 	t.Helper()
 	var job transcoder.Job
 	testenv.WaitFor(t, 30*time.Second, func() error {
-		out, err := run(t, runJobs, "--config", path, "--json", id)
+		// Flags after the id, as the README and users write it.
+		out, err := run(t, runJobs, id, "--json", "--config", path)
 		var jobs []transcoder.Job
 		if err != nil || json.Unmarshal([]byte(out), &jobs) != nil || len(jobs) != 1 {
 			t.Fatalf("jobs %s: %v\n%s", id, err, out)
@@ -166,4 +169,62 @@ func TestSubmitErrors(t *testing.T) {
 	if _, err := run(t, runJobs, "--config", path); err == nil || !strings.Contains(err.Error(), "bad admin token") {
 		t.Fatalf("jobs with a wrong token: %v", err)
 	}
+}
+
+// bucketsConfig writes a transcoder config on real Redis and a MinIO that
+// has no bucket yet: sources in "incoming", published to an S3 region
+// "media", with create_buckets as given.
+func bucketsConfig(t *testing.T, create bool) (string, *testenv.MinIOServer) {
+	rs, m := testenv.Redis(t), testenv.MinIO(t)
+	s3 := fmt.Sprintf(`endpoint: %q, access_key: %q, secret_key: %q`, m.Endpoint, m.AccessKey, m.SecretKey)
+	cfg := fmt.Sprintf(`redis: {addr: %q}
+admin: {listen: "127.0.0.1:%s"}
+create_buckets: %v
+sources: {bucket: incoming, %s}
+origin: {regions: [{name: eu, s3: {bucket: media, %s}}]}
+queue: {consumer: cmd-test, poll: 100ms}
+transcode:
+  work_dir: %q
+  segment_duration: 1s
+  preset: ultrafast
+  ladder: small
+  ladders: {small: [{name: 180p, height: 180, video_bitrate: 300000}]}
+`, rs.Addr, testenv.FreePort(t), create, s3, s3, t.TempDir())
+	path := filepath.Join(t.TempDir(), "transcoder.yaml")
+	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TRANSCODER_ADMIN_TOKEN", cmdToken)
+	return path, m
+}
+
+// Issue 12: with create_buckets the transcoder makes its sources and origin
+// buckets at start and a first submit publishes; without, submit fails with
+// an error that names the missing bucket and says what to do.
+func TestSubmitBuckets(t *testing.T) {
+	pol := filepath.Join(t.TempDir(), "policy.json")
+	if err := os.WriteFile(pol, []byte(`{"public": true}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	src := sourceFile(t)
+	t.Run("missing", func(t *testing.T) {
+		path, _ := bucketsConfig(t, false)
+		serveTranscoder(t, path)
+		_, err := run(t, runSubmit, "--config", path, "--source", src, "--asset", "clip", "--policy", pol)
+		if err == nil || !strings.Contains(err.Error(), `bucket "incoming" does not exist at`) || !strings.Contains(err.Error(), "create_buckets") {
+			t.Fatalf("submit to a missing bucket: %v", err)
+		}
+	})
+	t.Run("created", func(t *testing.T) {
+		path, m := bucketsConfig(t, true)
+		serveTranscoder(t, path)
+		id, err := run(t, runSubmit, "--config", path, "--source", src, "--asset", "clip", "--policy", pol)
+		if err != nil {
+			t.Fatalf("submit: %v", err)
+		}
+		waitPublished(t, path, id)
+		if _, err := m.Client.StatObject(context.Background(), "media", "clip/asset.json", minio.StatObjectOptions{}); err != nil {
+			t.Fatalf("published asset.json in the created bucket: %v", err)
+		}
+	})
 }

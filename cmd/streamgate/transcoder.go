@@ -30,8 +30,7 @@ func runTranscoder(args []string, log *slog.Logger) error {
 		return err
 	}
 	if *check {
-		fmt.Fprintln(stdout, "config ok")
-		return nil
+		return checkTranscoder(cfg)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

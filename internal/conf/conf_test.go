@@ -72,10 +72,18 @@ func TestEnvLists(t *testing.T) {
 var loadErrorCases = []struct {
 	name, file, env, envVal, want string
 }{
-	{"unknown key", "listen: x\nbogus: 1\n", "", "", "field bogus not found"},
+	{"unknown key", "listen: x\nbogus: 1\n", "", "", "line 2: bogus: no such key"},
+	{"unknown nested key", "cache:\n  max_byte: 1\n", "", "", "line 2: cache.max_byte: no such key; did you mean cache.max_bytes?"},
+	{"file int", "cache:\n  max_bytes: abc\n", "", "", `line 2: cache.max_bytes: want an integer, got "abc"`},
+	{"file duration", "cache:\n  ttl: soon\n", "", "", `line 2: cache.ttl: want a duration such as 500ms, 10s or 2m, got "soon"`},
+	{"file bool", "debug: maybe\n", "", "", `line 1: debug: want true or false, got "maybe"`},
 	{"validate names key", "cache:\n  max_bytes: 0\n", "", "", "cache.max_bytes: want > 0, got 0"},
-	{"bad env duration", "", "T_CACHE_TTL", "soon", "T_CACHE_TTL"},
-	{"bad env int", "", "T_CACHE_MAX_BYTES", "lots", "T_CACHE_MAX_BYTES"},
+	{"bad env duration", "", "T_CACHE_TTL", "soon", `T_CACHE_TTL (cache.ttl): want a duration such as 500ms, 10s or 2m, got "soon"`},
+	{"bad env int", "", "T_CACHE_MAX_BYTES", "lots", `T_CACHE_MAX_BYTES (cache.max_bytes): want an integer, got "lots"`},
+	{"bad env bool", "", "T_DEBUG", "maybe", `T_DEBUG (debug): want true or false, got "maybe"`},
+	{"env typo", "", "T_CAHCE_MAX_BYTES", "1", "T_CAHCE_MAX_BYTES: no such key; did you mean T_CACHE_MAX_BYTES?"},
+	{"env block as a key", "", "T_CACHE", "1", "T_CACHE: no such key"},
+	{"env far from any key", "", "T_ZZZZZZZZZZZZZZZZZZZZ", "1", "T_ZZZZZZZZZZZZZZZZZZZZ: no such key"},
 }
 
 func TestLoadErrors(t *testing.T) {
@@ -164,5 +172,68 @@ func TestLoadInlineBlock(t *testing.T) {
 	t.Setenv("T_ORIGIN_TIMEOUT", "4s")
 	if err := Load(p, "T", &cfg); err != nil || cfg.Origin.Timeout != 4*time.Second {
 		t.Fatalf("env: %+v, %v", cfg, err)
+	}
+}
+
+// A variable the service reads outside the loader is allowed only when the
+// service names it; every other PREFIX_ variable that sets no key fails.
+func TestLoadEnvAllowList(t *testing.T) {
+	t.Setenv("T_SECRET_PEM", "x")
+	cfg := sample{Cache: inner{MaxBytes: 1}}
+	if err := Load("", "T", &cfg); err == nil || !strings.Contains(err.Error(), "T_SECRET_PEM: no such key") {
+		t.Fatalf("unlisted variable: err = %v", err)
+	}
+	if err := Load("", "T", &cfg, AllowEnv("T_SECRET_PEM")); err != nil {
+		t.Fatalf("allowed variable: %v", err)
+	}
+	// Another service's prefix, or a longer one, is not this service's.
+	t.Setenv("TX_LISTEN", "x")
+	if err := Load("", "T", &cfg, AllowEnv("T_SECRET_PEM")); err != nil {
+		t.Fatalf("TX_ variable refused by T: %v", err)
+	}
+}
+
+// An inlined block's variables are known at their parent's level, and a
+// typo in one suggests the inlined key.
+func TestLoadEnvTypoInline(t *testing.T) {
+	t.Setenv("T_EXTRA_TTTL", "1s")
+	var cfg composed
+	err := Load("", "T", &cfg)
+	if err == nil || !strings.Contains(err.Error(), "T_EXTRA_TTTL: no such key; did you mean T_EXTRA_TTL?") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// Keys inside list items and inlined blocks are checked with their path.
+func TestLoadFileKeyPaths(t *testing.T) {
+	type item struct {
+		Name string `yaml:"name"`
+	}
+	type withList struct {
+		Items  []item `yaml:"items"`
+		Origin struct {
+			shared `yaml:",inline"`
+		} `yaml:"origin"`
+	}
+	for body, want := range map[string]string{
+		"items:\n  - name: a\n  - nmae: b\n": "line 3: items[1].nmae: no such key; did you mean items[1].name?",
+		"origin:\n  timeot: 1s\n":            "line 2: origin.timeot: no such key; did you mean origin.timeout?",
+		"origin:\n  timeout: 1\n":            `line 2: origin.timeout: want a duration`,
+	} {
+		var cfg withList
+		if err := Load(writeFile(t, body), "T", &cfg); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: err = %v, want %q", body, err, want)
+		}
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		d    int
+	}{{"", "", 0}, {"abc", "", 3}, {"cahce", "cache", 2}, {"max_byte", "max_bytes", 1}, {"kitten", "sitting", 3}} {
+		if got := editDistance(c.a, c.b); got != c.d {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.d)
+		}
 	}
 }

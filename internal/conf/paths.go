@@ -2,6 +2,7 @@ package conf
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -22,6 +23,9 @@ import (
 //   - `conf:"bin"`: an executable; made absolute only when it names a path
 //     (holds a separator, e.g. "bin/ffmpeg"), while a bare name ("ffmpeg")
 //     stays for exec's PATH lookup.
+//
+// A path tag may add ",read" (conf:"path,read"): the file is an input that
+// must exist at start, which CheckFiles verifies.
 //
 // Empty values are left empty: they mean "the default" in every config. The
 // only error is the working directory being unreadable.
@@ -50,7 +54,10 @@ func absWalk(v reflect.Value) error {
 				continue
 			}
 			fv := v.Field(i)
-			kind := f.Tag.Get("conf")
+			kind, opt, _ := strings.Cut(f.Tag.Get("conf"), ",")
+			if opt != "" && opt != "read" {
+				return fmt.Errorf("%s: unknown conf tag option %q (want read)", f.Name, opt)
+			}
 			if kind == "" {
 				if err := absWalk(fv); err != nil {
 					return err
@@ -102,4 +109,77 @@ func absValue(s, kind string) (string, error) {
 		return "", fmt.Errorf("unknown conf tag %q (want path or bin)", kind)
 	}
 	return filepath.Abs(s)
+}
+
+// CheckFiles opens every input file cfg names, so that `--check-config`
+// fails on a config that cannot start: fields tagged conf:"path,read" (key
+// files, a JWKS file, CA and password files) must name a readable file or
+// folder when not empty. URLs are skipped. The error names the first
+// failing key by its YAML path, e.g. "keys.files[0]: open …: no such file
+// or directory". Paths are taken as they are: call it after Load.
+func CheckFiles(cfg any) error {
+	return checkWalk(reflect.ValueOf(cfg), "")
+}
+
+func checkWalk(v reflect.Value, path string) error {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return nil
+		}
+		return checkWalk(v.Elem(), path)
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			if err := checkWalk(v.Index(i), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+				return err
+			}
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			p := path
+			if opts != "inline" {
+				if name == "-" {
+					continue
+				}
+				p = join(path, name)
+			}
+			if _, opt, _ := strings.Cut(f.Tag.Get("conf"), ","); opt == "read" {
+				if err := readable(v.Field(i), p); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := checkWalk(v.Field(i), p); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// readable opens the file or files a string or []string field names.
+func readable(v reflect.Value, path string) error {
+	if v.Kind() == reflect.Slice {
+		for i := 0; i < v.Len(); i++ {
+			if err := readable(v.Index(i), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	s := v.String()
+	if s == "" || strings.Contains(s, "://") {
+		return nil
+	}
+	f, err := os.Open(s)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return f.Close()
 }

@@ -90,3 +90,44 @@ func TestAbsPathsBadTag(t *testing.T) {
 		}
 	}
 }
+
+// CheckFiles opens every conf:"path,read" value, in nested blocks and list
+// items, and names the first failing one by its YAML path; empty values,
+// URLs and plain path fields are not inputs.
+func TestCheckFiles(t *testing.T) {
+	type TLSBlock struct {
+		CAFile string `yaml:"ca_file" conf:"path,read"`
+	}
+	type region struct {
+		Dir string   `yaml:"dir" conf:"path"`
+		S3  TLSBlock `yaml:"s3"`
+	}
+	type cfg struct {
+		Keys    []string `yaml:"keys" conf:"path,read"`
+		JWKS    string   `yaml:"jwks" conf:"path,read"`
+		Regions []region `yaml:"regions"`
+		Inline  struct {
+			TLSBlock `yaml:",inline"`
+		} `yaml:"redis"`
+	}
+	have := filepath.Join(t.TempDir(), "have")
+	if err := os.WriteFile(have, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ok := cfg{Keys: []string{have}, JWKS: "https://signer/.well-known/jwks.json", Regions: []region{{Dir: "/nonexistent"}}}
+	if err := CheckFiles(&ok); err != nil {
+		t.Fatalf("readable config: %v", err)
+	}
+	for want, c := range map[string]cfg{
+		"keys[1]: open /nonexistent/k":       {Keys: []string{have, "/nonexistent/k"}},
+		"jwks: open /nonexistent/j":          {JWKS: "/nonexistent/j"},
+		"regions[1].s3.ca_file: open /no/ca": {Regions: []region{{}, {S3: TLSBlock{CAFile: "/no/ca"}}}},
+		"redis.ca_file: open /nonexistent/r.pem": {Inline: struct {
+			TLSBlock `yaml:",inline"`
+		}{TLSBlock{CAFile: "/nonexistent/r.pem"}}},
+	} {
+		if err := CheckFiles(&c); err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("err = %v, want %q", err, want)
+		}
+	}
+}

@@ -17,6 +17,8 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/redis/go-redis/v9"
+
+	"github.com/streamgate/streamgate/internal/conf"
 )
 
 // pingTimeout bounds the start-up check.
@@ -73,14 +75,11 @@ func (c *Config) tlsConfig() (*tls.Config, error) {
 	if c.CAFile == "" {
 		return t, nil
 	}
-	pem, err := os.ReadFile(c.CAFile)
+	pool, err := conf.CertPool(c.CAFile)
 	if err != nil {
 		return nil, fmt.Errorf("redis.ca_file: %w", err)
 	}
-	t.RootCAs = x509.NewCertPool()
-	if !t.RootCAs.AppendCertsFromPEM(pem) {
-		return nil, fmt.Errorf("redis.ca_file: no PEM certificate in %s", c.CAFile)
-	}
+	t.RootCAs = pool
 	return t, nil
 }
 

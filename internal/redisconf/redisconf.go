@@ -37,13 +37,13 @@ type Config struct {
 	Password string `yaml:"password"`
 	// PasswordFile holds the password (a mounted secret); surrounding
 	// whitespace is ignored.
-	PasswordFile string `yaml:"password_file" conf:"path"`
+	PasswordFile string `yaml:"password_file" conf:"path,read"`
 	// DB is the database number (single node and Sentinel only).
 	DB int `yaml:"db"`
 	// TLS encrypts connections; rediss:// implies it.
 	TLS bool `yaml:"tls"`
 	// CAFile is a PEM CA bundle for a private CA ("" = system roots).
-	CAFile string `yaml:"ca_file" conf:"path"`
+	CAFile string `yaml:"ca_file" conf:"path,read"`
 	// ServerName is the TLS server name when it differs from the host.
 	ServerName string `yaml:"server_name"`
 	// Cluster: Addr is a configuration endpoint, or Addrs are seed nodes;

@@ -3,8 +3,11 @@ package testenv
 import (
 	"context"
 	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
 	"fmt"
 	"net/http"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -17,16 +20,32 @@ import (
 // to MinIO starts an independent server with its own data dir and keys, so a
 // test can run two origins side by side.
 type MinIOServer struct {
-	Endpoint  string // "127.0.0.1:PORT", plain HTTP
+	Endpoint  string // "127.0.0.1:PORT", plain HTTP (https from MinIOTLS)
 	AccessKey string
 	SecretKey string
 	Client    *minio.Client // signed with AccessKey/SecretKey
 	proc      *proc
+	http      *http.Client // for the health check
+	scheme    string
 }
 
 // MinIO starts a MinIO server on a free loopback port and returns it once
 // its health endpoint answers. t.Cleanup stops it and removes its data.
 func MinIO(t testing.TB) *MinIOServer {
+	t.Helper()
+	return startMinIO(t, nil)
+}
+
+// MinIOTLS is MinIO serving https only, with a certificate from a private
+// CA (pki.CAFile), as a company's MinIO often is: a client trusts it only
+// with that CA. Client is set up to trust it.
+func MinIOTLS(t testing.TB) (*MinIOServer, TestPKI) {
+	t.Helper()
+	pki := NewTestPKI(t)
+	return startMinIO(t, &pki), pki
+}
+
+func startMinIO(t testing.TB, pki *TestPKI) *MinIOServer {
 	t.Helper()
 	bin := Bin(t, "minio")
 	dir := t.TempDir()
@@ -34,6 +53,28 @@ func MinIO(t testing.TB) *MinIOServer {
 	// Random keys (MinIO wants 3-20 and 8-40 chars) so no test can lean on
 	// another server's credentials.
 	s := &MinIOServer{Endpoint: "127.0.0.1:" + port, AccessKey: rand.Text()[:20], SecretKey: rand.Text()}
+	opts := &minio.Options{Creds: credentials.NewStaticV4(s.AccessKey, s.SecretKey, "")}
+	s.http, s.scheme = http.DefaultClient, "http"
+	if pki != nil {
+		// MinIO serves TLS when its certs folder holds public.crt and private.key.
+		certs := filepath.Join(dir, "certs")
+		if err := os.MkdirAll(certs, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		for src, dst := range map[string]string{pki.CertFile: "public.crt", pki.KeyFile: "private.key"} {
+			if err := os.Link(src, filepath.Join(certs, dst)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		pool := x509.NewCertPool()
+		ca, err := os.ReadFile(pki.CAFile)
+		if err != nil || !pool.AppendCertsFromPEM(ca) {
+			t.Fatalf("test CA %s: %v", pki.CAFile, err)
+		}
+		tr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}}
+		opts.Secure, opts.Transport = true, tr
+		s.http, s.scheme = &http.Client{Transport: tr}, "https"
+	}
 	s.proc = start(t, bin, []string{
 		"MINIO_ROOT_USER=" + s.AccessKey,
 		"MINIO_ROOT_PASSWORD=" + s.SecretKey,
@@ -41,7 +82,7 @@ func MinIO(t testing.TB) *MinIOServer {
 	}, "server", "--address", s.Endpoint, "--console-address", "127.0.0.1:"+console,
 		"--certs-dir", filepath.Join(dir, "certs"), // not ~/.minio: tests must not touch $HOME
 		filepath.Join(dir, "data"))
-	c, err := minio.New(s.Endpoint, &minio.Options{Creds: credentials.NewStaticV4(s.AccessKey, s.SecretKey, "")})
+	c, err := minio.New(s.Endpoint, opts)
 	if err != nil {
 		t.Fatalf("minio client for %s: %v", s.Endpoint, err)
 	}
@@ -56,11 +97,11 @@ func MinIO(t testing.TB) *MinIOServer {
 func (s *MinIOServer) ready() error {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+s.Endpoint+"/minio/health/cluster", nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, s.scheme+"://"+s.Endpoint+"/minio/health/cluster", nil)
 	if err != nil {
 		return err
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := s.http.Do(req)
 	if err != nil {
 		return err
 	}
