@@ -91,7 +91,10 @@ func edgeDeps(cfg edgeConfig, scfg *signer.Config, log *slog.Logger) (edge.Deps,
 		}
 		closers = append(closers, stopIndexer)
 	}
-	assets := cfg.NewAssets(regions)
+	assets := cfg.NewAssets(regions, log)
+	if err := assets.Register(reg); err != nil {
+		return fail(err)
+	}
 	ss, err := signer.New(*scfg, log, signer.Deps{Ownership: own, Redis: rdb, Assets: assets})
 	if err != nil {
 		return fail(fmt.Errorf("signer: %w", err))
