@@ -92,7 +92,8 @@ type RegionStatus struct {
 	Up bool `json:"up"`
 	// Failures counts consecutive failed attempts.
 	Failures int `json:"consecutive_failures"`
-	// DownUntil is when the next probe may go (zero while up).
+	// DownUntil is when the next probe may go (zero while up; past while
+	// the probe is due or in flight).
 	DownUntil time.Time `json:"down_until,omitzero"`
 	// Ejections counts the times the region was marked down.
 	Ejections uint64 `json:"ejections"`
@@ -119,17 +120,10 @@ func NewRegions(cfg RegionsConfig, regions ...Region) (*Regions, error) {
 // Status reports each region's health, in order.
 func (rs *Regions) Status() []RegionStatus {
 	out := make([]RegionStatus, len(rs.regions))
-	now := time.Now()
 	for i := range rs.regions {
 		h := &rs.health[i]
 		h.mu.Lock()
-		out[i] = RegionStatus{Name: rs.regions[i].Name, Up: h.downUntil.IsZero(), Failures: h.failures, Ejections: h.ejections}
-		if !h.downUntil.IsZero() {
-			out[i].DownUntil = h.downUntil
-			if now.After(h.downUntil) { // due: the next read probes it
-				out[i].DownUntil = now
-			}
-		}
+		out[i] = RegionStatus{Name: rs.regions[i].Name, Up: h.downUntil.IsZero(), Failures: h.failures, DownUntil: h.downUntil, Ejections: h.ejections}
 		h.mu.Unlock()
 	}
 	return out
