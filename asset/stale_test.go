@@ -62,7 +62,7 @@ func TestStaleIfError(t *testing.T) {
 	}
 	testenv.WaitFor(t, 5*time.Second, func() error {
 		if err := get(c); !errors.Is(err, origin.ErrUnavailable) {
-			return fmt.Errorf("past the window: %v, want origin.ErrUnavailable", err)
+			return fmt.Errorf("past the window: %w, want origin.ErrUnavailable", err)
 		}
 		return nil
 	})
@@ -98,7 +98,7 @@ func TestStaleIfError(t *testing.T) {
 		// The stale copy answers once more while its background load runs.
 		testenv.WaitFor(t, 5*time.Second, func() error {
 			if err := get(c); !errors.Is(err, tc.want) {
-				return fmt.Errorf("%s: %v, want %v", tc.name, err, tc.want)
+				return fmt.Errorf("%s: %w, want %s", tc.name, err, tc.want.Error())
 			}
 			return nil
 		})
