@@ -61,8 +61,8 @@ func TestOriginFaults(t *testing.T) {
 	}
 	// This edge can still serve what it holds (asset.json in memory), so it
 	// stays ready; one with nothing to serve and no region is not.
-	if resp, body := do(t, "GET", e.url+"/readyz", nil); resp.StatusCode != 200 {
-		t.Fatalf("readyz with asset metadata in memory: %d %s", resp.StatusCode, body)
+	if resp, body := do(t, "GET", e.url+"/readyz", nil); resp.StatusCode != 200 || !strings.Contains(string(body), "degraded") {
+		t.Fatalf("readyz with asset metadata in memory: %d %s, want 200 degraded", resp.StatusCode, body)
 	}
 	cold := newTestEdge(t, t.TempDir(), s3Config(m, m.Endpoint))
 	resp, body = do(t, "GET", cold.url+"/readyz", nil)

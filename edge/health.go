@@ -3,7 +3,6 @@ package edge
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"sync"
 	"time"
 
@@ -16,8 +15,8 @@ import (
 	"github.com/streamgate/streamgate/origin"
 )
 
-// readyProbeKey is looked up to prove the origin answers: not-found counts as
-// reachable.
+// readyProbeKey is looked up to prove some region answers: not-found counts
+// as reachable.
 const readyProbeKey = ".streamgate-ready"
 
 // readiness remembers the last origin probe for a second, so a load
@@ -34,12 +33,12 @@ func (s *Server) originReady() error {
 	if time.Since(s.ready.checked) < time.Second {
 		return s.ready.err
 	}
-	ctx, cancel := context.WithTimeout(s.ctx, s.cfg.Origin.Timeout)
+	// Long enough to try every region in full: a probe cut short at a hung
+	// primary would neither eject it nor reach the live fallback.
+	o := s.cfg.Origin
+	ctx, cancel := context.WithTimeout(s.ctx, time.Duration(len(o.Regions)*(o.Retries+1))*(o.Timeout+o.Backoff<<o.Retries))
 	defer cancel()
-	_, err := s.origin.Stat(ctx, readyProbeKey)
-	if errors.Is(err, origin.ErrNotFound) {
-		err = nil
-	}
+	err := s.origin.Reachable(ctx, readyProbeKey)
 	s.ready.checked, s.ready.err = time.Now(), err
 	return err
 }

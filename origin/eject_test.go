@@ -178,3 +178,20 @@ func TestEjectConfig(t *testing.T) {
 		t.Fatalf("eject off: %v", err)
 	}
 }
+
+// TestReachable: a region that answers "not found" makes the regions
+// reachable even while an earlier one times out; with none answering it is
+// ErrUnavailable.
+func TestReachable(t *testing.T) {
+	rs, _ := hungAndDir(t, DefaultEject)
+	if err := rs.Reachable(context.Background(), "x/none"); err != nil {
+		t.Fatalf("hung primary, answering fallback: %v, want reachable", err)
+	}
+	hungOnly, err := NewRegions(rs.cfg, rs.regions[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := hungOnly.Reachable(context.Background(), "x/none"); !errors.Is(err, ErrUnavailable) {
+		t.Fatalf("hung only: %v, want ErrUnavailable", err)
+	}
+}

@@ -201,6 +201,21 @@ func (rs *Regions) Stat(ctx context.Context, key string) (Info, error) {
 	return info, err
 }
 
+// Reachable reports whether some region answers for key, "not found"
+// included (nil), skipping ejected ones: a readiness probe, for which a
+// live fallback counts even while the primary fails. Otherwise it returns
+// the last region's error, wrapping ErrUnavailable.
+func (rs *Regions) Reachable(ctx context.Context, key string) error {
+	_, _, err := rs.each(ctx, func(ctx context.Context, s Store) (io.ReadCloser, Info, error) {
+		_, err := s.Stat(ctx, key)
+		if errors.Is(err, ErrNotFound) {
+			err = nil // an answer
+		}
+		return nil, Info{}, err
+	})
+	return err
+}
+
 type attemptFunc func(ctx context.Context, s Store) (io.ReadCloser, Info, error)
 
 func (rs *Regions) each(ctx context.Context, try attemptFunc) (io.ReadCloser, Info, error) {
