@@ -50,7 +50,7 @@ func TestCacheAnswers(t *testing.T) {
 		t.Fatal(err)
 	}
 	store := &counted{Objects: origin.Objects(dir)}
-	c := asset.NewCache(store, time.Minute, time.Second)
+	c := asset.NewCache(store, asset.CacheConfig{TTL: time.Minute, Timeout: time.Second})
 	now := time.Now()
 	for _, tc := range []struct {
 		id   string
@@ -90,7 +90,7 @@ func TestCacheFault(t *testing.T) {
 		t.Fatal(err)
 	}
 	store := &counted{Objects: origin.Objects(rs)}
-	c := asset.NewCache(store, time.Minute, 5*time.Second)
+	c := asset.NewCache(store, asset.CacheConfig{TTL: time.Minute, Timeout: 5 * time.Second})
 	for i := range 2 {
 		_, err := c.Get(context.Background(), []byte("ok"), time.Now())
 		if !errors.Is(err, origin.ErrUnavailable) || errors.Is(err, asset.ErrUnknown) || errors.Is(err, asset.ErrBadManifest) {

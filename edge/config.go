@@ -3,6 +3,7 @@ package edge
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/streamgate/streamgate/asset"
@@ -100,6 +101,10 @@ type CacheConfig struct {
 	SendfileMinBytes int64 `yaml:"sendfile_min_bytes"`
 	// AssetTTL is how long a parsed asset.json is trusted.
 	AssetTTL time.Duration `yaml:"asset_ttl"`
+	// AssetStaleIfError is how long past asset_ttl the last good asset.json
+	// stays in use while the origin fails (errors, timeouts; a 404 takes
+	// effect at once); 0 never.
+	AssetStaleIfError time.Duration `yaml:"asset_stale_if_error"`
 	// NotFoundTTL is how long an origin 404 is remembered.
 	NotFoundTTL time.Duration `yaml:"not_found_ttl"`
 }
@@ -149,6 +154,7 @@ func DefaultConfig() Config {
 				Timeout: 2 * time.Second,
 				Retries: 2,
 				Backoff: 50 * time.Millisecond,
+				Eject:   origin.DefaultEject,
 			},
 			StreamTimeout: 5 * time.Minute,
 		},
@@ -166,7 +172,10 @@ func DefaultConfig() Config {
 			MaxObjectBytes:   16 << 20,
 			SendfileMinBytes: 64 << 10,
 			AssetTTL:         10 * time.Second,
-			NotFoundTTL:      2 * time.Second,
+			// Outlasts a MinIO restart or a regional failover (minutes) while
+			// bounding how long a policy changed meanwhile goes unseen.
+			AssetStaleIfError: 10 * time.Minute,
+			NotFoundTTL:       2 * time.Second,
 		},
 		HTTP: HTTPConfig{
 			PlaylistCacheControl: "private, no-store",
@@ -215,6 +224,8 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("cache.sendfile_min_bytes: want >= 0, got %d", c.Cache.SendfileMinBytes)
 	case c.Cache.AssetTTL <= 0:
 		return fmt.Errorf("cache.asset_ttl: want > 0, got %s", c.Cache.AssetTTL)
+	case c.Cache.AssetStaleIfError < 0:
+		return fmt.Errorf("cache.asset_stale_if_error: want >= 0 (0 = never), got %s", c.Cache.AssetStaleIfError)
 	case c.Cache.NotFoundTTL < 0:
 		return fmt.Errorf("cache.not_found_ttl: want >= 0, got %s", c.Cache.NotFoundTTL)
 	case c.HTTP.ReadTimeout <= 0 || c.HTTP.WriteTimeout <= 0 || c.HTTP.IdleTimeout <= 0:
@@ -244,8 +255,11 @@ func (o *OriginConfig) validate() error {
 }
 
 // NewAssets builds the asset.json cache over store: entries live
-// cache.asset_ttl, and one load (all regions and retries) is bounded by
-// origin.stream_timeout.
-func (c *Config) NewAssets(store origin.Store) *asset.Cache {
-	return asset.NewCache(origin.Objects(store), c.Cache.AssetTTL, c.Origin.StreamTimeout)
+// cache.asset_ttl, the last good one up to cache.asset_stale_if_error more
+// while the origin fails (logged to log), and one load (all regions and
+// retries) is bounded by origin.stream_timeout.
+func (c *Config) NewAssets(store origin.Store, log *slog.Logger) *asset.Cache {
+	return asset.NewCache(origin.Objects(store), asset.CacheConfig{
+		TTL: c.Cache.AssetTTL, Timeout: c.Origin.StreamTimeout, StaleIfError: c.Cache.AssetStaleIfError, Log: log,
+	})
 }

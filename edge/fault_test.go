@@ -59,8 +59,13 @@ func TestOriginFaults(t *testing.T) {
 	if strings.Contains(string(body), "127.0.0.1") {
 		t.Fatalf("error body leaks origin details: %s", body)
 	}
-	time.Sleep(1100 * time.Millisecond) // past the readiness memo
-	resp, body = do(t, "GET", e.url+"/readyz", nil)
+	// This edge can still serve what it holds (asset.json in memory), so it
+	// stays ready; one with nothing to serve and no region is not.
+	if resp, body := do(t, "GET", e.url+"/readyz", nil); resp.StatusCode != 200 || !strings.Contains(string(body), "degraded") {
+		t.Fatalf("readyz with asset metadata in memory: %d %s, want 200 degraded", resp.StatusCode, body)
+	}
+	cold := newTestEdge(t, t.TempDir(), s3Config(m, m.Endpoint))
+	resp, body = do(t, "GET", cold.url+"/readyz", nil)
 	wantError(t, resp, body, 503, "origin_unavailable")
 }
 

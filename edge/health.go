@@ -2,7 +2,7 @@ package edge
 
 import (
 	"context"
-	"errors"
+	"encoding/json"
 	"sync"
 	"time"
 
@@ -15,8 +15,8 @@ import (
 	"github.com/streamgate/streamgate/origin"
 )
 
-// readyProbeKey is looked up to prove the origin answers: not-found counts as
-// reachable.
+// readyProbeKey is looked up to prove some region answers: not-found counts
+// as reachable.
 const readyProbeKey = ".streamgate-ready"
 
 // readiness remembers the last origin probe for a second, so a load
@@ -33,12 +33,12 @@ func (s *Server) originReady() error {
 	if time.Since(s.ready.checked) < time.Second {
 		return s.ready.err
 	}
-	ctx, cancel := context.WithTimeout(s.ctx, s.cfg.Origin.Timeout)
+	// Long enough to try every region in full: a probe cut short at a hung
+	// primary would neither eject it nor reach the live fallback.
+	o := s.cfg.Origin
+	ctx, cancel := context.WithTimeout(s.ctx, time.Duration(len(o.Regions)*(o.Retries+1))*(o.Timeout+o.Backoff<<o.Retries))
 	defer cancel()
-	_, err := s.origin.Stat(ctx, readyProbeKey)
-	if errors.Is(err, origin.ErrNotFound) {
-		err = nil
-	}
+	err := s.origin.Reachable(ctx, readyProbeKey)
 	s.ready.checked, s.ready.err = time.Now(), err
 	return err
 }
@@ -50,19 +50,52 @@ func (s *Server) handleAdmin(rc *fasthttp.RequestCtx) bool {
 		rc.SetContentType("text/plain; charset=utf-8")
 		rc.SetBodyString("ok\n")
 	case "/readyz":
-		if err := s.originReady(); err != nil {
+		// Ready means "can serve": a region that answers (ejected ones are
+		// skipped) or asset metadata in memory, fresh or stale, with its
+		// cached objects. A regional blip must not drain every edge.
+		err := s.originReady()
+		rc.SetContentType("text/plain; charset=utf-8")
+		switch {
+		case err == nil:
+			rc.SetBodyString("ready\n")
+		case s.assets.Usable(time.Now()):
+			rc.SetBodyString("ready (degraded: the origin is not reachable; serving cached assets)\n")
+		default:
 			s.log.Warn("not ready", "err", err)
 			httperr.Write(rc, fasthttp.StatusServiceUnavailable, "origin_unavailable", "the origin is not reachable")
-			return true
 		}
-		rc.SetContentType("text/plain; charset=utf-8")
-		rc.SetBodyString("ready\n")
+	case "/statusz":
+		s.writeStatus(rc)
 	case "/metrics":
 		s.metricsHandler()(rc)
 	default:
 		return false
 	}
 	return true
+}
+
+// originStatus is /statusz's body.
+type originStatus struct {
+	// Ready is /readyz's origin probe: some region answers.
+	Ready bool `json:"origin_reachable"`
+	// Regions are the origin regions in order, with their ejection state.
+	Regions []origin.RegionStatus `json:"regions"`
+	// StaleAssets counts assets served from their last good asset.json
+	// because the origin could not answer.
+	StaleAssets int `json:"stale_assets"`
+}
+
+// writeStatus answers /statusz: JSON of the origin's health as this edge
+// sees it.
+func (s *Server) writeStatus(rc *fasthttp.RequestCtx) {
+	now := time.Now()
+	body, err := json.Marshal(originStatus{Ready: s.originReady() == nil, Regions: s.origin.Status(), StaleAssets: s.assets.Stale(now)})
+	if err != nil {
+		httperr.Write(rc, fasthttp.StatusInternalServerError, "internal", "status could not be encoded")
+		return
+	}
+	rc.SetContentType("application/json")
+	rc.SetBody(append(body, '\n'))
 }
 
 // handleOther serves everything but delivery: operator endpoints, then the

@@ -107,6 +107,9 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 		s.closers = append(s.closers, s.origin.Close)
 	}
 	s.origin.Observe = s.metrics.observeOrigin
+	if err := s.origin.Register(s.metrics.registry, "streamgate_edge_origin"); err != nil {
+		return nil, err
+	}
 	if s.auth, err = newAuth(cfg.Token, s.metrics, deps.JWKS); err != nil {
 		return nil, err
 	}
@@ -126,7 +129,10 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 		return nil, err
 	}
 	if s.assets = deps.Assets; s.assets == nil {
-		s.assets = cfg.NewAssets(s.origin)
+		s.assets = cfg.NewAssets(s.origin, log)
+		if err := s.assets.Register(s.metrics.registry); err != nil {
+			return nil, err
+		}
 	}
 	s.cacheControl = [asset.NumKinds][]byte{
 		asset.Playlist: []byte(cfg.HTTP.PlaylistCacheControl),

@@ -92,6 +92,9 @@ type Config struct {
 	Retries int `yaml:"retries"`
 	// Backoff is the wait before the first retry; it doubles each time.
 	Backoff time.Duration `yaml:"backoff"`
+	// Eject marks a region that keeps failing down for a while, so reads go
+	// straight to the next one (DefaultEject; see EjectConfig).
+	Eject EjectConfig `yaml:"eject"`
 }
 
 // Validate reports the first invalid field by its YAML path under origin.
@@ -107,11 +110,11 @@ func (c *Config) Validate() error {
 	case c.Backoff < 0:
 		return fmt.Errorf("origin.backoff: want >= 0, got %s", c.Backoff)
 	}
-	return nil
+	return c.Eject.validate()
 }
 
 // Open opens the regions for reading, as a Regions with c's timeout,
-// retries and backoff.
+// retries, backoff and ejection.
 func (c *Config) Open() (*Regions, error) {
-	return OpenRegions(c.Regions, RegionsConfig{Timeout: c.Timeout, Retries: c.Retries, Backoff: c.Backoff})
+	return OpenRegions(c.Regions, RegionsConfig{Timeout: c.Timeout, Retries: c.Retries, Backoff: c.Backoff, Eject: c.Eject})
 }

@@ -100,6 +100,10 @@ type OriginConfig struct {
 	origin.Config `yaml:",inline"`
 	// AssetTTL is how long a parsed asset.json (existence and policy) is trusted.
 	AssetTTL time.Duration `yaml:"asset_ttl"`
+	// AssetStaleIfError is how long past asset_ttl the last good asset.json
+	// stays in use while the origin fails (errors, timeouts; a 404 takes
+	// effect at once); 0 never.
+	AssetStaleIfError time.Duration `yaml:"asset_stale_if_error"`
 }
 
 // RegionConfig is one origin: a local folder or an S3 bucket.
@@ -153,8 +157,12 @@ func DefaultConfig() Config {
 				Timeout: 2 * time.Second,
 				Retries: 2,
 				Backoff: 50 * time.Millisecond,
+				Eject:   origin.DefaultEject,
 			},
 			AssetTTL: 10 * time.Second,
+			// As the edge's cache.asset_stale_if_error: outlasts an origin
+			// restart or failover, bounds how long a policy change goes unseen.
+			AssetStaleIfError: 10 * time.Minute,
 		},
 		Ownership: ownership.DefaultConfig(),
 		HTTP: HTTPConfig{
@@ -273,6 +281,9 @@ func (o *OriginConfig) validate() error {
 	}
 	if o.AssetTTL <= 0 {
 		return fmt.Errorf("origin.asset_ttl: want > 0, got %s", o.AssetTTL)
+	}
+	if o.AssetStaleIfError < 0 {
+		return fmt.Errorf("origin.asset_stale_if_error: want >= 0 (0 = never), got %s", o.AssetStaleIfError)
 	}
 	return nil
 }

@@ -181,8 +181,10 @@ func (s *Server) initOrigin(deps Deps) error {
 	if err != nil {
 		return err
 	}
-	s.assets = asset.NewCache(origin.Objects(store), s.cfg.Origin.AssetTTL, maxAssetLoad)
-	return nil
+	s.assets = asset.NewCache(origin.Objects(store), asset.CacheConfig{
+		TTL: s.cfg.Origin.AssetTTL, Timeout: maxAssetLoad, StaleIfError: s.cfg.Origin.AssetStaleIfError, Log: s.log,
+	})
+	return s.assets.Register(s.metrics.registry)
 }
 
 // maxAssetLoad bounds one load of asset.json, all regions and retries
@@ -196,7 +198,7 @@ func (s *Server) newOrigin() (*origin.Regions, error) {
 		return nil, err
 	}
 	s.closers = append(s.closers, rs.Close)
-	return rs, nil
+	return rs, rs.Register(s.metrics.registry, "streamgate_signer_origin")
 }
 
 // newHTTP builds the standalone listener's server; its refusals, fasthttp's

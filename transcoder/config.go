@@ -142,6 +142,7 @@ func DefaultConfig() Config {
 				Timeout: time.Minute,
 				Retries: 3,
 				Backoff: 500 * time.Millisecond,
+				Eject:   origin.DefaultEject,
 			},
 			Concurrency: 8,
 		},

@@ -91,7 +91,10 @@ func edgeDeps(cfg edgeConfig, scfg *signer.Config, log *slog.Logger) (edge.Deps,
 		}
 		closers = append(closers, stopIndexer)
 	}
-	assets := cfg.NewAssets(regions)
+	assets := cfg.NewAssets(regions, log)
+	if err := assets.Register(reg); err != nil {
+		return fail(err)
+	}
 	// The signer's routes arrive through the edge's listener, so the edge's
 	// proxies are the ones in front of them: its http block applies.
 	hosted := *scfg
