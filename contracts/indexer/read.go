@@ -33,6 +33,11 @@ func (f *follower) start(ctx context.Context) error {
 	f.processed.Store(c.num)
 	f.m.processed.Set(float64(c.num))
 	f.take() // the start position covers the contracts known so far
+	if !ok {
+		// Saved at once: a restart before the next block resumes here
+		// instead of behind a later head, which would skip what came between.
+		f.moveTo(ctx, c)
+	}
 	return nil
 }
 
