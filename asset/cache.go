@@ -159,7 +159,11 @@ func (ms *Cache) load(ctx context.Context, id string) (manifestEntry, error) {
 		e.staleUntil = e.expires.Add(ms.cfg.StaleIfError)
 	}
 	if prev, ok := ms.lookup([]byte(id)); ok && prev.stale {
-		ms.log.Info("asset.json readable again", "asset", id, "err", e.err)
+		if e.err != nil {
+			ms.log.Info("origin answers again; asset.json unusable", "asset", id, "err", e.err)
+		} else {
+			ms.log.Info("asset.json readable again", "asset", id)
+		}
 	}
 	ms.put(id, e)
 	return e, nil

@@ -2,12 +2,15 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"os/exec"
+	"strings"
 
 	"github.com/streamgate/streamgate/internal/conf"
 	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/origin"
 	"github.com/streamgate/streamgate/signer"
+	"github.com/streamgate/streamgate/signer/token"
 	"github.com/streamgate/streamgate/transcoder"
 )
 
@@ -50,6 +53,11 @@ func checkEdge(cfg edgeConfig, scfg *signer.Config) error {
 		s.Origin.Regions, s.Redis = nil, signer.RedisConfig{}
 		if err := signerFiles(s); err != nil {
 			return fmt.Errorf("signer: %w", err)
+		}
+	}
+	if j := cfg.Token.JWKS; j != "" && !strings.Contains(j, "://") && fileExists(j) { // a missing one: CheckFiles
+		if _, err := token.LoadJWKSFile(j); err != nil {
+			return fmt.Errorf("token.jwks: %w", err)
 		}
 	}
 	return checkStart(&cfg, cfg.Redis, &cfg.Origin.Config)
@@ -95,4 +103,9 @@ func checkTranscoder(cfg transcoder.Config) error {
 		return checkStart(&cfg, cfg.Redis, nil)
 	}
 	return checkStart(&cfg, cfg.Redis, &regions)
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }

@@ -25,6 +25,7 @@ var edgeConfigCases = []struct {
 	{"env not an integer", "", "EDGE_CACHE_MAX_BYTES=abc", `EDGE_CACHE_MAX_BYTES (cache.max_bytes): want an integer, got "abc"`},
 	// --check-config opens what the edge opens at start, naming the key.
 	{"missing jwks file", "", "EDGE_TOKEN_JWKS=/nonexistent/jwks.json", "token.jwks: open /nonexistent/jwks.json"},
+	{"jwks file not a JWKS", "", "EDGE_TOKEN_JWKS=.streamgate/keys/signing.pem", "token.jwks: "},
 	{"missing origin folder", "", "EDGE_ORIGIN_REGIONS=[{name: local, dir: /nonexistent/origin}]", "origin.regions local: opening origin folder"},
 	{"missing s3 ca file", "", `EDGE_ORIGIN_REGIONS=[{name: eu, s3: {endpoint: "127.0.0.1:9000", bucket: media, tls: true, ca_file: /nonexistent/ca.pem}}]`, "origin.regions[0].s3.ca_file: open /nonexistent/ca.pem"},
 	{"s3 ca file not PEM", "", `EDGE_ORIGIN_REGIONS=[{name: eu, s3: {endpoint: "127.0.0.1:9000", bucket: media, tls: true, ca_file: .streamgate/keys/jwks.json}}]`, "ca_file: no PEM certificate"},

@@ -342,7 +342,9 @@ func setValue(v reflect.Value, raw string) error {
 		}
 	}
 	ptr := reflect.New(v.Type())
-	if err := yaml.Unmarshal([]byte(raw), ptr.Interface()); err != nil {
+	dec := yaml.NewDecoder(strings.NewReader(raw))
+	dec.KnownFields(true) // a misspelt field in a variable is refused as in the file
+	if err := dec.Decode(ptr.Interface()); err != nil && !errors.Is(err, io.EOF) {
 		var te *yaml.TypeError
 		if errors.As(err, &te) && v.Kind() != reflect.Slice && v.Kind() != reflect.Struct && v.Kind() != reflect.Map {
 			return bad

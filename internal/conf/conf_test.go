@@ -53,6 +53,23 @@ func TestLoadOrder(t *testing.T) {
 	}
 }
 
+// A structured value in a variable is refused on a misspelt field, as the
+// same value in the file is.
+func TestEnvUnknownField(t *testing.T) {
+	p := writeFile(t, "items: []\n")
+	var cfg struct {
+		Items []inner `yaml:"items"`
+	}
+	t.Setenv("T_ITEMS", "[{max_bytes: 2, ttl: 3s}]")
+	if err := Load(p, "T", &cfg); err != nil || len(cfg.Items) != 1 || cfg.Items[0].MaxBytes != 2 {
+		t.Fatalf("items = %+v, %v", cfg.Items, err)
+	}
+	t.Setenv("T_ITEMS", "[{max_bytes: 2, tll: 3s}]")
+	if err := Load(p, "T", &cfg); err == nil || !strings.Contains(err.Error(), "tll") {
+		t.Fatalf("err = %v, want the unknown field named", err)
+	}
+}
+
 // A list of strings reads the same as commas or as inline YAML, as the
 // shipped configs' comments promise.
 func TestEnvLists(t *testing.T) {
