@@ -36,3 +36,20 @@ func TestGatedHotPathAllocs(t *testing.T) {
 		t.Errorf("a cached gated request allocates %v times", n)
 	}
 }
+
+// TestCORSHotPathAllocs: CORS headers, "*" or a listed origin, add no
+// allocation to a cached request.
+func TestCORSHotPathAllocs(t *testing.T) {
+	for _, origins := range [][]string{{"*"}, {"https://player.example"}} {
+		e := newTestEdge(t, sampleOrigin(t), func(c *Config) { c.HTTP.CORSOrigins = origins })
+		rc := hotRequest(t, e, "/t/"+e.playback(t, "pub")+"/v/pub/720p/seg1.m4s")
+		rc.Request.Header.Set("Origin", "https://player.example")
+		rc.Response.Reset()
+		if e.srv.handle(rc); rc.Response.StatusCode() != 200 || len(rc.Response.Header.Peek("Access-Control-Allow-Origin")) == 0 {
+			t.Fatalf("%v: status %d, no Access-Control-Allow-Origin", origins, rc.Response.StatusCode())
+		}
+		if n := testing.AllocsPerRun(100, func() { rc.Response.Reset(); e.srv.handle(rc) }); n != 0 {
+			t.Errorf("%v: a cached request with Origin allocates %v times", origins, n)
+		}
+	}
+}

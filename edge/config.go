@@ -6,9 +6,12 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/valyala/fasthttp"
+
 	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/clientip"
+	"github.com/streamgate/streamgate/internal/cors"
 	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/origin"
@@ -138,6 +141,11 @@ type HTTPConfig struct {
 	NotSentLowat int `yaml:"not_sent_lowat"`
 	// ShutdownTimeout is how long in-flight requests get on SIGTERM.
 	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
+	// CORSOrigins are the page origins ("scheme://host[:port]") that may
+	// read delivery responses, or ["*"] (default): any origin, never with
+	// credentials. Tokens travel in the path and no cookie is read, so a
+	// page gains nothing from CORS that it could not fetch without it.
+	CORSOrigins []string `yaml:"cors_origins"`
 	// Proxies (trusted_proxies, client_header) say which peers' forwarding
 	// header names the client, for the logs and for the /auth/* rate limit
 	// of a signer this edge hosts.
@@ -188,6 +196,7 @@ func DefaultConfig() Config {
 			Proxies:              clientip.Config{ClientHeader: clientip.XForwardedFor},
 			NotSentLowat:         16 << 10,
 			ShutdownTimeout:      15 * time.Second,
+			CORSOrigins:          []string{cors.Any},
 		},
 		Seats: defaultSeats,
 	}
@@ -200,7 +209,11 @@ var defaultSeats = SeatsConfig{Idle: 10 * time.Second, Renew: time.Second, Timeo
 // Validate reports the first invalid field by its YAML path.
 func (c *Config) Validate() error {
 	proxies := func() error { return c.HTTP.Proxies.Validate("http.") }
-	for _, v := range []func() error{c.Origin.validate, c.Redis.Validate, c.Ownership.Validate, c.Seats.validate, proxies} {
+	corsOrigins := func() error {
+		_, err := c.HTTP.corsPolicy()
+		return err
+	}
+	for _, v := range []func() error{c.Origin.validate, c.Redis.Validate, c.Ownership.Validate, c.Seats.validate, proxies, corsOrigins} {
 		if err := v(); err != nil {
 			return err
 		}
@@ -262,4 +275,28 @@ func (c *Config) NewAssets(store origin.Store, log *slog.Logger) *asset.Cache {
 	return asset.NewCache(origin.Objects(store), asset.CacheConfig{
 		TTL: c.Cache.AssetTTL, Timeout: c.Origin.StreamTimeout, StaleIfError: c.Cache.AssetStaleIfError, Log: log,
 	})
+}
+
+// corsMaxAge is how long a browser may reuse a preflight answer: Chromium's
+// cap (2 h); Firefox's is 24 h.
+const corsMaxAge = 2 * time.Hour
+
+// corsPolicy is the delivery routes' CORS: GET and HEAD, the Range request
+// header, and the headers a player reads (Content-Range, Content-Length,
+// Accept-Ranges, ETag).
+func (c *HTTPConfig) corsPolicy() (*cors.Policy, error) {
+	if len(c.CORSOrigins) == 0 {
+		return nil, errors.New(`http.cors_origins: want ["*"] or at least one origin scheme://host[:port]`)
+	}
+	p, err := cors.New(cors.Config{
+		Origins: c.CORSOrigins,
+		Methods: []string{fasthttp.MethodGet, fasthttp.MethodHead},
+		Headers: []string{"Range"},
+		Expose:  []string{"Content-Range", "Content-Length", "Accept-Ranges", "ETag"},
+		MaxAge:  corsMaxAge,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("http.cors_origins%w", err)
+	}
+	return p, nil
 }

@@ -9,13 +9,14 @@ import (
 
 	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/internal/cors"
 	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/origin"
 	"github.com/streamgate/streamgate/signer/token"
 )
 
 var (
-	errMethod = errors.New("edge: only GET and HEAD are allowed")
+	errMethod = errors.New("edge: only GET and HEAD (and CORS preflight OPTIONS) are allowed")
 	errRange  = errors.New("edge: range not satisfiable")
 )
 
@@ -49,8 +50,10 @@ func statusOf(err error) (int, string) {
 		return fasthttp.StatusServiceUnavailable, "chain_unavailable"
 	case errors.Is(err, errNoRoute), errors.Is(err, asset.ErrUnknown), errors.Is(err, origin.ErrNotFound):
 		return fasthttp.StatusNotFound, "not_found"
-	case errors.Is(err, errMethod):
+	case errors.Is(err, errMethod), errors.Is(err, cors.ErrMethod):
 		return fasthttp.StatusMethodNotAllowed, "method_not_allowed"
+	case errors.Is(err, cors.ErrOrigin):
+		return fasthttp.StatusForbidden, cors.CodeOrigin
 	case errors.Is(err, errRange):
 		return fasthttp.StatusRequestedRangeNotSatisfiable, "range_not_satisfiable"
 	case errors.Is(err, context.DeadlineExceeded):
@@ -87,7 +90,7 @@ func (s *Server) fail(rc *fasthttp.RequestCtx, k asset.Kind, err error) {
 	}
 	httperr.Write(rc, status, code, msg)
 	if status == fasthttp.StatusMethodNotAllowed {
-		rc.Response.Header.Set("Allow", "GET, HEAD")
+		rc.Response.Header.Set("Allow", "GET, HEAD, OPTIONS") // OPTIONS: CORS preflights
 	}
 	var re rangeError
 	if errors.As(err, &re) {

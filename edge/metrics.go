@@ -8,12 +8,13 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/streamgate/streamgate/asset"
+	"github.com/streamgate/streamgate/internal/cors"
 	"github.com/streamgate/streamgate/origin"
 )
 
 // statusCodes are the statuses the edge answers with; each (kind, status)
 // counter is resolved once so the hot path only increments.
-var statusCodes = []int{200, 206, 304, 400, 401, 403, 404, 405, 413, 416, 429, 500, 502, 503, 504}
+var statusCodes = []int{200, 204, 206, 304, 400, 401, 403, 404, 405, 413, 416, 429, 500, 502, 503, 504}
 
 // metrics are the edge's Prometheus series, in their own registry.
 type metrics struct {
@@ -31,6 +32,8 @@ type metrics struct {
 	tokenVerifications prometheus.Counter
 	tokenHits          prometheus.Counter
 	tokenFailures      prometheus.Counter
+
+	preflights *cors.Preflights
 }
 
 func newMetrics() *metrics {
@@ -56,6 +59,7 @@ func newMetrics() *metrics {
 	m.tokenVerifications = f.counter("streamgate_edge_token_verifications_total", "Signature checks of playback tokens.")
 	m.tokenHits = f.counter("streamgate_edge_token_cache_hits_total", "Playback tokens found already verified.")
 	m.tokenFailures = f.counter("streamgate_edge_token_failures_total", "Playback tokens refused by the signature or claims check.")
+	m.preflights = cors.NewPreflights(m.registry, "streamgate_edge_cors_preflights_total")
 	return m
 }
 

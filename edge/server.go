@@ -19,6 +19,7 @@ import (
 	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/clientip"
+	"github.com/streamgate/streamgate/internal/cors"
 	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/origin"
@@ -45,6 +46,7 @@ type Server struct {
 	http         *fasthttp.Server
 	limits       httperr.Limits     // of both listeners
 	clients      *clientip.Resolver // who a request is from, behind trusted proxies
+	cors         *cors.Policy       // of the delivery routes
 	admin        *fasthttp.Server
 	ready        readiness
 	routes       fasthttp.RequestHandler
@@ -92,6 +94,7 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, log: log, metrics: newMetrics(), routes: deps.Routes, extraMetrics: deps.Metrics}
 	s.clients, _ = clientip.New(cfg.HTTP.Proxies) // Validate checked it
+	s.cors, _ = cfg.HTTP.corsPolicy()             // Validate checked it
 	s.limits = httperr.Limits{
 		MaxHeaderBytes: cfg.HTTP.MaxHeaderBytes,
 		MaxBodyBytes:   deps.MaxBodyBytes,
@@ -266,15 +269,39 @@ func (s *Server) handle(rc *fasthttp.RequestCtx) {
 		s.handleOther(rc)
 		return
 	}
+	if rc.IsOptions() && cors.IsPreflight(rc) {
+		s.preflight(rc, uri)
+		return
+	}
 	k, n, err := s.serve(rc, uri)
 	if err != nil {
 		s.fail(rc, k, err)
+		s.cors.Headers(rc)
 		return
 	}
+	s.cors.Headers(rc)
 	if rc.IsHead() {
 		n = 0
 	}
 	s.metrics.request(k, rc.Response.StatusCode(), n)
+}
+
+// preflight answers a CORS preflight of a delivery route; the route must
+// parse, but the token is not checked (a preflight reveals nothing).
+func (s *Server) preflight(rc *fasthttp.RequestCtx, uri []byte) {
+	k := asset.Other
+	r, err := parseRoute(uri)
+	if err == nil {
+		k, _ = asset.TypeOf(r.path)
+		err = s.cors.Preflight(rc)
+	}
+	s.metrics.preflights.Count(err)
+	if err != nil {
+		s.fail(rc, k, err)
+		cors.Vary(rc)
+		return
+	}
+	s.metrics.request(k, rc.Response.StatusCode(), 0)
 }
 
 // serve is the delivery pipeline: route, token, asset policy, object, reply.
