@@ -65,6 +65,7 @@ type Config struct {
 	// the ownership cache's TTLs.
 	Ownership ownership.Config `yaml:"ownership"`
 	HTTP      HTTPConfig       `yaml:"http"`
+	CORS      CORSConfig       `yaml:"cors"`
 }
 
 // KeysConfig says where the Ed25519 signing keys are. Secrets come from files
@@ -221,6 +222,9 @@ func (c *Config) validateIdentity() error {
 		if _, _, err := splitDomain(d); err != nil {
 			return fmt.Errorf("domains[%d]: %w", i, err)
 		}
+	}
+	if err := c.validateCORS(); err != nil {
+		return err
 	}
 	for i, u := range c.URIs {
 		o, err := uriOrigin(u)

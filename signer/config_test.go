@@ -19,7 +19,7 @@ func TestShippedConfigIsDefault(t *testing.T) {
 	if err := conf.Load("../configs/signer.yaml", "SIGNER_UNUSED", &cfg); err != nil {
 		t.Fatal(err)
 	}
-	for _, empty := range []*[]string{&cfg.Domains, &cfg.URIs, &cfg.HTTP.Proxies.TrustedProxies} {
+	for _, empty := range []*[]string{&cfg.Domains, &cfg.URIs, &cfg.HTTP.Proxies.TrustedProxies, &cfg.CORS.ExtraOrigins} {
 		if len(*empty) == 0 {
 			*empty = nil // the file's [] is the default's nil
 		}

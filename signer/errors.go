@@ -12,6 +12,7 @@ import (
 
 	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/contracts/ownership"
+	"github.com/streamgate/streamgate/internal/cors"
 	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/origin"
 	"github.com/streamgate/streamgate/signer/siwe"
@@ -86,8 +87,10 @@ func requestStatus(err error) (int, string) {
 		return fasthttp.StatusBadRequest, httperr.CodeBadRequest
 	case errors.Is(err, siwe.ErrMalformed):
 		return fasthttp.StatusBadRequest, "malformed_message"
-	case errors.Is(err, errMethod):
+	case errors.Is(err, errMethod), errors.Is(err, cors.ErrMethod):
 		return fasthttp.StatusMethodNotAllowed, "method_not_allowed"
+	case errors.Is(err, cors.ErrOrigin):
+		return fasthttp.StatusForbidden, cors.CodeOrigin
 	case errors.Is(err, errNoRoute), errors.Is(err, asset.ErrUnknown), errors.Is(err, origin.ErrNotFound):
 		return fasthttp.StatusNotFound, "not_found"
 	case errors.Is(err, errRateLimited), errors.Is(err, errBusy):

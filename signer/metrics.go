@@ -2,6 +2,8 @@ package signer
 
 import (
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/streamgate/streamgate/internal/cors"
 )
 
 // metrics are the signer's Prometheus series, in their own registry (with
@@ -12,6 +14,7 @@ type metrics struct {
 	playbacks   *prometheus.CounterVec
 	issued      *prometheus.CounterVec
 	rateLimited prometheus.Counter
+	preflights  *cors.Preflights
 }
 
 func newMetrics() *metrics {
@@ -36,6 +39,7 @@ func newMetrics() *metrics {
 		}),
 	}
 	r.MustRegister(m.signIns, m.playbacks, m.issued, m.rateLimited)
+	m.preflights = cors.NewPreflights(r, "streamgate_signer_cors_preflights_total")
 	return m
 }
 

@@ -25,6 +25,7 @@ import (
 	"github.com/streamgate/streamgate/contracts/chainrpc"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/clientip"
+	"github.com/streamgate/streamgate/internal/cors"
 	"github.com/streamgate/streamgate/internal/httperr"
 	"github.com/streamgate/streamgate/internal/redisconf"
 	"github.com/streamgate/streamgate/origin"
@@ -47,6 +48,8 @@ type Server struct {
 	nonces   nonceStore
 	limiter  *limiter
 	clients  *clientip.Resolver // who a request is from, behind trusted proxies
+	apiCORS  *cors.Policy       // /auth/*, /playback/*
+	jwksCORS *cors.Policy
 	gate     *ownership.Checker
 	chains   chainrpc.Chains // the chains sign-in messages may name
 	assets   *asset.Cache
@@ -88,7 +91,7 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 	s := &Server{cfg: cfg, log: log, now: time.Now, metrics: newMetrics(), limiter: newLimiter(cfg.Rate)}
 	s.clients, _ = clientip.New(cfg.HTTP.Proxies) // Validate checked it
 	s.ctx, s.cancel = context.WithCancel(context.Background())
-	for _, step := range []func(Deps) error{s.initKeys, s.initBindings, s.initRedis, s.initOwnership, s.initOrigin} {
+	for _, step := range []func(Deps) error{s.initKeys, s.initBindings, s.initCORS, s.initRedis, s.initOwnership, s.initOrigin} {
 		if err := step(deps); err != nil {
 			s.Close()
 			return nil, err
@@ -284,9 +287,20 @@ func (s *Server) JWKS() token.JWKS { return s.issuer.JWKS() }
 // own checker, the ownership ones), for an edge to merge or serve.
 func (s *Server) Metrics() *prometheus.Registry { return s.metrics.registry }
 
+// handle answers CORS preflights before the routes (and their rate limit:
+// a preflight costs nothing), and adds CORS headers to every answer of a
+// route that has them, errors included.
 func (s *Server) handle(rc *fasthttp.RequestCtx) {
+	p := s.corsOf(rc.Path())
+	if p != nil && cors.IsPreflight(rc) {
+		s.preflight(rc, p)
+		return
+	}
 	if err := s.serve(rc); err != nil {
 		s.fail(rc, err)
+	}
+	if p != nil {
+		p.Headers(rc)
 	}
 }
 
