@@ -55,7 +55,8 @@ gen: deps
 # deployed and minted to a dev viewer, a sample transcoded into the local
 # origin, edge + signer + watch page on 127.0.0.1:8080. Ctrl-C stops it.
 # ARGS go to `streamgate demo`, e.g. ARGS='--listen 127.0.0.1:9080 --rpc
-# 127.0.0.1:9545 --sample-seconds 4'.
+# 127.0.0.1:9545 --sample-seconds 4'; --dapp-origin http://localhost:5173
+# (repeatable) lets a dApp on another port sign in and call the signer.
 ARGS ?=
 run: build
 	bash .ci/deps --run

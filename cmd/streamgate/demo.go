@@ -21,6 +21,7 @@ import (
 
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/edge"
+	"github.com/streamgate/streamgate/internal/cors"
 	"github.com/streamgate/streamgate/internal/devchain"
 	"github.com/streamgate/streamgate/signer"
 )
@@ -40,6 +41,9 @@ type demoFacts struct {
 	DeployerKey     string `json:"deployer_key"`
 	// SignInDomains are the EIP-4361 domains the demo's signer accepts.
 	SignInDomains []string `json:"sign_in_domains"`
+	// DAppOrigins are the --dapp-origin pages that may sign in and call the
+	// signer (CORS) besides the watch page.
+	DAppOrigins []string `json:"dapp_origins,omitempty"`
 }
 
 const demoAsset = "sample"
@@ -52,6 +56,7 @@ func runDemo(args []string, log *slog.Logger) error {
 	fs.StringVar(&o.rpc, "rpc", "127.0.0.1:8545", "dev chain JSON-RPC address")
 	fs.IntVar(&o.seconds, "sample-seconds", 30, "length of the sample video")
 	fs.StringVar(&o.vendor, "vendor-dir", "node_modules", "npm install folder whose hls.js and ethers builds the watch page loads")
+	fs.Func("dapp-origin", "origin `URL` of a dApp on another port or host, e.g. http://localhost:5173 (repeatable or comma list): it may sign in and call the signer", o.addDApps)
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -64,6 +69,19 @@ type demoOptions struct {
 	dir, listen, rpc string
 	vendor           string // "" = node_modules
 	seconds          int
+	dapps            []string // --dapp-origin, normalized origins
+}
+
+// addDApps adds a --dapp-origin value: one origin or a comma list.
+func (o *demoOptions) addDApps(v string) error {
+	for d := range strings.SplitSeq(v, ",") {
+		n, err := cors.Origin(strings.TrimSpace(d))
+		if err != nil {
+			return err
+		}
+		o.dapps = append(o.dapps, n)
+	}
+	return nil
 }
 
 // demo brings everything up and serves until ctx ends. Relative o.dir and
@@ -105,7 +123,7 @@ func demo(ctx context.Context, o demoOptions, log *slog.Logger) error {
 	}
 	facts.EdgeURL, facts.RPCURL, facts.ChainID, facts.Contract = "http://"+o.listen, chain.RPCURL, devchain.ID, pass.Hex()
 	facts.DeployerAddress = crypto.PubkeyToAddress(deployer.PublicKey).Hex()
-	facts.SignInDomains = demoDomains(o.listen)
+	facts.SignInDomains, facts.DAppOrigins = demoDomains(o.listen, o.dapps), o.dapps
 	if err := writeFacts(o.dir, facts); err != nil {
 		return err
 	}
@@ -113,10 +131,32 @@ func demo(ctx context.Context, o demoOptions, log *slog.Logger) error {
 }
 
 // demoDomains are the EIP-4361 domains a page on the demo's listen address
-// sends: the address as given and, for a browser, localhost on its port.
-func demoDomains(listen string) []string {
+// sends: the address as given and, for a browser, localhost on its port;
+// then each dApp origin's host[:port].
+func demoDomains(listen string, dapps []string) []string {
 	_, port, _ := splitPort(listen)
-	return []string{listen, "localhost:" + port}
+	out := []string{listen, "localhost:" + port}
+	for _, d := range dapps {
+		_, host, _ := strings.Cut(d, "://") // an origin: no path
+		out = append(out, host)
+	}
+	return out
+}
+
+// demoSigner is the demo's signer config: the watch page's domains with
+// URIs http://<domain>, and each dApp's host with its origin as URI, so
+// that the signer signs in (and answers CORS for) exactly those pages.
+func demoSigner(dir, listen string, dapps []string) signer.Config {
+	scfg := signer.DefaultConfig()
+	scfg.Domains = demoDomains(listen, dapps)
+	scfg.URIs = nil
+	for _, d := range demoDomains(listen, nil) {
+		scfg.URIs = append(scfg.URIs, "http://"+d)
+	}
+	scfg.URIs = append(scfg.URIs, dapps...)
+	scfg.Keys.Files = []string{filepath.Join(dir, "keys", "signing.pem")}
+	scfg.Origin.Regions = []signer.RegionConfig{{Name: "local", Dir: filepath.Join(dir, "origin")}}
+	return scfg
 }
 
 func ether(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(1e18)) }
@@ -164,11 +204,19 @@ StreamGate demo (dev keys: never use them anywhere else)
   viewer key   %s   (import into a wallet to watch)
   deployer     %s   (holds no pass: a non-holder to try)
   deployer key %s   (owns the pass contract; can mint)
-  sign-in domains %s   (EIP-4361 domain; URI http://<domain>)
+  sign-in domains %s   (EIP-4361 domain; URI http://<domain>, or the dApp origin)
+  dApp origins %s   (--dapp-origin: may sign in and call the signer; media: any origin)
   facts        %s
 Ctrl-C stops everything.
-`, f.EdgeURL, f.RPCURL, f.ChainID, f.Contract, f.Asset, f.ViewerAddress, f.ViewerKey, f.DeployerAddress, f.DeployerKey, strings.Join(f.SignInDomains, ", "), filepath.Join(dir, "demo.json"))
+`, f.EdgeURL, f.RPCURL, f.ChainID, f.Contract, f.Asset, f.ViewerAddress, f.ViewerKey, f.DeployerAddress, f.DeployerKey, strings.Join(f.SignInDomains, ", "), dappsLine(f.DAppOrigins), filepath.Join(dir, "demo.json"))
 	return nil
+}
+
+func dappsLine(dapps []string) string {
+	if len(dapps) == 0 {
+		return "none"
+	}
+	return strings.Join(dapps, ", ")
 }
 
 // serveDemo runs the edge with the signer in-process over the demo origin.
@@ -181,14 +229,7 @@ func serveDemo(ctx context.Context, o demoOptions, rpc string, log *slog.Logger)
 	cfg.Origin.Regions = []edge.RegionConfig{{Name: "local", Dir: filepath.Join(dir, "origin")}}
 	cfg.Ownership.Chains = chains
 	cfg.Page.Enabled = true
-	scfg := signer.DefaultConfig()
-	scfg.Domains = demoDomains(listen)
-	scfg.URIs = nil
-	for _, d := range scfg.Domains {
-		scfg.URIs = append(scfg.URIs, "http://"+d)
-	}
-	scfg.Keys.Files = []string{filepath.Join(dir, "keys", "signing.pem")}
-	scfg.Origin.Regions = []signer.RegionConfig{{Name: "local", Dir: filepath.Join(dir, "origin")}}
+	scfg := demoSigner(dir, listen, o.dapps)
 	scfg.Ownership.Chains = chains
 	deps, closeDeps, err := edgeDeps(cfg, &scfg, log)
 	if err != nil {
