@@ -31,6 +31,9 @@ func (e rangeError) Is(target error) bool { return target == errRange }
 
 // statusOf is the one place that maps errors to HTTP statuses and codes.
 func statusOf(err error) (int, string) {
+	if status, code := cors.Status(err); status != 0 {
+		return status, code
+	}
 	switch {
 	case errors.Is(err, errBadRoute):
 		return fasthttp.StatusBadRequest, "bad_request"
@@ -50,10 +53,8 @@ func statusOf(err error) (int, string) {
 		return fasthttp.StatusServiceUnavailable, "chain_unavailable"
 	case errors.Is(err, errNoRoute), errors.Is(err, asset.ErrUnknown), errors.Is(err, origin.ErrNotFound):
 		return fasthttp.StatusNotFound, "not_found"
-	case errors.Is(err, errMethod), errors.Is(err, cors.ErrMethod):
+	case errors.Is(err, errMethod):
 		return fasthttp.StatusMethodNotAllowed, "method_not_allowed"
-	case errors.Is(err, cors.ErrOrigin):
-		return fasthttp.StatusForbidden, cors.CodeOrigin
 	case errors.Is(err, errRange):
 		return fasthttp.StatusRequestedRangeNotSatisfiable, "range_not_satisfiable"
 	case errors.Is(err, context.DeadlineExceeded):

@@ -80,6 +80,9 @@ func statusOf(err error) (int, string) {
 
 // requestStatus maps errors about the request's shape and the route.
 func requestStatus(err error) (int, string) {
+	if status, code := cors.Status(err); status != 0 {
+		return status, code
+	}
 	switch {
 	case errors.Is(err, errBodyTooLarge):
 		return fasthttp.StatusRequestEntityTooLarge, httperr.CodeBodyTooLarge
@@ -87,10 +90,8 @@ func requestStatus(err error) (int, string) {
 		return fasthttp.StatusBadRequest, httperr.CodeBadRequest
 	case errors.Is(err, siwe.ErrMalformed):
 		return fasthttp.StatusBadRequest, "malformed_message"
-	case errors.Is(err, errMethod), errors.Is(err, cors.ErrMethod):
+	case errors.Is(err, errMethod):
 		return fasthttp.StatusMethodNotAllowed, "method_not_allowed"
-	case errors.Is(err, cors.ErrOrigin):
-		return fasthttp.StatusForbidden, cors.CodeOrigin
 	case errors.Is(err, errNoRoute), errors.Is(err, asset.ErrUnknown), errors.Is(err, origin.ErrNotFound):
 		return fasthttp.StatusNotFound, "not_found"
 	case errors.Is(err, errRateLimited), errors.Is(err, errBusy):

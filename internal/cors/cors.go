@@ -30,6 +30,18 @@ var (
 // CodeOrigin is the error code of ErrOrigin.
 const CodeOrigin = "origin_not_allowed"
 
+// Status maps a preflight refusal to its status and error code: ErrOrigin →
+// 403 origin_not_allowed, ErrMethod → 405 method_not_allowed; 0 otherwise.
+func Status(err error) (int, string) {
+	switch {
+	case errors.Is(err, ErrOrigin):
+		return fasthttp.StatusForbidden, CodeOrigin
+	case errors.Is(err, ErrMethod):
+		return fasthttp.StatusMethodNotAllowed, "method_not_allowed"
+	}
+	return 0, ""
+}
+
 // Any is the origin entry that lets every origin read, without credentials.
 const Any = "*"
 
