@@ -2,18 +2,17 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"flag"
 	"io"
 	"log/slog"
-	"net"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/streamgate/streamgate/internal/testenv"
 	"github.com/streamgate/streamgate/signer"
 	"github.com/streamgate/streamgate/signer/token"
 )
@@ -58,20 +57,7 @@ func TestDemoDAppOrigin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx, ln) }()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Error(err)
-		}
-	}()
-	url := "http://" + ln.Addr().String() + "/auth/verify"
+	url := "http://" + testenv.Serve(t, srv.Serve) + "/auth/verify"
 	for origin, status := range map[string]int{
 		"http://localhost:5173": 204, "https://app.example:8443": 204, "http://127.0.0.1:3000": 204, "http://127.0.0.1:8080": 204,
 		"https://localhost:5173": 403, "http://app.example:8443": 403, "http://localhost:5174": 403,

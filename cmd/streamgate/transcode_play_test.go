@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
-	"net"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -80,22 +79,10 @@ func serveFolder(t *testing.T, dir string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx, ln) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Error(err)
-		}
-	})
+	addr := testenv.Serve(t, srv.Serve)
 	tok, _, err := issuer.Playback("0x00000000000000000000000000000000000000aa", "clip", time.Hour, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return "http://" + ln.Addr().String() + "/t/" + tok + "/v/clip/"
+	return "http://" + addr + "/t/" + tok + "/v/clip/"
 }
