@@ -158,7 +158,12 @@ func (ms *Cache) load(ctx context.Context, id string) (manifestEntry, error) {
 	if e.asset != nil {
 		e.staleUntil = e.expires.Add(ms.cfg.StaleIfError)
 	}
-	if prev, ok := ms.lookup([]byte(id)); ok && prev.stale {
+	prev, hadPrev := ms.lookup([]byte(id))
+	if e.asset != nil && e.asset.Ignored != nil && (!hadPrev || prev.asset == nil || prev.asset.Ignored == nil ||
+		prev.asset.Ignored.Error() != e.asset.Ignored.Error()) {
+		ms.log.Warn("asset.json: field ignored", "asset", id, "err", e.asset.Ignored) // once per change, not per TTL
+	}
+	if hadPrev && prev.stale {
 		if e.err != nil {
 			ms.log.Info("origin answers again; asset.json unusable", "asset", id, "err", e.err)
 		} else {

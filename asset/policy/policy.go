@@ -8,8 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"reflect"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
@@ -46,6 +49,10 @@ type Condition struct {
 	TokenIDs   []string `json:"token_ids,omitempty"`
 	MinBalance string   `json:"min_balance,omitempty"`
 	MaxStreams int      `json:"max_streams,omitempty"`
+	// Label is an optional name for people (1..MaxLabelRunes printable
+	// runes), shown when the contract has no on-chain name(); never used
+	// to decide anything.
+	Label string `json:"label,omitempty"`
 
 	// Parsed forms, filled by Parse so that checks on the hot path parse
 	// nothing.
@@ -96,6 +103,9 @@ func parseNode(data []byte, depth int) (*Policy, error) {
 	if kinds != 1 {
 		return nil, errors.New(`want exactly one of "public", "any", "all" or a condition`)
 	}
+	if n.Standard == "" && !reflect.ValueOf(n.Condition).IsZero() {
+		return nil, errors.New(`condition fields (chain_id, contract, label, …) need "standard"`)
+	}
 	switch {
 	case n.Public != nil:
 		if !*n.Public {
@@ -139,6 +149,9 @@ func (c *Condition) validate() error {
 		return fmt.Errorf("contract: want a 0x address, got %q", c.Contract)
 	case c.MaxStreams < 0:
 		return fmt.Errorf("max_streams: want >= 0, got %d", c.MaxStreams)
+	}
+	if err := CheckLabel(c.Label); err != nil {
+		return err
 	}
 	c.Contract = strings.ToLower(c.Contract)
 	c.Address = common.HexToAddress(c.Contract)
@@ -184,6 +197,31 @@ func (c *Condition) parseIDs(field string, ids []string) error {
 			return fmt.Errorf("%s: %w", field, err)
 		}
 		c.IDs[i].SetFromBig(v)
+	}
+	return nil
+}
+
+// MaxLabelRunes bounds a condition's label.
+const MaxLabelRunes = 64
+
+// CheckLabel accepts "" (no label) or 1..MaxLabelRunes runes of valid UTF-8
+// that are all printable (unicode.IsPrint: letters, marks, numbers,
+// punctuation, symbols and the ASCII space; no controls, format characters
+// or other spaces), not starting or ending with a space.
+func CheckLabel(s string) error {
+	if s == "" {
+		return nil
+	}
+	if !utf8.ValidString(s) || utf8.RuneCountInString(s) > MaxLabelRunes {
+		return fmt.Errorf("label: want at most %d characters of UTF-8", MaxLabelRunes)
+	}
+	if strings.TrimSpace(s) != s {
+		return errors.New("label: leading or trailing space")
+	}
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return fmt.Errorf("label: character %U is not printable text", r)
+		}
 	}
 	return nil
 }

@@ -34,6 +34,21 @@ var parseCases = []struct {
 	{"over uint256", `{"chain_id":1,"contract":"` + addr + `","standard":"erc20","min_balance":"` + strings.Repeat("9", 78) + `"}`, false},
 	{"too deep", strings.Repeat(`{"any":[`, 12) + `{"public":true}` + strings.Repeat(`]}`, 12), false},
 	{"not json", `{"any":`, false},
+	{"label", `{"chain_id":1,"contract":"` + addr + `","standard":"erc721","label":"Demo Pass"}`, true},
+	{"label unicode", `{"chain_id":1,"contract":"` + addr + `","standard":"erc20","label":"Café · 会员 ✓"}`, true},
+	{"label empty is none", `{"chain_id":1,"contract":"` + addr + `","standard":"erc721","label":""}`, true},
+	{"label 64 runes", `{"chain_id":1,"contract":"` + addr + `","standard":"erc721","label":"` + strings.Repeat("é", 64) + `"}`, true},
+	{"label 65 runes", `{"chain_id":1,"contract":"` + addr + `","standard":"erc721","label":"` + strings.Repeat("a", 65) + `"}`, false},
+	{"label newline", `{"chain_id":1,"contract":"` + addr + `","standard":"erc721","label":"a\nb"}`, false},
+	{"label tab", `{"chain_id":1,"contract":"` + addr + `","standard":"erc721","label":"a\tb"}`, false},
+	{"label bidi override", `{"chain_id":1,"contract":"` + addr + `","standard":"erc721","label":"a\u202eb"}`, false},
+	{"label zero width", `{"chain_id":1,"contract":"` + addr + `","standard":"erc721","label":"a\u200bb"}`, false},
+	{"label nbsp", `{"chain_id":1,"contract":"` + addr + `","standard":"erc721","label":"a\u00a0b"}`, false},
+	{"label padded", `{"chain_id":1,"contract":"` + addr + `","standard":"erc721","label":" a"}`, false},
+	{"label not string", `{"chain_id":1,"contract":"` + addr + `","standard":"erc721","label":7}`, false},
+	{"label on public", `{"public":true,"label":"x"}`, false},
+	{"label on any", `{"any":[{"public":true}],"label":"x"}`, false},
+	{"chain on public", `{"public":true,"chain_id":1}`, false},
 }
 
 func TestParse(t *testing.T) {
