@@ -98,11 +98,12 @@ func (s *Server) writeStatus(rc *fasthttp.RequestCtx) {
 	rc.SetBody(append(body, '\n'))
 }
 
-// handleOther serves everything but delivery: operator endpoints, then the
-// in-process signer's routes when there is one.
+// handleOther serves everything but delivery: operator endpoints, teaser
+// posters, the watch page, then the in-process signer's routes when there
+// is one.
 func (s *Server) handleOther(rc *fasthttp.RequestCtx) {
 	switch {
-	case s.handleAdmin(rc), s.handlePage(rc):
+	case s.handleAdmin(rc), s.handleTeaser(rc), s.handlePage(rc):
 	case s.routes != nil:
 		s.routes(rc)
 	default:

@@ -1,6 +1,7 @@
 package edge
 
 import (
+	"bytes"
 	"context"
 	"embed"
 	"encoding/json"
@@ -9,12 +10,16 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/valyala/fasthttp"
 
 	"github.com/streamgate/streamgate/asset"
+	"github.com/streamgate/streamgate/asset/policy"
+	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/httperr"
 )
 
@@ -98,11 +103,20 @@ func contentTypeOf(name string) string {
 
 // pageAsset is what the page shows of an asset.
 type pageAsset struct {
-	ID        string          `json:"id"`
-	Title     string          `json:"title"`
-	DurationS float64         `json:"duration_s"`
-	Policy    json.RawMessage `json:"policy"`
+	ID        string  `json:"id"`
+	Title     string  `json:"title"`
+	DurationS float64 `json:"duration_s"`
+	// Policy is asset.json's, each condition with a "collection" name.
+	Policy json.RawMessage `json:"policy"`
+	Teaser bool            `json:"teaser"`
+	Poster string          `json:"poster,omitempty"` // the teaser route, when Teaser
+	GetURL string          `json:"get_url,omitempty"`
 }
+
+// nameWait bounds how long a listing waits for collections' on-chain
+// names; unread ones get their fallback now and their name in a later
+// listing.
+const nameWait = time.Second
 
 // serveAssetList lists the published assets with their policies, so the
 // page can say what each needs before the viewer signs in.
@@ -114,16 +128,92 @@ func (s *Server) serveAssetList(rc *fasthttp.RequestCtx) {
 		s.fail(rc, asset.Other, err)
 		return
 	}
-	list := []pageAsset{}
+	var assets []*asset.Asset
+	var cs []ownership.Collection
 	for _, id := range ids {
 		a, err := s.assets.Get(ctx, []byte(id), time.Now())
 		if err != nil {
 			continue // unusable manifests are not listed
 		}
-		list = append(list, pageAsset{ID: a.ID, Title: a.Title, DurationS: a.DurationS, Policy: a.RawPolicy})
+		assets = append(assets, a)
+		cs = collections(a.Policy, cs)
+	}
+	nctx, ncancel := context.WithTimeout(ctx, nameWait)
+	names := s.names.Lookup(nctx, cs)
+	ncancel()
+	list := []pageAsset{}
+	for _, a := range assets {
+		pa := pageAsset{ID: a.ID, Title: a.Title, DurationS: a.DurationS, Policy: a.RawPolicy, Teaser: a.Teaser, GetURL: a.GetURL}
+		if a.Teaser {
+			pa.Poster = teaserPrefix + a.ID + "/" + posterName
+		}
+		if p, err := namedPolicy(a.RawPolicy, names); err == nil {
+			pa.Policy = p
+		}
+		list = append(list, pa)
 	}
 	body, _ := json.Marshal(list)
 	rc.SetContentType("application/json")
 	rc.Response.Header.Set("Cache-Control", "no-store")
 	rc.SetBody(body)
+}
+
+// collections appends p's conditions' contracts to cs.
+func collections(p *policy.Policy, cs []ownership.Collection) []ownership.Collection {
+	if c := p.Condition; c != nil {
+		k := ownership.Collection{ChainID: c.ChainID, Contract: c.Address}
+		if !slices.Contains(cs, k) {
+			cs = append(cs, k)
+		}
+	}
+	for i := range p.Any {
+		cs = collections(&p.Any[i], cs)
+	}
+	for i := range p.All {
+		cs = collections(&p.All[i], cs)
+	}
+	return cs
+}
+
+// namedPolicy is raw (a policy Parse accepted) with "collection" added to
+// each condition: its on-chain name, else its label, else its contract's
+// short EIP-55 address (0xAbCd…1234).
+func namedPolicy(raw json.RawMessage, names map[ownership.Collection]string) (json.RawMessage, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var doc any
+	if err := dec.Decode(&doc); err != nil {
+		return nil, err
+	}
+	var walk func(v any)
+	walk = func(v any) {
+		node, ok := v.(map[string]any)
+		if !ok {
+			return
+		}
+		for _, key := range []string{"any", "all"} {
+			if list, ok := node[key].([]any); ok {
+				for _, kid := range list {
+					walk(kid)
+				}
+			}
+		}
+		if _, ok := node["standard"]; !ok {
+			return
+		}
+		num, _ := node["chain_id"].(json.Number)
+		id, _ := num.Int64()
+		contract, _ := node["contract"].(string)
+		addr := common.HexToAddress(contract)
+		name := names[ownership.Collection{ChainID: id, Contract: addr}]
+		if label, _ := node["label"].(string); name == "" {
+			name = label
+		}
+		if hex := addr.Hex(); name == "" {
+			name = hex[:6] + "…" + hex[len(hex)-4:]
+		}
+		node["collection"] = name
+	}
+	walk(doc)
+	return json.Marshal(doc)
 }

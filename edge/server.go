@@ -38,6 +38,7 @@ type Server struct {
 	assets       *asset.Cache
 	gate         gate
 	own          *ownership.Checker
+	names        *ownership.Names      // collections' names for the page's listing
 	rdb          redis.UniversalClient // nil without Redis
 	seats        *seats
 	invalidated  *ownership.Subscriber // nil without Redis
@@ -127,6 +128,7 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 		}
 	}
 	s.gate = s.own
+	s.names = ownership.NewNames(s.own.Chains(), ownership.NamesConfig{})
 	s.initSeats()
 	if s.objects, err = newObjects(s.ctx, cfg.Cache, cfg.Origin.StreamTimeout, s.origin, s.metrics); err != nil {
 		return nil, err
