@@ -104,7 +104,7 @@ func TestAPIJobs(t *testing.T) {
 		t.Fatalf("job: %+v %v", got, err)
 	}
 	list, err := c.Jobs(ctx, 10)
-	if err != nil || len(list) != 1 || list[0].ID != job.ID {
+	if err != nil || len(list) != 1 || list[0].ID != job.ID || list[0].Teaser || list[0].GetURL != "" {
 		t.Fatalf("jobs: %+v %v", list, err)
 	}
 	if _, err := c.Job(ctx, "nosuchjob"); !errors.Is(err, ErrUnknownJob) {
@@ -112,6 +112,18 @@ func TestAPIJobs(t *testing.T) {
 	}
 	if _, err := c.Submit(ctx, Spec{Asset: "B"}); !errors.Is(err, ErrBadSpec) {
 		t.Errorf("bad spec: %v", err)
+	}
+	teaser, err := c.Submit(ctx, Spec{Asset: "t", Source: "s3://sources/a/av.mp4", Policy: []byte(`{"public":true}`), Teaser: true, GetURL: "https://example.com/get"})
+	if err != nil || !teaser.Teaser || teaser.GetURL != "https://example.com/get" {
+		t.Fatalf("submit with teaser and get_url: %+v %v", teaser, err)
+	}
+	if got, err := c.Job(ctx, teaser.ID); err != nil || !got.Teaser || got.GetURL != "https://example.com/get" {
+		t.Fatalf("job with teaser and get_url read back: %+v %v", got, err)
+	}
+	for _, u := range []string{"javascript:alert(1)", "/relative", "ftp://example.com/", "https://user@example.com/", "https://example.com/a b", "https://example.com/" + strings.Repeat("a", 2048)} {
+		if _, err := c.Submit(ctx, Spec{Asset: "t", Source: "s3://sources/a/av.mp4", Policy: []byte(`{"public":true}`), GetURL: u}); !errors.Is(err, ErrBadSpec) {
+			t.Errorf("get_url %.40q: %v, want 400 bad_request", u, err)
+		}
 	}
 	if _, err := NewClient("http://"+svc.Addr(), "wrong-token-wrong-token").Jobs(ctx, 1); !errors.Is(err, ErrUnauthorized) {
 		t.Errorf("bad token: %v", err)

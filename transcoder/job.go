@@ -36,6 +36,11 @@ type Spec struct {
 	Ladder string `json:"ladder,omitempty"`
 	// Policy is the asset's policy, copied into asset.json.
 	Policy json.RawMessage `json:"policy"`
+	// Teaser makes the poster public before sign-in (asset.json "teaser").
+	Teaser bool `json:"teaser,omitempty"`
+	// GetURL is where viewers get a pass (asset.json "get_url"): an
+	// absolute http(s) URL (asset.CheckGetURL), or "".
+	GetURL string `json:"get_url,omitempty"`
 }
 
 // Job is a spec with its queue state.
@@ -92,6 +97,9 @@ func (s *Spec) check(ladders map[string][]Rung) error {
 		return fmt.Errorf("ladder: no ladder %q is configured", s.Ladder)
 	}
 	if _, _, err := ParseSourceURL(s.Source); err != nil {
+		return err
+	}
+	if err := asset.CheckGetURL(s.GetURL); err != nil {
 		return err
 	}
 	if _, err := policy.Parse(s.Policy); err != nil {

@@ -83,5 +83,8 @@ func checkLocalSpec(cfg Config, spec *Spec) error {
 	if _, err := policy.Parse(spec.Policy); err != nil {
 		return fmt.Errorf("%w: %w", ErrBadSpec, err)
 	}
+	if err := asset.CheckGetURL(spec.GetURL); err != nil {
+		return fmt.Errorf("%w: %w", ErrBadSpec, err)
+	}
 	return nil
 }

@@ -149,13 +149,16 @@ func openFile(name string) (io.ReadCloser, int64, error) {
 // assetManifest is asset.json (docs/protocol.md), checked as an edge will read it.
 func assetManifest(job Job, pk packaged) ([]byte, error) {
 	a := asset.Asset{ID: job.Asset, Title: job.Title, DurationS: pk.Duration, Renditions: pk.Renditions,
-		RawPolicy: job.Policy, CreatedAt: job.CreatedAt.UTC()}
+		RawPolicy: job.Policy, CreatedAt: job.CreatedAt.UTC(), Teaser: job.Teaser, GetURL: job.GetURL}
 	data, err := json.MarshalIndent(a, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("writing %s: %w", asset.ManifestName, err)
 	}
-	if _, err := asset.Parse(job.Asset, data); err != nil {
+	switch a, err := asset.Parse(job.Asset, data); {
+	case err != nil:
 		return nil, fmt.Errorf("%w: %w", ErrBadSpec, err)
+	case a.Ignored != nil: // a job queued before get_url was checked at the door
+		return nil, fmt.Errorf("%w: %w", ErrBadSpec, a.Ignored)
 	}
 	return append(data, '\n'), nil
 }

@@ -112,7 +112,7 @@ func jobIDOf(m redis.XMessage) string {
 func jobFields(j Job) []string {
 	return []string{
 		"asset", j.Asset, "title", j.Title, "source", j.Source, "ladder", j.Ladder,
-		"policy", string(j.Policy), "state", j.State, "progress", strconv.Itoa(j.Progress),
+		"policy", string(j.Policy), "teaser", strconv.FormatBool(j.Teaser), "get_url", j.GetURL, "state", j.State, "progress", strconv.Itoa(j.Progress),
 		"error", j.Error, "attempts", strconv.Itoa(j.Attempts),
 		"created_at", stamp(j.CreatedAt), "updated_at", stamp(j.UpdatedAt),
 	}
@@ -123,6 +123,7 @@ func jobFromHash(id string, h map[string]string) Job {
 	if h["policy"] != "" {
 		j.Policy = []byte(h["policy"])
 	}
+	j.Teaser, j.GetURL = h["teaser"] == "true", h["get_url"]
 	j.State, j.Error, j.Worker = h["state"], h["error"], h["worker"]
 	j.Progress, _ = strconv.Atoi(h["progress"])
 	j.Attempts, _ = strconv.Atoi(h["attempts"])

@@ -17,7 +17,7 @@ import (
 	"github.com/streamgate/streamgate/transcoder"
 )
 
-const submitUsage = "usage: streamgate submit --source FILE|s3://bucket/key --asset ID --policy policy.json [--ladder NAME] [--title TEXT] [--config FILE] [--api URL]"
+const submitUsage = "usage: streamgate submit --source FILE|s3://bucket/key --asset ID --policy policy.json [--ladder NAME] [--title TEXT] [--teaser] [--get-url URL] [--config FILE] [--api URL]"
 
 // progressOut receives upload progress: a bar on a terminal, plain lines
 // otherwise. Tests swap it.
@@ -25,7 +25,8 @@ var progressOut io.Writer = os.Stderr
 
 // submitFlags are the flags of `streamgate submit`.
 type submitFlags struct {
-	config, api, source, asset, policy, ladder, title string
+	config, api, source, asset, policy, ladder, title, getURL string
+	teaser                                                    bool
 }
 
 // runSubmit uploads a local source to the sources bucket (an s3:// source is
@@ -40,6 +41,8 @@ func runSubmit(args []string, log *slog.Logger) error {
 	fset.StringVar(&f.policy, "policy", "", "policy `file` (JSON, docs/protocol.md §5), copied into asset.json")
 	fset.StringVar(&f.ladder, "ladder", "", "ladder `name` from transcode.ladders (default transcode.ladder)")
 	fset.StringVar(&f.title, "title", "", "title for asset.json (default the asset id)")
+	fset.BoolVar(&f.teaser, "teaser", false, "show the poster (a frame of the video) to everyone before sign-in (asset.json \"teaser\")")
+	fset.StringVar(&f.getURL, "get-url", "", "https:// or http:// `URL` where viewers get a pass (asset.json \"get_url\")")
 	if help, err := parseFlags(fset, args); help || err != nil {
 		return err
 	}
@@ -76,6 +79,9 @@ func (f *submitFlags) spec() (transcoder.Spec, error) {
 	case !asset.ValidID(f.asset):
 		return transcoder.Spec{}, fmt.Errorf("--asset: want %s, got %q", asset.IDGrammar, f.asset)
 	}
+	if err := asset.CheckGetURL(f.getURL); err != nil {
+		return transcoder.Spec{}, fmt.Errorf("--get-url: %w", err)
+	}
 	data, err := os.ReadFile(f.policy)
 	if err != nil {
 		return transcoder.Spec{}, fmt.Errorf("--policy: %w", err)
@@ -83,7 +89,7 @@ func (f *submitFlags) spec() (transcoder.Spec, error) {
 	if _, err := policy.Parse(data); err != nil {
 		return transcoder.Spec{}, fmt.Errorf("--policy %s: %w", f.policy, err)
 	}
-	return transcoder.Spec{Asset: f.asset, Title: f.title, Ladder: f.ladder, Policy: data}, nil
+	return transcoder.Spec{Asset: f.asset, Title: f.title, Ladder: f.ladder, Policy: data, Teaser: f.teaser, GetURL: f.getURL}, nil
 }
 
 // upload returns the source URL, uploading a local file first.

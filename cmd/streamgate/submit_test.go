@@ -14,6 +14,7 @@ import (
 
 	"github.com/minio/minio-go/v7"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/internal/testenv"
 	"github.com/streamgate/streamgate/transcoder"
 )
@@ -79,7 +80,8 @@ func TestSubmitAndJobs(t *testing.T) {
 	var progress bytes.Buffer
 	progressOut = &progress
 	t.Cleanup(func() { progressOut = os.Stderr })
-	id, err := run(t, runSubmit, "--config", path, "--source", src, "--asset", "clip", "--policy", pol, "--title", "A clip")
+	id, err := run(t, runSubmit, "--config", path, "--source", src, "--asset", "clip", "--policy", pol, "--title", "A clip",
+		"--teaser", "--get-url", "https://example.com/get?pass=1")
 	if err != nil {
 		t.Fatalf("submit: %v", err)
 	}
@@ -87,8 +89,20 @@ func TestSubmitAndJobs(t *testing.T) {
 		t.Errorf("progress lines:\n%s", progress.String())
 	}
 	job := waitPublished(t, path, id)
-	if job.Asset != "clip" || job.Title != "A clip" || job.Source != "s3://sources/clip/clip.mp4" {
+	if job.Asset != "clip" || job.Title != "A clip" || job.Source != "s3://sources/clip/clip.mp4" ||
+		!job.Teaser || job.GetURL != "https://example.com/get?pass=1" {
 		t.Errorf("job %+v", job)
+	}
+	cfg, err := loadTranscoderConfig(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(filepath.Join(cfg.Origin.Regions[0].Dir, "clip", asset.ManifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, err := asset.Parse("clip", raw); err != nil || !a.Teaser || a.GetURL != "https://example.com/get?pass=1" || a.Ignored != nil {
+		t.Errorf("asset.json %s: %+v %v", raw, a, err)
 	}
 	list, err := run(t, runJobs, "--config", path)
 	if err != nil || !strings.Contains(list, id) || !strings.Contains(list, "published") || !strings.HasPrefix(list, "ID") {
@@ -144,6 +158,8 @@ var submitErrorCases = []struct {
 	{"missing policy file", []string{"--source", "x.mp4", "--asset", "a", "--policy", "/nonexistent.json"}, "--policy: open"},
 	{"missing source", []string{"--source", "/nonexistent.mp4", "--asset", "a", "--policy", "POLICY"}, "no such file"},
 	{"bad s3 url", []string{"--source", "s3://bucket-only", "--asset", "a", "--policy", "POLICY"}, "source: want s3://bucket/key"},
+	{"get-url javascript", []string{"--source", "x.mp4", "--asset", "a", "--policy", "POLICY", "--get-url", "javascript:alert(1)"}, "--get-url: get_url: want an https://"},
+	{"get-url relative", []string{"--source", "x.mp4", "--asset", "a", "--policy", "POLICY", "--get-url", "/mint"}, "--get-url: get_url: want"},
 	{"unknown ladder", []string{"--source", "s3://sources/none.mp4", "--asset", "a", "--policy", "POLICY", "--ladder", "4k"}, "ladder: no ladder \"4k\""},
 }
 
