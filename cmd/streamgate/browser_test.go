@@ -13,6 +13,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/streamgate/streamgate/edge"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 
@@ -23,7 +24,9 @@ const chromium = "/usr/bin/chromium"
 // TestBrowserWatchPage drives the watch page in headless Chromium
 // (testdata/browser/watch.mjs, playwright-core) against the e2e edge: a pass
 // holder connects an injected test wallet, signs in and plays the clip; a
-// wallet without the pass sees what it needs.
+// wallet without the pass sees what it needs; before sign-in a teaser asset
+// shows its poster, collections are named, and get_url is a "Get a pass"
+// link.
 func TestBrowserWatchPage(t *testing.T) {
 	testenv.NotShort(t, "a chain, an edge and Chromium")
 	root, err := filepath.Abs(filepath.Join("..", ".."))
@@ -46,7 +49,7 @@ func TestBrowserWatchPage(t *testing.T) {
 		t.Fatal("node not found: run make deps")
 	}
 
-	e := startE2E(t, func(c *edgeConfig) {
+	e := startE2EOn(t, withTeaser, func(c *edgeConfig) {
 		c.Page.Enabled = true
 		c.Page.VendorDir = modules
 	})
@@ -69,6 +72,26 @@ func TestBrowserWatchPage(t *testing.T) {
 	if err != nil {
 		t.Fatalf("watch.mjs: %v (screenshots in %s)", err, shots)
 	}
+}
+
+// withTeaser is dirOrigin plus asset "trailer": a teaser with a real JPEG
+// poster and a get_url, gated by an ERC-1155 condition on an address
+// without code (no on-chain name) that has a label.
+func withTeaser(t *testing.T, manifest string) []edge.RegionConfig {
+	regions := dirOrigin(t, manifest)
+	dir := filepath.Join(regions[0].Dir, "trailer")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(testenv.Bin(t, "ffmpeg"), "-hide_banner", "-loglevel", "error", "-f", "lavfi",
+		"-i", "testsrc2=size=320x180", "-frames:v", "1", filepath.Join(dir, "poster.jpg")).CombinedOutput()
+	if err != nil {
+		t.Fatalf("ffmpeg: %v\n%s", err, out)
+	}
+	writeFile(t, filepath.Join(dir, "asset.json"), `{"id":"trailer","title":"Trailer","teaser":true,
+		"get_url":"https://example.com/get-a-pass","policy":{"any":[{"chain_id":1337,
+		"contract":"0x00000000000000000000000000000000000b0b01","standard":"erc1155","token_id":"1","label":"Backstage Pass"}]}}`)
+	return regions
 }
 
 func keyHex(a *testenv.Account) string {

@@ -27,7 +27,8 @@ func demoSample(ctx context.Context, dir string, pass common.Address, seconds in
 		return err
 	}
 	originDir := filepath.Join(dir, "origin")
-	policy := fmt.Sprintf(`{"any":[{"chain_id":1337,"contract":"%s","standard":"erc721"}]}`, strings.ToLower(pass.Hex()))
+	// The label names the pass if the chain's name() cannot be read.
+	policy := fmt.Sprintf(`{"any":[{"chain_id":1337,"contract":"%s","standard":"erc721","label":"StreamGate Demo Pass"}]}`, strings.ToLower(pass.Hex()))
 	if samplePublished(originDir, policy) {
 		return nil
 	}
@@ -49,11 +50,13 @@ func demoSample(ctx context.Context, dir string, pass common.Address, seconds in
 		return err
 	}
 	log.Info("transcoding the sample (720p/480p/360p CMAF, HLS + DASH)")
-	spec := transcoder.Spec{Asset: demoAsset, Title: "Sample (test pattern and tone)", Policy: json.RawMessage(policy)}
+	// A teaser: the page shows the sample's poster before sign-in.
+	spec := transcoder.Spec{Asset: demoAsset, Title: "Sample (test pattern and tone)", Policy: json.RawMessage(policy), Teaser: true}
 	return transcoder.TranscodeFile(ctx, cfg, spec, src, nil)
 }
 
-// samplePublished reports whether the sample exists with this policy.
+// samplePublished reports whether the sample exists with this policy, as a
+// teaser (a sample from an older release is made again).
 func samplePublished(originDir, policy string) bool {
 	raw, err := os.ReadFile(filepath.Join(originDir, demoAsset, asset.ManifestName))
 	if err != nil {
@@ -64,7 +67,7 @@ func samplePublished(originDir, policy string) bool {
 		return false
 	}
 	var compact bytes.Buffer
-	return json.Compact(&compact, a.RawPolicy) == nil && compact.String() == policy
+	return a.Teaser && json.Compact(&compact, a.RawPolicy) == nil && compact.String() == policy
 }
 
 // demoSigningKey writes a dev signing key and its JWKS once.

@@ -53,7 +53,9 @@ func TestDemo(t *testing.T) {
 		!strings.HasPrefix(facts.ViewerKey, "0x") || !strings.HasPrefix(facts.DeployerKey, "0x") || facts.RPCURL == "" {
 		t.Fatalf("facts %+v", facts)
 	}
-	for path, want := range map[string]string{"/": "<html", "/api/assets": strings.ToLower(facts.Contract), "/vendor/hls.min.js": "hls"} {
+	for path, want := range map[string]string{
+		"/": "<html", "/api/assets": strings.ToLower(facts.Contract), "/vendor/hls.min.js": "hls",
+	} {
 		resp, err := http.Get(base + path)
 		if err != nil {
 			t.Fatal(err)
@@ -61,8 +63,39 @@ func TestDemo(t *testing.T) {
 		body, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
 		if resp.StatusCode != 200 || !strings.Contains(strings.ToLower(string(body)), want) {
-			t.Fatalf("%s: %d, want %q in %s", path, resp.StatusCode, want, body)
+			t.Fatalf("%s: %d, want %q in %.300s", path, resp.StatusCode, want, body)
 		}
+	}
+	// The sample is a teaser, its pass named on chain.
+	poster, err := http.Get(base + "/teaser/sample/poster.jpg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	poster.Body.Close()
+	if poster.StatusCode != 200 || poster.Header.Get("Content-Type") != "image/jpeg" || poster.ContentLength < 100 {
+		t.Errorf("the sample's teaser poster: %d %s, %d bytes", poster.StatusCode, poster.Header.Get("Content-Type"), poster.ContentLength)
+	}
+	var list []struct {
+		Teaser bool   `json:"teaser"`
+		Poster string `json:"poster"`
+		Policy struct {
+			Any []struct {
+				Collection string `json:"collection"`
+				Label      string `json:"label"`
+			} `json:"any"`
+		} `json:"policy"`
+	}
+	resp, err := http.Get(base + "/api/assets")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if err := json.NewDecoder(resp.Body).Decode(&list); err != nil || len(list) != 1 || len(list[0].Policy.Any) != 1 {
+		t.Fatalf("/api/assets: %+v %v", list, err)
+	}
+	if a, c := list[0], list[0].Policy.Any[0]; !a.Teaser || a.Poster != "/teaser/sample/poster.jpg" ||
+		c.Collection != "StreamGate Demo Pass (SGPASS)" || c.Label != "StreamGate Demo Pass" {
+		t.Errorf("the sample in /api/assets: %+v", a)
 	}
 }
 

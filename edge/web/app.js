@@ -124,6 +124,8 @@ function assetItem(a) {
   play_.textContent = "Play";
   play_.setAttribute("aria-label", `Play ${a.title || a.id}`);
   play_.onclick = () => play(a);
+  const poster_ = poster(a);
+  if (poster_) li.append(poster_);
   li.append(h);
   if (a.duration_s > 0) {
     const d = document.createElement("p");
@@ -131,8 +133,43 @@ function assetItem(a) {
     d.textContent = `${Math.floor(a.duration_s / 60)}:${String(Math.round(a.duration_s % 60)).padStart(2, "0")}`;
     li.append(d);
   }
-  li.append(needs, play_);
+  const actions = document.createElement("div");
+  actions.className = "actions";
+  actions.append(play_);
+  const get = getPass(a);
+  if (get) actions.append(get);
+  li.append(needs, actions);
   return li;
+}
+
+// poster is a teaser asset's poster (the edge's token-free route), sized
+// before it loads so the list does not jump; a poster that fails to load
+// leaves the card as it would be without one.
+function poster(a) {
+  if (!a.teaser || typeof a.poster !== "string" || !a.poster.startsWith("/teaser/")) return null;
+  const img = document.createElement("img");
+  img.className = "poster";
+  img.src = a.poster;
+  img.alt = `Poster of ${a.title || a.id}`;
+  img.width = 320;
+  img.height = 180;
+  img.decoding = "async";
+  img.onerror = () => img.remove();
+  return img;
+}
+
+// getPass links to where a viewer can get a pass, in a new tab; only
+// http(s) URLs (the edge already drops anything else).
+function getPass(a) {
+  if (typeof a.get_url !== "string" || !/^https?:\/\//i.test(a.get_url)) return null;
+  const link = document.createElement("a");
+  link.className = "get-pass";
+  link.href = a.get_url;
+  link.target = "_blank";
+  link.rel = "noopener noreferrer";
+  link.textContent = "Get a pass";
+  link.setAttribute("aria-label", `Get a pass for ${a.title || a.id} (opens in a new tab)`);
+  return link;
 }
 
 async function connect() {

@@ -20,8 +20,17 @@ function shortAddress(a) {
   return typeof a === "string" && a.length === 42 ? `${a.slice(0, 6)}…${a.slice(-4)}` : String(a);
 }
 
+// collectionOf names a condition's contract: /api/assets's "collection"
+// (its on-chain name, else the policy's label, else a short address); the
+// long form adds the full address.
+function collectionOf(c, short) {
+  const name = typeof c.collection === "string" && c.collection ? c.collection : null;
+  if (!name) return short ? shortAddress(c.contract) : c.contract;
+  return short ? name : `${name} (${c.contract})`;
+}
+
 function condition(c, short) {
-  const contract = short ? shortAddress(c.contract) : c.contract;
+  const contract = collectionOf(c, short);
   const on = `on ${chainName(c.chain_id)}`;
   switch (c.standard) {
     case "erc721":
@@ -38,8 +47,9 @@ function condition(c, short) {
 }
 
 // describe says what a policy asks of a viewer as a verb phrase, e.g. "hold
-// an ERC-721 pass of 0x5FbD…0aa3 on the local dev chain (chain 1337)" or
-// "meet any one of: …". short abbreviates contract addresses.
+// an ERC-721 pass of StreamGate Demo Pass (SGPASS) on the local dev chain
+// (chain 1337)" or "meet any one of: …". short gives collections by name
+// alone (or a short address); the long form adds each full address.
 export function describe(policy, short = true) {
   if (!policy || typeof policy !== "object") return "not available";
   if (policy.public) return "sign in (free)";

@@ -191,8 +191,32 @@ try {
   await scenario("no-wallet", null, async (page) => {
     const text = await waitState(page, "no-wallet");
     expect(/browser wallet/.test(text), `no-wallet text: ${text}`);
-    const needs = await page.locator(".asset .needs").first().textContent();
-    expect(/ERC-721 pass of 0x.* on the local dev chain \(chain 1337\)/.test(needs), `asset needs: ${needs}`);
+    const clipCard = page.locator(".asset", { has: page.getByRole("heading", { name: "clip", exact: true }) });
+    const needs = await clipCard.locator(".needs").textContent();
+    // The pass is named by its on-chain name() and symbol().
+    expect(/To watch: hold an ERC-721 pass of Pass \(PASS\) on the local dev chain \(chain 1337\)/.test(needs), `clip needs: ${needs}`);
+    expect(await clipCard.locator("img").count() === 0, "a poster is shown for an asset that is not a teaser");
+    expect(await clipCard.locator("a.get-pass").count() === 0, "a get-a-pass link without get_url");
+
+    // The teaser: its poster before sign-in, the label naming a contract
+    // without name(), and the get-a-pass link.
+    const trailer = page.locator(".asset", { has: page.getByRole("heading", { name: "Trailer", exact: true }) });
+    const poster = trailer.getByRole("img", { name: "Poster of Trailer" });
+    await poster.waitFor({ state: "visible" });
+    await page.waitForFunction(() => {
+      const img = document.querySelector('.asset img.poster[src="/teaser/trailer/poster.jpg"]');
+      return img && img.complete && img.naturalWidth === 320 && img.naturalHeight === 180;
+    });
+    const box = await poster.boundingBox();
+    expect(box && box.width > 100 && Math.abs(box.width / box.height - 16 / 9) < 0.05, `poster box: ${JSON.stringify(box)}`);
+    const tneeds = await trailer.locator(".needs").textContent();
+    expect(/hold 1 of token 1 of ERC-1155 Backstage Pass on the local dev chain/.test(tneeds), `trailer needs: ${tneeds}`);
+    const title = await trailer.locator(".needs").getAttribute("title");
+    expect(title.includes("Backstage Pass (0x00000000000000000000000000000000000b0b01)"), `trailer needs (long): ${title}`);
+    const get = trailer.getByRole("link", { name: "Get a pass for Trailer (opens in a new tab)" });
+    const attrs = await get.evaluate((a) => ({ href: a.href, target: a.target, rel: a.rel, text: a.textContent }));
+    expect(attrs.href === "https://example.com/get-a-pass" && attrs.target === "_blank" && attrs.rel.split(" ").includes("noopener") &&
+      attrs.text === "Get a pass", `get-a-pass link: ${JSON.stringify(attrs)}`);
     await shot(page, "1-no-wallet.png");
   });
 
