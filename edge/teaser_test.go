@@ -191,3 +191,23 @@ func TestAssetListForThePage(t *testing.T) {
 		t.Fatalf("chain down: %d %s", resp.StatusCode, body)
 	}
 }
+
+// TestTeaserOriginDown: an origin that cannot answer is a 5xx to retry,
+// never the 404 that would say "no teaser".
+func TestTeaserOriginDown(t *testing.T) {
+	m := teaserOrigin(t)
+	p := testenv.NewTCPProxy(t, m.Endpoint)
+	e := newTestEdge(t, t.TempDir(), func(c *Config) {
+		s3Config(m, p.Addr)(c)
+		c.Origin.Retries = 0
+	})
+	p.SetMode(testenv.TCPCut)
+	resp, body := do(t, "GET", e.url+"/teaser/open/poster.jpg", nil)
+	if resp.StatusCode < 500 {
+		t.Fatalf("origin down: %d %s, want a 5xx", resp.StatusCode, body)
+	}
+	wantError(t, resp, body, resp.StatusCode, "")
+	if resp.Header.Get("Access-Control-Allow-Origin") != "*" {
+		t.Error("no Access-Control-Allow-Origin on the 5xx")
+	}
+}
