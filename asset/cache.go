@@ -113,7 +113,7 @@ func (ms *Cache) Get(ctx context.Context, id []byte, now time.Time) (*Asset, err
 		return e.asset, nil
 	}
 	v, err, _ := ms.flight.Do(key, func() (any, error) {
-		if e, ok := ms.cached(id, time.Now()); ok { // a flight ended meanwhile
+		if e, ok := ms.cached(id, now); ok { // a flight ended meanwhile
 			return e, nil
 		}
 		return ms.load(ctx, key)
