@@ -81,7 +81,6 @@ func TestCacheChurn(t *testing.T) {
 	// Only this test's objects: other tests' edges may still be closing.
 	before := memfdsOf(t, "churn/")
 
-
 	duration := 30 * time.Second
 	if testing.Short() {
 		duration = 3 * time.Second
