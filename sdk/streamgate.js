@@ -251,8 +251,13 @@ export class StreamGate {
     return err;
   }
 
-  async connect() {
-    const list = await this.request("eth_requestAccounts");
+  // connect asks the wallet for its account (eth_requestAccounts, which may
+  // prompt) and resolves to its EIP-55 form; with { prompt: false } it only
+  // reads an account already shared (eth_accounts) and resolves to null if
+  // there is none.
+  async connect({ prompt = true } = {}) {
+    const list = await this.request(prompt ? "eth_requestAccounts" : "eth_accounts");
+    if (!list?.[0] && !prompt) return null;
     if (!list?.[0]) throw this.fail({ type: "error", code: "no_account", message: "The wallet shared no account." });
     this.chainId = Number.parseInt(await this.request("eth_chainId"), 16);
     this.address = await this.checksum(list[0]);
