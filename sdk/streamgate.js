@@ -6,12 +6,6 @@
 
 export const version = "1.0.0";
 
-// Event types: the ones a page shows a viewer for are errors; the rest say
-// what happened.
-const errorTypes = new Set([
-  "policy_unmet", "revoked", "too_many_streams", "token_expired", "chain_unavailable", "wrong_chain", "error",
-]);
-
 // StreamGateError is what a method rejects with: the same fields as the error
 // event it also emits (type, code, status, message, asset, chainId).
 export class StreamGateError extends Error {
@@ -676,5 +670,3 @@ export class Playback {
     v.load();
   }
 }
-
-export { errorTypes };
