@@ -103,7 +103,7 @@ func (s *Server) writeStatus(rc *fasthttp.RequestCtx) {
 // is one.
 func (s *Server) handleOther(rc *fasthttp.RequestCtx) {
 	switch {
-	case s.handleAdmin(rc), s.handleTeaser(rc), s.handlePage(rc):
+	case s.handleAdmin(rc), s.handleTeaser(rc), s.handleSDK(rc), s.handlePage(rc):
 	case s.routes != nil:
 		s.routes(rc)
 	default:
