@@ -13,6 +13,9 @@ import (
 // exist. It is written last and never served.
 const ManifestName = "asset.json"
 
+// DeliveryCDN is asset.json's delivery value for CDN mode.
+const DeliveryCDN = "cdn"
+
 // ErrBadManifest is wrapped when asset.json cannot be used.
 var ErrBadManifest = errors.New("asset: bad asset.json")
 
@@ -24,6 +27,10 @@ type Asset struct {
 	Renditions []Rendition     `json:"renditions"`
 	RawPolicy  json.RawMessage `json:"policy"`
 	CreatedAt  time.Time       `json:"created_at"`
+	// Delivery is "cdn" for CDN mode; "" or "edge" is edge delivery.
+	Delivery string `json:"delivery,omitempty"`
+	// Version is the published version folder ("" = objects directly under the asset).
+	Version string `json:"version,omitempty"`
 
 	// Policy is RawPolicy parsed; Parse fails when it does not parse.
 	Policy *policy.Policy `json:"-"`

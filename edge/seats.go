@@ -72,8 +72,9 @@ func newSeats(ctx context.Context, cfg SeatsConfig, h holder, store seatStore, m
 
 // admit returns nil when the session may play: the policy has no
 // max_streams, the wallet meets it without a limited condition, or the
-// session holds or takes a seat; else a *seatsError.
-func (st *seats) admit(g *grant, p *policy.Policy, now time.Time) error {
+// session holds or takes a seat, which it keeps for idle after this
+// request; else a *seatsError.
+func (st *seats) admit(g *grant, p *policy.Policy, idle time.Duration, now time.Time) error {
 	if !limited(p) {
 		return nil
 	}
@@ -92,7 +93,7 @@ func (st *seats) admit(g *grant, p *policy.Policy, now time.Time) error {
 		if a != policy.Met || c.MaxStreams == 0 {
 			return a
 		}
-		if st.lease(seatOf(c, g.wallet, id), g, c.MaxStreams, now) {
+		if st.lease(seatOf(c, g.wallet, id), g, c.MaxStreams, idle, now) {
 			return policy.Met
 		}
 		full = c
@@ -102,7 +103,7 @@ func (st *seats) admit(g *grant, p *policy.Policy, now time.Time) error {
 		return nil // nil full: holdings changed since the gate; the next request decides
 	}
 	st.refusals.Inc()
-	return &seatsError{cond: full, idle: st.cfg.Idle}
+	return &seatsError{cond: full, idle: idle}
 }
 
 // limited reports whether any condition of p has max_streams.
@@ -125,23 +126,23 @@ func limited(p *policy.Policy) bool {
 
 // lease reports whether g's session holds a seat on k, from the memo when
 // it was asked less than cfg.Renew ago, else from the store.
-func (st *seats) lease(k seatKey, g *grant, maxStreams int, now time.Time) bool {
+func (st *seats) lease(k seatKey, g *grant, maxStreams int, idle time.Duration, now time.Time) bool {
 	t := now.UnixNano()
 	if held, ok := st.memo.get(&k, g.sid, t, int64(st.cfg.Renew)); ok {
 		return held
 	}
-	held := st.take(k, g, maxStreams, now) // by value: &k would escape on every call
+	held := st.take(k, g, maxStreams, idle, now) // by value: &k would escape on every call
 	st.memo.put(&k, g.wallet, g.sid, t, held)
 	return held
 }
 
 // take asks the store; when Redis fails this edge decides alone and says so
 // once per outage.
-func (st *seats) take(k seatKey, g *grant, maxStreams int, now time.Time) bool {
+func (st *seats) take(k seatKey, g *grant, maxStreams int, idle time.Duration, now time.Time) bool {
 	ctx, cancel := context.WithTimeout(st.ctx, st.cfg.Timeout)
 	defer cancel()
 	st.renewals.Inc()
-	held, err := st.store.take(ctx, &k, g.wallet, g.sid, maxStreams, st.cfg.Idle, now)
+	held, err := st.store.take(ctx, &k, g.wallet, g.sid, maxStreams, idle, now)
 	if err == nil {
 		if st.failing.CompareAndSwap(true, false) {
 			st.log.Info("seat leases back in redis")
@@ -152,7 +153,7 @@ func (st *seats) take(k seatKey, g *grant, maxStreams int, now time.Time) bool {
 	if st.failing.CompareAndSwap(false, true) {
 		st.log.Warn("seat leases unavailable in redis: this edge counts seats alone until it returns", "err", err)
 	}
-	held, _ = st.local.take(ctx, &k, g.wallet, g.sid, maxStreams, st.cfg.Idle, now)
+	held, _ = st.local.take(ctx, &k, g.wallet, g.sid, maxStreams, idle, now)
 	return held
 }
 
@@ -178,8 +179,9 @@ func (st *seats) release(inv ownership.Invalidation) {
 	}
 }
 
-// sweep forgets sessions idle longer than cfg.Idle.
+// sweep forgets sessions idle longer than the longer idle window (a CDN
+// session's lease outlives cfg.Idle, and release needs the memo to know it).
 func (st *seats) sweep(now time.Time) {
-	st.memo.sweep(now.Add(-st.cfg.Idle).UnixNano())
+	st.memo.sweep(now.Add(-max(st.cfg.Idle, st.cfg.CDNIdle)).UnixNano())
 	st.local.sweep(now.UnixNano())
 }
