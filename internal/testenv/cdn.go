@@ -69,6 +69,26 @@ http {
 }
 `))
 
+// WriteCDNConfig writes prefix/nginx.conf for nginx -p prefix/ to listen
+// on addr and cache in front of upstream (host:port) as CDN does, keeping
+// every file it makes under prefix; it returns the config's path. The
+// benchmark runs the same stand-in.
+func WriteCDNConfig(prefix, addr, upstream string) (string, error) {
+	conf := filepath.Join(prefix, "nginx.conf")
+	f, err := os.Create(conf)
+	if err != nil {
+		return "", fmt.Errorf("writing the nginx config: %w", err)
+	}
+	err = cdnConf.Execute(f, map[string]string{"Prefix": prefix, "Addr": addr, "Upstream": upstream})
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return "", fmt.Errorf("writing the nginx config: %w", err)
+	}
+	return conf, nil
+}
+
 // CDN starts nginx on a free 127.0.0.1 port caching in front of upstream
 // (the edge's host:port) as a CDN would, and stops it when the test ends.
 func CDN(t testing.TB, upstream string) *CDNEnv {
@@ -76,17 +96,9 @@ func CDN(t testing.TB, upstream string) *CDNEnv {
 	bin := Bin(t, "nginx")
 	prefix := t.TempDir()
 	addr := "127.0.0.1:" + FreePort(t)
-	conf := filepath.Join(prefix, "nginx.conf")
-	f, err := os.Create(conf)
+	conf, err := WriteCDNConfig(prefix, addr, upstream)
 	if err != nil {
 		t.Fatal(err)
-	}
-	err = cdnConf.Execute(f, map[string]string{"Prefix": prefix, "Addr": addr, "Upstream": upstream})
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		t.Fatalf("writing the nginx config: %v", err)
 	}
 	// -e: the error log goes to the prefix before the config is read, so
 	// nginx never opens /var/log/nginx.
