@@ -24,17 +24,17 @@ func TestCDN(t *testing.T) {
 		switch r.URL.Path {
 		case "/c/seg":
 			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
-			io.WriteString(w, "ciphertext")
+			_, _ = io.WriteString(w, "ciphertext")
 		case "/c/key":
 			w.Header().Set("Cache-Control", "private, no-store")
-			io.WriteString(w, "0123456789abcdef")
+			_, _ = io.WriteString(w, "0123456789abcdef")
 		case "/t/tok/seg":
 			w.Header().Set("Cache-Control", "public, max-age=60") // even so: the token path is never cached
-			io.WriteString(w, "gated")
+			_, _ = io.WriteString(w, "gated")
 		default:
 			w.Header().Set("Cache-Control", "no-store")
 			w.WriteHeader(404)
-			io.WriteString(w, `{"error":"not_found","message":"no"}`)
+			_, _ = io.WriteString(w, `{"error":"not_found","message":"no"}`)
 		}
 	}))
 	t.Cleanup(up.Close)
