@@ -51,7 +51,7 @@ func (s *Server) grant(rc *fasthttp.RequestCtx, id string) error {
 		return err
 	}
 	s.metrics.issued.WithLabelValues("playback").Inc()
-	prefix := "/t/" + tok + "/v/" + id + "/"
+	prefix := playbackPrefix(tok, a)
 	writeJSON(rc, fasthttp.StatusOK, playbackResponse{
 		Token:     tok,
 		HLS:       prefix + "master.m3u8",
@@ -59,6 +59,14 @@ func (s *Server) grant(rc *fasthttp.RequestCtx, id string) error {
 		ExpiresAt: c.ExpiresAt.UTC().Format(time.RFC3339),
 	})
 	return nil
+}
+
+// playbackPrefix is the gated path of the asset's objects for tok:
+// /t/{tok}/v/{id}/{version}/, or /t/{tok}/v/{id}/ for an unversioned asset
+// (docs/protocol.md §4). A player keeps the version it started with: a
+// renewed token changes only the token segment.
+func playbackPrefix(tok string, a *asset.Asset) string {
+	return "/t/" + tok + "/v/" + a.Dir()
 }
 
 // session verifies the request's bearer token as a session token; a

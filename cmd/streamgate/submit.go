@@ -17,7 +17,7 @@ import (
 	"github.com/streamgate/streamgate/transcoder"
 )
 
-const submitUsage = "usage: streamgate submit --source FILE|s3://bucket/key --asset ID --policy policy.json [--ladder NAME] [--title TEXT] [--config FILE] [--api URL]"
+const submitUsage = "usage: streamgate submit --source FILE|s3://bucket/key --asset ID --policy policy.json [--ladder NAME] [--title TEXT] [--delivery edge|cdn] [--config FILE] [--api URL]"
 
 // progressOut receives upload progress: a bar on a terminal, plain lines
 // otherwise. Tests swap it.
@@ -25,7 +25,7 @@ var progressOut io.Writer = os.Stderr
 
 // submitFlags are the flags of `streamgate submit`.
 type submitFlags struct {
-	config, api, source, asset, policy, ladder, title string
+	config, api, source, asset, policy, ladder, title, delivery string
 }
 
 // runSubmit uploads a local source to the sources bucket (an s3:// source is
@@ -40,6 +40,7 @@ func runSubmit(args []string, log *slog.Logger) error {
 	fset.StringVar(&f.policy, "policy", "", "policy `file` (JSON, docs/protocol.md §5), copied into asset.json")
 	fset.StringVar(&f.ladder, "ladder", "", "ladder `name` from transcode.ladders (default transcode.ladder)")
 	fset.StringVar(&f.title, "title", "", "title for asset.json (default the asset id)")
+	fset.StringVar(&f.delivery, "delivery", asset.DeliveryEdge, "`mode`: edge (every object through the gated path) or cdn (HLS segments encrypted, cacheable by a CDN; docs/protocol.md §4)")
 	if help, err := parseFlags(fset, args); help || err != nil {
 		return err
 	}
@@ -63,7 +64,7 @@ func runSubmit(args []string, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	log.Info("job queued", "job", job.ID, "asset", job.Asset, "source", job.Source, "ladder", job.Ladder)
+	log.Info("job queued", "job", job.ID, "asset", job.Asset, "source", job.Source, "ladder", job.Ladder, "delivery", job.Delivery)
 	_, err = fmt.Fprintln(stdout, job.ID)
 	return err
 }
@@ -75,6 +76,8 @@ func (f *submitFlags) spec() (transcoder.Spec, error) {
 		return transcoder.Spec{}, errors.New(submitUsage)
 	case !asset.ValidID(f.asset):
 		return transcoder.Spec{}, fmt.Errorf("--asset: want %s, got %q", asset.IDGrammar, f.asset)
+	case !asset.ValidDelivery(f.delivery):
+		return transcoder.Spec{}, fmt.Errorf("--delivery: want %s, got %q", asset.DeliveryValues, f.delivery)
 	}
 	data, err := os.ReadFile(f.policy)
 	if err != nil {
@@ -83,7 +86,7 @@ func (f *submitFlags) spec() (transcoder.Spec, error) {
 	if _, err := policy.Parse(data); err != nil {
 		return transcoder.Spec{}, fmt.Errorf("--policy %s: %w", f.policy, err)
 	}
-	return transcoder.Spec{Asset: f.asset, Title: f.title, Ladder: f.ladder, Policy: data}, nil
+	return transcoder.Spec{Asset: f.asset, Title: f.title, Ladder: f.ladder, Policy: data, Delivery: f.delivery}, nil
 }
 
 // upload returns the source URL, uploading a local file first.

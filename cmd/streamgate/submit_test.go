@@ -14,6 +14,7 @@ import (
 
 	"github.com/minio/minio-go/v7"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/internal/testenv"
 	"github.com/streamgate/streamgate/transcoder"
 )
@@ -94,11 +95,24 @@ func TestSubmitAndJobs(t *testing.T) {
 	if err != nil || !strings.Contains(list, id) || !strings.Contains(list, "published") || !strings.HasPrefix(list, "ID") {
 		t.Fatalf("jobs: %v\n%s", err, list)
 	}
-	again, err := run(t, runSubmit, "--config", path, "--source", job.Source, "--asset", "clip-2", "--policy", pol)
+	again, err := run(t, runSubmit, "--config", path, "--source", job.Source, "--asset", "clip-2", "--policy", pol, "--delivery", "cdn")
 	if err != nil || again == id {
 		t.Fatalf("submit s3 source: %q %v", again, err)
 	}
-	waitPublished(t, path, again)
+	if job := waitPublished(t, path, again); job.Delivery != asset.DeliveryCDN {
+		t.Errorf("job %+v, want delivery cdn", job)
+	}
+	cfg, err := loadTranscoderConfig(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(filepath.Join(cfg.Origin.Regions[0].Dir, "clip-2", asset.ManifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, err := asset.Parse("clip-2", raw); err != nil || !a.CDN() || a.KeyPeriod != transcoder.DefaultKeyPeriod || a.SegmentS != 1 {
+		t.Fatalf("asset.json of a --delivery cdn job: %v\n%s", err, raw)
+	}
 }
 
 func waitPublished(t *testing.T, path, id string) transcoder.Job {
@@ -144,6 +158,7 @@ var submitErrorCases = []struct {
 	{"missing policy file", []string{"--source", "x.mp4", "--asset", "a", "--policy", "/nonexistent.json"}, "--policy: open"},
 	{"missing source", []string{"--source", "/nonexistent.mp4", "--asset", "a", "--policy", "POLICY"}, "no such file"},
 	{"bad s3 url", []string{"--source", "s3://bucket-only", "--asset", "a", "--policy", "POLICY"}, "source: want s3://bucket/key"},
+	{"unknown delivery", []string{"--source", "x.mp4", "--asset", "a", "--policy", "POLICY", "--delivery", "drm"}, `--delivery: want "edge" or "cdn", got "drm"`},
 	{"unknown ladder", []string{"--source", "s3://sources/none.mp4", "--asset", "a", "--policy", "POLICY", "--ladder", "4k"}, "ladder: no ladder \"4k\""},
 }
 
