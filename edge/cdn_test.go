@@ -16,6 +16,10 @@ import (
 // testVersion is a publish version folder (docs/protocol.md §4).
 const testVersion = "v0123456789ab"
 
+// segmentS is the CDN fixtures' segment_s: with key_period 3, a CDN
+// session's seat is held 2 × 3 × segmentS = 30 s.
+var segmentS = 5.0
+
 var (
 	clearSeg  = bytes.Repeat([]byte("CLEAR-MEDIA-"), 100)
 	cipherSeg = bytes.Repeat([]byte("CIPHERTEXT--"), 100)
@@ -52,8 +56,12 @@ func writeVersioned(t testing.TB, dir, id, delivery, policy string) {
 	writeObject(t, dir, v+"aes/720p/index.m3u8", playlist)
 	writeObject(t, dir, v+"keys.json", keysJSON())
 	writeObject(t, dir, id+"/versions.json", []byte(`{"versions":[]}`))
+	cdn := ""
+	if delivery == "cdn" {
+		cdn = `"key_period":3,"segment_s":` + strconv.FormatFloat(segmentS, 'f', -1, 64) + `,`
+	}
 	writeObject(t, dir, id+"/asset.json", []byte(`{"id":"`+id+`","title":"t","delivery":"`+delivery+
-		`","version":"`+testVersion+`","policy":`+policy+`}`))
+		`","version":"`+testVersion+`",`+cdn+`"policy":`+policy+`}`))
 }
 
 // cdnOrigin is sampleOrigin plus "film" (CDN mode) and "plain" (edge mode),
@@ -223,33 +231,28 @@ func TestKeyRoute(t *testing.T) {
 	}
 }
 
-// TestKeySchedule: malformed schedules are the publisher's fault (502), and
-// every well-formed one parses to its keys.
+// TestKeySchedule: an unusable keys.json is the publisher's fault, a 502
+// to retry like a bad asset.json, never a viewer's 4xx.
 func TestKeySchedule(t *testing.T) {
-	ks, err := parseKeys(keysJSON())
-	if err != nil || ks.period != 3 || len(ks.keys) != 3 || ks.keys[2] != testKeys[2] {
-		t.Fatalf("%+v, %v", ks, err)
-	}
-	for _, bad := range []string{`{`, `{"key_period":0,"keys":["` + strings.Repeat("0", 32) + `"]}`, `{"key_period":3,"keys":[]}`,
-		`{"key_period":3,"keys":["` + strings.Repeat("0", 31) + `"]}`, `{"key_period":3,"keys":["` + strings.Repeat("g", 32) + `"]}`} {
-		if _, err := parseKeys([]byte(bad)); err == nil {
-			t.Errorf("%s: parsed", bad)
-		} else if status, code := statusOf(err); status != 502 || code != "origin_error" {
-			t.Errorf("%s: %d %s", bad, status, code)
-		}
-	}
+	dir := cdnOrigin(t)
+	writeObject(t, dir, "film/"+testVersion+"/keys.json", []byte(`{"key_period":3,"keys":["`+strings.Repeat("g", 32)+`"]}`))
+	e := newTestEdge(t, dir, nil)
+	resp, body := do(t, "GET", e.url+"/t/"+e.playback(t, "film")+"/v/film/"+testVersion+"/keys/0.key", nil)
+	wantError(t, resp, body, 502, "origin_error")
+	leaks(t, "a bad schedule", body)
 }
 
 // TestCDNSeats: only keys (and the first playlists) reach the edge in CDN
-// mode, so a session's seat outlives seats.idle up to seats.cdn_idle: past
-// idle a second session is still refused its keys, while on an edge-mode
-// asset with the same pass the seat is free again.
+// mode, so a session's seat outlives seats.idle, for two key periods of
+// media (2 × key_period × segment_s): past idle a second session is still
+// refused its keys, while on an edge-mode asset with the same pass the seat
+// is free again.
 func TestCDNSeats(t *testing.T) {
 	s := newSeated(t)
 	byToken := `{"chain_id":1337,"contract":"` + s.pass.Hex() + `","standard":"erc721","token_ids":["` + s.id + `"],"max_streams":1}`
 	writeVersioned(t, s.dir, "cdnone", "cdn", byToken)
 	idle := 300 * time.Millisecond
-	e := s.edgeWith(t, testenv.Redis(t).Addr, "", SeatsConfig{Idle: idle, CDNIdle: time.Minute, Renew: 100 * time.Millisecond, Timeout: time.Second})
+	e := s.edgeWith(t, testenv.Redis(t).Addr, "", SeatsConfig{Idle: idle, Renew: 100 * time.Millisecond, Timeout: time.Second})
 	key := func(tok string) int {
 		resp, body := do(t, "GET", e.url+"/t/"+tok+"/v/cdnone/"+testVersion+"/keys/0.key", nil)
 		if resp.StatusCode != 200 {
@@ -282,7 +285,7 @@ func TestCDNSeats(t *testing.T) {
 	}
 	lapse()
 	if got := key(b); got != 429 {
-		t.Fatalf("CDN second session after seats.idle: %d, want 429 (the first one holds its seat for cdn_idle)", got)
+		t.Fatalf("CDN second session after seats.idle: %d, want 429 (the first one holds its seat for two key periods)", got)
 	}
 	if got := key(a); got != 200 {
 		t.Fatalf("first session's next key: %d", got)

@@ -49,11 +49,6 @@ type SeatsConfig struct {
 	// Idle is how long a session keeps its seat after its last request:
 	// about two segment durations, so a player between segments keeps it.
 	Idle time.Duration `yaml:"idle"`
-	// CDNIdle is Idle for CDN-mode assets, whose players reach the edge
-	// only for playlists and keys: at least two key periods of media
-	// (2 × key_period × segment duration), so a seat outlives the wait
-	// between two key requests.
-	CDNIdle time.Duration `yaml:"cdn_idle"`
 	// Renew is how often, at most, a playing session renews its seat in
 	// Redis; requests in between are answered from memory.
 	Renew time.Duration `yaml:"renew"`
@@ -67,8 +62,6 @@ func (c *SeatsConfig) validate() error {
 		return errors.New("seats.renew, seats.timeout: want > 0")
 	case c.Idle <= c.Renew:
 		return fmt.Errorf("seats.idle: want > seats.renew (%s), got %s", c.Renew, c.Idle)
-	case c.CDNIdle < c.Idle:
-		return fmt.Errorf("seats.cdn_idle: want >= seats.idle (%s), got %s", c.Idle, c.CDNIdle)
 	}
 	return nil
 }
@@ -211,11 +204,7 @@ func DefaultConfig() Config {
 
 // defaultSeats: two 4–5 s segments idle, one Redis write per second per
 // playing session.
-//
-// cdn_idle: two key periods of the transcoder's default key_period (3
-// segments of 4 s: a key request every 12 s of media), plus a margin for a
-// player that fetches its next key late in its buffer.
-var defaultSeats = SeatsConfig{Idle: 10 * time.Second, CDNIdle: 30 * time.Second, Renew: time.Second, Timeout: 250 * time.Millisecond}
+var defaultSeats = SeatsConfig{Idle: 10 * time.Second, Renew: time.Second, Timeout: 250 * time.Millisecond}
 
 // Validate reports the first invalid field by its YAML path.
 func (c *Config) Validate() error {

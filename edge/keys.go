@@ -2,8 +2,6 @@ package edge
 
 import (
 	"context"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sync"
@@ -15,42 +13,9 @@ import (
 	"github.com/streamgate/streamgate/origin"
 )
 
-// maxKeysBytes bounds keys.json: 2^20 periods would be far larger, but no
-// film needs more than a few thousand 16-byte keys.
+// maxKeysBytes bounds keys.json: no film needs more than a few thousand
+// 16-byte keys (~35 bytes each in hex and JSON).
 const maxKeysBytes = 1 << 20
-
-// keySchedule is a parsed keys.json (docs/protocol.md §4):
-// {"key_period":N,"keys":["<32 hex>",…]}, one AES-128 key per period.
-type keySchedule struct {
-	period int
-	keys   [][16]byte
-}
-
-// parseKeys reads a keys.json body; anything but a positive key_period and
-// at least one key of exactly 32 hex digits is malformed (asset.ErrBadManifest:
-// a publishing fault, answered 502 like a bad asset.json).
-func parseKeys(data []byte) (*keySchedule, error) {
-	var raw struct {
-		KeyPeriod int      `json:"key_period"`
-		Keys      []string `json:"keys"`
-	}
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, fmt.Errorf("%w: keys.json: %w", asset.ErrBadManifest, err)
-	}
-	if raw.KeyPeriod < 1 || len(raw.Keys) == 0 {
-		return nil, fmt.Errorf("%w: keys.json: want key_period >= 1 and at least one key", asset.ErrBadManifest)
-	}
-	ks := &keySchedule{period: raw.KeyPeriod, keys: make([][16]byte, len(raw.Keys))}
-	for i, k := range raw.Keys {
-		if len(k) != 32 {
-			return nil, fmt.Errorf("%w: keys.json: key %d is not 32 hex digits", asset.ErrBadManifest, i)
-		}
-		if _, err := hex.Decode(ks.keys[i][:], []byte(k)); err != nil {
-			return nil, fmt.Errorf("%w: keys.json: key %d: %w", asset.ErrBadManifest, i, err)
-		}
-	}
-	return ks, nil
-}
 
 // keyring caches the key schedules of CDN-mode asset versions, keyed by
 // "{asset}[/{version}]". A schedule never changes under a version, but a
@@ -70,8 +35,8 @@ type keyring struct {
 }
 
 type keyEntry struct {
-	ks      *keySchedule
-	err     error // not found or malformed, cached like an answer
+	keys    [][16]byte // by period
+	err     error      // not found or malformed, cached like an answer
 	expires int64 // unix nanoseconds
 }
 
@@ -98,17 +63,17 @@ func (kr *keyring) key(sched []byte, period int, now time.Time) (*[16]byte, erro
 	if e.err != nil {
 		return nil, e.err
 	}
-	if period >= len(e.ks.keys) {
-		return nil, fmt.Errorf("%w: key period %d: the schedule has %d", origin.ErrNotFound, period, len(e.ks.keys))
+	if period >= len(e.keys) {
+		return nil, fmt.Errorf("%w: key period %d: the schedule has %d", origin.ErrNotFound, period, len(e.keys))
 	}
-	return &e.ks.keys[period], nil
+	return &e.keys[period], nil
 }
 
 func (kr *keyring) load(sched string) (keyEntry, error) {
 	v, err, _ := kr.flight.Do(sched, func() (any, error) {
 		ctx, cancel := context.WithTimeout(kr.ctx, kr.timeout)
 		defer cancel()
-		data, err := kr.store.ReadObject(ctx, sched+"/"+keysName, maxKeysBytes)
+		data, err := kr.store.ReadObject(ctx, sched+"/"+asset.KeysName, maxKeysBytes)
 		e := keyEntry{expires: time.Now().Add(kr.ttl).UnixNano()}
 		switch {
 		case errors.Is(err, asset.ErrNoObject):
@@ -118,7 +83,7 @@ func (kr *keyring) load(sched string) (keyEntry, error) {
 		case err != nil:
 			return nil, err
 		default:
-			e.ks, e.err = parseKeys(data)
+			_, e.keys, e.err = asset.ParseKeys(data) // an unusable one wraps asset.ErrBadManifest: 502
 		}
 		kr.put(sched, e)
 		return e, nil

@@ -32,11 +32,8 @@ const (
 // schedule, the version record and the ciphertext folder are never served
 // by the gated route, for any asset and at any depth.
 const (
-	keysName     = "keys.json"
-	versionsName = "versions.json"
-	aesDir       = "aes"
-	keysDir      = "keys"
-	keyExt       = ".key"
+	keysDir = "keys"
+	keyExt  = ".key"
 	// maxKeyPeriod bounds the period index: far more than any film's keys.
 	maxKeyPeriod = 1 << 20
 )
@@ -109,7 +106,7 @@ func parseRoute(uri []byte) (route, error) {
 // a folder, keys as a folder outside a key route) is hidden.
 func classify(p []byte) (routeKind, int) {
 	rest := p
-	if v, after, ok := bytes.Cut(p, []byte("/")); ok && validVersion(v) {
+	if v, after, ok := bytes.Cut(p, []byte("/")); ok && asset.ValidVersion(v) {
 		rest = after
 	}
 	if n, ok := bytes.CutPrefix(rest, []byte(keysDir+"/")); ok {
@@ -121,7 +118,7 @@ func classify(p []byte) (routeKind, int) {
 	}
 	for seg := range bytes.SplitSeq(p, []byte("/")) {
 		switch string(seg) {
-		case asset.ManifestName, keysName, versionsName, aesDir, keysDir:
+		case asset.ManifestName, asset.KeysName, asset.VersionsName, asset.CipherDir, keysDir:
 			return routeHidden, 0
 		}
 	}
@@ -142,20 +139,6 @@ func parsePeriod(d []byte) (int, bool) {
 		n = n*10 + int(c-'0')
 	}
 	return n, n < maxKeyPeriod
-}
-
-// validVersion reports whether v is a publish version: "v" + 12 lowercase
-// hex digits (docs/protocol.md §4).
-func validVersion(v []byte) bool {
-	if len(v) != 13 || v[0] != 'v' {
-		return false
-	}
-	for _, c := range v[1:] {
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
-			return false
-		}
-	}
-	return true
 }
 
 // parseCDN checks a raw request URI against the token-free route
@@ -179,11 +162,11 @@ func parseCDN(uri []byte) (route, error) {
 	}
 	r.asset, r.path = id, p
 	v, p, ok := bytes.Cut(p, []byte("/"))
-	if !ok || !validVersion(v) {
+	if !ok || !asset.ValidVersion(v) {
 		return route{}, fmt.Errorf("%w: want /c/{asset}/{version}/aes/{path}", errNoRoute)
 	}
 	seg, p, ok := bytes.Cut(p, []byte("/"))
-	if !ok || string(seg) != aesDir {
+	if !ok || string(seg) != asset.CipherDir {
 		return route{}, fmt.Errorf("%w: only ciphertext under {version}/aes/ is served without a token", errNoRoute)
 	}
 	if err := checkObjectPath(p); err != nil {
@@ -194,7 +177,7 @@ func parseCDN(uri []byte) (route, error) {
 	}
 	for seg := range bytes.SplitSeq(p, []byte("/")) {
 		switch string(seg) {
-		case asset.ManifestName, keysName, versionsName, aesDir, keysDir:
+		case asset.ManifestName, asset.KeysName, asset.VersionsName, asset.CipherDir, keysDir:
 			return route{}, fmt.Errorf("%w: reserved name", errNoRoute)
 		}
 	}

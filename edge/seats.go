@@ -12,6 +12,7 @@ import (
 	"github.com/holiman/uint256"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/asset/policy"
 	"github.com/streamgate/streamgate/contracts/ownership"
 )
@@ -53,6 +54,7 @@ type seats struct {
 	local   *localSeats
 	memo    *seatMemo
 	failing atomic.Bool
+	longest atomic.Int64 // the longest idle window leased so far (ns): CDN-mode ones outlast cfg.Idle
 	log     *slog.Logger
 
 	refusals, renewals, failures prometheus.Counter
@@ -70,6 +72,15 @@ func newSeats(ctx context.Context, cfg SeatsConfig, h holder, store seatStore, m
 	return st
 }
 
+// cdnIdle is how long a CDN-mode session keeps its seat after a request:
+// two key periods of media (2 × key_period × segment_s from asset.json).
+// Its player reaches the edge once per key period (segments come from the
+// CDN), so the seat outlives the wait between two key requests even when
+// the player asks for the next key late in its buffer.
+func cdnIdle(a *asset.Asset) time.Duration {
+	return time.Duration(2 * float64(a.KeyPeriod) * a.SegmentS * float64(time.Second))
+}
+
 // admit returns nil when the session may play: the policy has no
 // max_streams, the wallet meets it without a limited condition, or the
 // session holds or takes a seat, which it keeps for idle after this
@@ -77,6 +88,9 @@ func newSeats(ctx context.Context, cfg SeatsConfig, h holder, store seatStore, m
 func (st *seats) admit(g *grant, p *policy.Policy, idle time.Duration, now time.Time) error {
 	if !limited(p) {
 		return nil
+	}
+	if int64(idle) > st.longest.Load() {
+		st.longest.Store(int64(idle)) // racing stores may keep a shorter one until the next longer idle
 	}
 	if a, _ := p.Eval(func(c *policy.Condition) policy.Answer {
 		if c.MaxStreams > 0 {
@@ -179,9 +193,9 @@ func (st *seats) release(inv ownership.Invalidation) {
 	}
 }
 
-// sweep forgets sessions idle longer than the longer idle window (a CDN
-// session's lease outlives cfg.Idle, and release needs the memo to know it).
+// sweep forgets sessions idle longer than the longest idle window leased (a
+// CDN session's lease outlives cfg.Idle, and release needs the memo to know it).
 func (st *seats) sweep(now time.Time) {
-	st.memo.sweep(now.Add(-max(st.cfg.Idle, st.cfg.CDNIdle)).UnixNano())
+	st.memo.sweep(now.Add(-max(st.cfg.Idle, time.Duration(st.longest.Load()))).UnixNano())
 	st.local.sweep(now.UnixNano())
 }

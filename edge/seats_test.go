@@ -64,9 +64,6 @@ func (s *seated) edgeVia(t testing.TB, rc RedisConfig, jwks string, seats SeatsC
 		c.Ownership.Chains = []ownership.ChainConfig{{ID: testenv.ChainID, RPC: []string{s.chain.RPCURL}, Multicall3: "none"}}
 		c.Redis = rc
 		c.Seats = seats
-		if c.Seats.CDNIdle == 0 { // tests of edge-mode assets: the same window
-			c.Seats.CDNIdle = c.Seats.Idle
-		}
 		if jwks != "" {
 			c.Token.JWKS = jwks
 		}

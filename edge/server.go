@@ -380,7 +380,7 @@ func (s *Server) respondPinned(rc *fasthttp.RequestCtx, r *route, k asset.Kind, 
 // on the hot path and set their own deadlines when they must go out, so no
 // per-request context (and its timer) is made here. A CDN-mode session
 // reaches the edge only for playlists and keys, so its seat is held for
-// seats.cdn_idle, which outlasts a key period.
+// cdnIdle, which outlasts the wait between two key requests.
 func (s *Server) allow(g *grant, id []byte, now time.Time) (*asset.Asset, error) {
 	a, err := s.assets.Get(s.ctx, id, now)
 	if err != nil {
@@ -390,8 +390,8 @@ func (s *Server) allow(g *grant, id []byte, now time.Time) (*asset.Asset, error)
 		return nil, g.refused(err)
 	}
 	idle := s.cfg.Seats.Idle
-	if a.Delivery == asset.DeliveryCDN {
-		idle = s.cfg.Seats.CDNIdle
+	if a.CDN() {
+		idle = max(idle, cdnIdle(a))
 	}
 	if err := s.seats.admit(g, a.Policy, idle, now); err != nil {
 		return nil, err

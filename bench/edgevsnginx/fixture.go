@@ -24,7 +24,8 @@ const (
 // ciphertext are measured too; the gated route serves its other objects as
 // for any asset.
 func assetJSON(policy string) []byte {
-	return []byte(`{"id":"` + assetID + `","title":"bench","delivery":"cdn","version":"` + cdnVersion + `","policy":` + policy + `}`)
+	return []byte(fmt.Sprintf(`{"id":%q,"title":"bench","delivery":"cdn","version":%q,"key_period":%d,"segment_s":4,"policy":%s}`,
+		assetID, cdnVersion, cdnKeyPeriod, policy))
 }
 
 // fixture is the origin folder as written, kept to check that each server

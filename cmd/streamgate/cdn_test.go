@@ -4,17 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/aes"
-	"crypto/cipher"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math/big"
 	"net/http"
-	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,99 +20,44 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/contracts/bindings"
 	"github.com/streamgate/streamgate/edge"
 	"github.com/streamgate/streamgate/internal/testenv"
+	"github.com/streamgate/streamgate/transcoder"
 )
 
-// cdnVersion and cdnKeyPeriod are the CDN-mode test asset's version folder
-// and key period (segments per key; the test clip has 1 s segments).
-const (
-	cdnVersion   = "v00000000c1a0"
-	cdnKeyPeriod = 3
-)
+// cdnKeyPeriod is the CDN-mode test asset's key period: segments per key
+// (1 s segments here).
+const cdnKeyPeriod = 3
 
-// cdnOrigin publishes the test clip as a CDN-mode asset in the versioned
-// layout (docs/protocol.md §4, §6): the clear CMAF set, each media segment
-// encrypted whole (AES-128-CBC, PKCS#7, a random IV each) under aes/, one
-// random key per cdnKeyPeriod segments in keys.json, and media playlists
-// whose segments are token-free /c/ URLs and whose keys resolve under the
-// token path.
+// cdnOrigin publishes a 4 s clip (320x180, 25 fps, with audio) through the
+// transcoder as a CDN-mode asset "clip" with manifest's policy: the clear
+// CMAF set, the AES-128 ciphertext under aes/, keys.json, and media
+// playlists naming token-free /c/ segments and gated keys.
 func cdnOrigin(t *testing.T, manifest string) []edge.RegionConfig {
-	dir := t.TempDir()
-	vdir := filepath.Join(dir, "clip", cdnVersion)
-	copyDir(t, testenv.Media(t), vdir)
-	var keys [][]byte
-	for _, pl := range []string{"media_0.m3u8", "media_1.m3u8"} {
-		raw, err := os.ReadFile(filepath.Join(vdir, pl))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out, pending strings.Builder
-		seg := 0
-		for line := range strings.SplitSeq(strings.TrimRight(string(raw), "\n"), "\n") {
-			switch {
-			case strings.HasPrefix(line, "#EXTINF"), strings.HasPrefix(line, "#EXT-X-PROGRAM-DATE-TIME"):
-				pending.WriteString(line + "\n")
-			case line != "" && !strings.HasPrefix(line, "#"):
-				period := seg / cdnKeyPeriod
-				for len(keys) <= period {
-					keys = append(keys, randomBytes(t, 16))
-				}
-				iv := encryptSegment(t, keys[period], filepath.Join(vdir, line), filepath.Join(vdir, "aes", line))
-				fmt.Fprintf(&out, "#EXT-X-KEY:METHOD=AES-128,URI=\"keys/%d.key\",IV=0x%x\n%s/c/clip/%s/aes/%s\n", period, iv, pending.String(), cdnVersion, line)
-				pending.Reset()
-				seg++
-			default:
-				out.WriteString(line + "\n")
-			}
-		}
-		writeFile(t, filepath.Join(vdir, pl), out.String())
+	ffmpeg, ffprobe := testenv.Bin(t, "ffmpeg"), testenv.Bin(t, "ffprobe")
+	src := filepath.Join(t.TempDir(), "src.mp4")
+	if out, err := exec.Command(ffmpeg, "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=4",
+		"-f", "lavfi", "-i", "sine=frequency=440:duration=4", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest", src).CombinedOutput(); err != nil {
+		t.Fatalf("ffmpeg: %v %s", err, out)
 	}
-	hexKeys := make([]string, len(keys))
-	for i, k := range keys {
-		hexKeys[i] = hex.EncodeToString(k)
-	}
-	schedule, _ := json.Marshal(map[string]any{"key_period": cdnKeyPeriod, "keys": hexKeys})
-	writeFile(t, filepath.Join(vdir, "keys.json"), string(schedule))
-	var m map[string]any
+	var m struct{ Policy json.RawMessage }
 	if err := json.Unmarshal([]byte(manifest), &m); err != nil {
 		t.Fatal(err)
 	}
-	m["delivery"], m["version"] = "cdn", cdnVersion
-	b, _ := json.Marshal(m)
-	writeFile(t, filepath.Join(dir, "clip", "asset.json"), string(b))
+	dir := t.TempDir()
+	cfg := transcoder.DefaultConfig()
+	cfg.Origin.Regions = []transcoder.RegionConfig{{Name: "local", Dir: dir}}
+	cfg.Transcode.FFmpeg, cfg.Transcode.FFprobe, cfg.Transcode.Preset = ffmpeg, ffprobe, "ultrafast"
+	cfg.Transcode.SegmentDuration = time.Second
+	cfg.Transcode.KeyPeriod = cdnKeyPeriod
+	cfg.Transcode.Ladders["test"] = []transcoder.Rung{{Name: "180p", Height: 180, VideoBitrate: 300_000}}
+	spec := transcoder.Spec{Asset: "clip", Ladder: "test", Policy: m.Policy, Delivery: "cdn"}
+	if err := transcoder.TranscodeFile(context.Background(), cfg, spec, src, nil); err != nil {
+		t.Fatal(err)
+	}
 	return []edge.RegionConfig{{Name: "local", Dir: dir}}
-}
-
-func randomBytes(t *testing.T, n int) []byte {
-	b := make([]byte, n)
-	if _, err := rand.Read(b); err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-// encryptSegment writes from's bytes to to as RFC 8216 §4.3.2.4 AES-128
-// wants them and returns the IV.
-func encryptSegment(t *testing.T, key []byte, from, to string) []byte {
-	buf, err := os.ReadFile(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pad := aes.BlockSize - len(buf)%aes.BlockSize
-	buf = append(buf, bytes.Repeat([]byte{byte(pad)}, pad)...)
-	block, err := aes.NewCipher(key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	iv := randomBytes(t, aes.BlockSize)
-	cipher.NewCBCEncrypter(block, iv).CryptBlocks(buf, buf)
-	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, to, string(buf))
-	return iv
 }
 
 // cdnPlay is the CDN test's layout: an edge hosting the signer and the
@@ -135,23 +76,35 @@ func startCDNPlay(t *testing.T) *cdnPlay {
 	return &cdnPlay{e2e: e, ffmpeg: testenv.Bin(t, "ffmpeg"), cdn: testenv.CDN(t, proxy), reached: reached}
 }
 
-// token signs a in and returns a playback token for the clip.
-func (p *cdnPlay) token(t *testing.T, a *testenv.Account) string {
-	var pb struct{ Token string }
+// session is a holder's playback: its token and the version folder the
+// signer's HLS URL names (/t/{token}/v/clip/{version}/master.m3u8).
+type session struct{ tok, version string }
+
+// play signs a in and starts a playback session of the clip.
+func (p *cdnPlay) play(t *testing.T, a *testenv.Account) session {
+	var pb struct{ Token, HLS string }
 	p.call(t, "POST", "/playback/clip", p.signIn(t, a), nil, 200, &pb)
-	return pb.Token
+	rest, ok := strings.CutPrefix(pb.HLS, "/t/"+pb.Token+"/v/clip/")
+	version, ok2 := strings.CutSuffix(rest, "/master.m3u8")
+	if !ok || !ok2 || !asset.ValidVersion(version) {
+		t.Fatalf("playback URL %s names no version", pb.HLS)
+	}
+	return session{pb.Token, version}
 }
+
+// path is a gated path of the session's version.
+func (s session) path(rel string) string { return "/t/" + s.tok + "/v/clip/" + s.version + "/" + rel }
 
 // ffmpegPlay decodes the clip's video through the cache with tok and
 // returns the frames decoded; realtime reads at the media's pace (-re), as
 // a player does, so keys are asked for as playback reaches their period.
 // It may run on another goroutine: it only logs.
-func (p *cdnPlay) ffmpegPlay(t *testing.T, tok string, realtime bool) int {
+func (p *cdnPlay) ffmpegPlay(t *testing.T, s session, realtime bool) int {
 	args := []string{"-hide_banner", "-nostdin", "-v", "error"}
 	if realtime {
 		args = append(args, "-re")
 	}
-	args = append(args, "-i", p.cdn.URL+"/t/"+tok+"/v/clip/"+cdnVersion+"/master.m3u8", "-map", "0:v:0", "-f", "framecrc", "-")
+	args = append(args, "-i", p.cdn.URL+s.path("master.m3u8"), "-map", "0:v:0", "-f", "framecrc", "-")
 	cmd := exec.Command(p.ffmpeg, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -170,10 +123,10 @@ func (p *cdnPlay) ffmpegPlay(t *testing.T, tok string, realtime bool) int {
 }
 
 // segments lists the token-free segment paths of the clip's media playlists.
-func (p *cdnPlay) segments(t *testing.T, tok string) []string {
+func (p *cdnPlay) segments(t *testing.T, s session) []string {
 	var segs []string
 	for _, pl := range []string{"media_0.m3u8", "media_1.m3u8"} {
-		resp, err := http.Get(p.cdn.URL + "/t/" + tok + "/v/clip/" + cdnVersion + "/" + pl)
+		resp, err := http.Get(p.cdn.URL + s.path(pl))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -199,9 +152,9 @@ func TestCDNTwoHoldersShareTheCache(t *testing.T) {
 	p := startCDNPlay(t)
 	owner, a, b := p.chain.Accounts[0], p.chain.Accounts[1], p.chain.Accounts[2]
 	p.chain.Transact(t, owner, common.HexToAddress(p.pass), bindings.NewAccessPass().PackMint(b.Address))
-	ta, tb := p.token(t, a), p.token(t, b)
-	for who, tok := range map[string]string{"A": ta, "B": tb} {
-		if frames := p.ffmpegPlay(t, tok, false); frames != 100 {
+	ta, tb := p.play(t, a), p.play(t, b)
+	for who, s := range map[string]session{"A": ta, "B": tb} {
+		if frames := p.ffmpegPlay(t, s, false); frames != 100 {
 			t.Fatalf("holder %s decoded %d frames, want 100 (4 s at 25 fps)", who, frames)
 		}
 	}
@@ -223,22 +176,23 @@ func TestCDNTwoHoldersShareTheCache(t *testing.T) {
 			t.Errorf("%s: a later fetch is %s, want HIT", s, got)
 		}
 	}
-	video := 0
+	played := 0
 	for _, s := range segs {
-		if strings.Contains(s, "stream0") && p.reached(s) == 1 {
-			video++
+		if p.reached(s) == 1 {
+			played++
 		}
 	}
-	if video != 4 {
-		t.Fatalf("%d video segments reached the edge once, want all 4 (ffmpeg played them)", video)
+	if played < 4 {
+		t.Fatalf("%d segments reached the edge, want at least the 4 video ones ffmpeg decoded", played)
 	}
+	t.Logf("%d of %d segments reached the edge, once each; every other fetch by either holder was a cache hit", played, len(segs))
 	// A key is never cached: each holder's key requests reached the edge.
-	for _, tok := range []string{ta, tb} {
-		if n := p.reached("/t/" + tok + "/v/clip/" + cdnVersion + "/keys/0.key"); n < 1 {
+	for _, s := range []session{ta, tb} {
+		if n := p.reached(s.path("keys/0.key")); n < 1 {
 			t.Errorf("a holder's key 0 reached the edge %d times", n)
 		}
 	}
-	resp, err := http.Get(p.cdn.URL + "/t/" + ta + "/v/clip/" + cdnVersion + "/keys/0.key")
+	resp, err := http.Get(p.cdn.URL + ta.path("keys/0.key"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,13 +202,15 @@ func TestCDNTwoHoldersShareTheCache(t *testing.T) {
 	}
 	// Through the cache, the token-free path serves nothing but ciphertext,
 	// and caches none of its refusals (edge/cdn_test.go holds the whole class).
-	v := "/c/clip/" + cdnVersion + "/"
-	for _, path := range []string{v + "chunk-stream0-00001.m4s", v + "init-stream0.m4s", v + "master.m3u8", v + "media_0.m3u8",
-		v + "manifest.mpd", "/c/clip/asset.json", v + "keys.json", v + "keys/0.key", v + "aes/../keys.json", v + "aes/%2e%2e/chunk-stream0-00001.m4s"} {
+	v := "/c/clip/" + ta.version + "/"
+	clear := strings.Replace(segs[0], "/aes/", "/", 1) // the clear copy of a segment, for DASH on the gated path
+	name := path.Base(clear)
+	for _, u := range []string{clear, v + "master.m3u8", v + "media_0.m3u8", v + "manifest.mpd", "/c/clip/asset.json",
+		"/c/clip/versions.json", v + "keys.json", v + "keys/0.key", v + "aes/../keys.json", v + "aes/%2e%2e/" + name, v + "aes/..%2f" + name} {
 		for i := range 2 {
-			resp, body := testenv.RawHTTP(t, p.cdn.Addr, "GET "+path+" HTTP/1.1\r\nHost: cdn\r\nConnection: close\r\n\r\n")
+			resp, body := testenv.RawHTTP(t, p.cdn.Addr, "GET "+u+" HTTP/1.1\r\nHost: cdn\r\nConnection: close\r\n\r\n")
 			if resp.StatusCode != 404 || resp.Header.Get(testenv.CacheStatus) == "HIT" {
-				t.Fatalf("%s #%d through the cache: %d %s %q", path, i, resp.StatusCode, resp.Header.Get(testenv.CacheStatus), body)
+				t.Fatalf("%s #%d through the cache: %d %s %q", u, i, resp.StatusCode, resp.Header.Get(testenv.CacheStatus), body)
 			}
 		}
 	}
@@ -269,9 +225,9 @@ func TestCDNRevocation(t *testing.T) {
 	owner, a, b, c := p.chain.Accounts[0], p.chain.Accounts[1], p.chain.Accounts[2], p.chain.Accounts[3]
 	pass := common.HexToAddress(p.pass)
 	p.chain.Transact(t, owner, pass, bindings.NewAccessPass().PackMint(b.Address))
-	ta, tb := p.token(t, a), p.token(t, b)
-	keyOf := func(tok string, period int) (int, string) {
-		resp, err := http.Get(p.cdn.URL + fmt.Sprintf("/t/%s/v/clip/%s/keys/%d.key", tok, cdnVersion, period))
+	ta, tb := p.play(t, a), p.play(t, b)
+	keyOf := func(s session, period int) (int, string) {
+		resp, err := http.Get(p.cdn.URL + s.path(fmt.Sprintf("keys/%d.key", period)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -284,7 +240,7 @@ func TestCDNRevocation(t *testing.T) {
 	frames := make(chan int, 1)
 	started := time.Now()
 	go func() { frames <- p.ffmpegPlay(t, ta, true) }()
-	key0 := "/t/" + ta + "/v/clip/" + cdnVersion + "/keys/0.key"
+	key0 := ta.path("keys/0.key")
 	testenv.WaitFor(t, 10*time.Second, testenv.Holds("A's player fetched its first key", func() bool { return p.reached(key0) > 0 }))
 	id := passOf(t, p.e2e, pass, a.Address)
 	p.chain.Transact(t, a, pass, bindings.NewAccessPass().PackTransferFrom(a.Address, c.Address, id))
