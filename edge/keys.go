@@ -37,7 +37,7 @@ type keyring struct {
 type keyEntry struct {
 	keys    [][16]byte // by period
 	err     error      // not found or malformed, cached like an answer
-	expires int64 // unix nanoseconds
+	expires int64      // unix nanoseconds
 }
 
 // maxSchedules bounds the cached answers, as asset.Cache bounds manifests.
