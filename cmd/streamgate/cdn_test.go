@@ -203,9 +203,9 @@ func TestCDNTwoHoldersShareTheCache(t *testing.T) {
 	// Through the cache, the token-free path serves nothing but ciphertext,
 	// and caches none of its refusals (edge/cdn_test.go holds the whole class).
 	v := "/c/clip/" + ta.version + "/"
-	clear := strings.Replace(segs[0], "/aes/", "/", 1) // the clear copy of a segment, for DASH on the gated path
-	name := path.Base(clear)
-	for _, u := range []string{clear, v + "master.m3u8", v + "media_0.m3u8", v + "manifest.mpd", "/c/clip/asset.json",
+	clearSeg := strings.Replace(segs[0], "/aes/", "/", 1) // the clear copy of a segment, for DASH on the gated path
+	name := path.Base(clearSeg)
+	for _, u := range []string{clearSeg, v + "master.m3u8", v + "media_0.m3u8", v + "manifest.mpd", "/c/clip/asset.json",
 		"/c/clip/versions.json", v + "keys.json", v + "keys/0.key", v + "aes/../keys.json", v + "aes/%2e%2e/" + name, v + "aes/..%2f" + name} {
 		for i := range 2 {
 			resp, body := testenv.RawHTTP(t, p.cdn.Addr, "GET "+u+" HTTP/1.1\r\nHost: cdn\r\nConnection: close\r\n\r\n")
