@@ -109,6 +109,11 @@ func TestAPIDelivery(t *testing.T) {
 		job, err := c.Submit(context.Background(), Spec{Asset: "a", Source: "s3://sources/a/av.mp4", Policy: []byte(`{"public":true}`), Delivery: d})
 		if err != nil || job.Delivery != want {
 			t.Errorf("delivery %q: %+v %v", d, job, err)
+			continue
+		}
+		// As a worker and GET /jobs/{id} read it back from Redis.
+		if stored, err := c.Job(context.Background(), job.ID); err != nil || stored.Delivery != want {
+			t.Errorf("delivery %q stored as %+v %v", d, stored, err)
 		}
 	}
 }

@@ -79,9 +79,9 @@ func (p *publisher) close() {
 // {id}/{version}/ in each region in turn, then that region's asset.json,
 // so that no region ever holds a half-published asset and viewers switch
 // to the new version at once. Within a region it writes, each step after
-// the previous one ended: clear segments and other files, ciphertext
-// (aes/), playlists and MPD, keys.json, the version's entry in
-// versions.json, then (after fence) asset.json. fence stops the publish
+// the previous one ended: the version's entry in versions.json, clear
+// segments and other files, ciphertext (aes/), playlists and MPD,
+// keys.json, then (after fence) asset.json. fence stops the publish
 // when this worker no longer owns the job. After each switch, retention
 // (prune) deletes that region's versions superseded more than
 // retain ago; its failures are logged, not returned: the asset is
@@ -137,6 +137,17 @@ func outputFiles(dir string) ([numSteps][]string, error) {
 }
 
 func (p *publisher) publishRegion(ctx context.Context, r region, id, version, dir string, files [numSteps][]string, manifest []byte, fence func(context.Context) error) error {
+	// The version is recorded before its first object, so that retention
+	// also deletes the folder of a publish that fails half-way.
+	vs, err := p.readVersions(ctx, r, id)
+	if err != nil {
+		return err
+	}
+	if vs.add(version, p.now()) {
+		if err := p.putJSON(ctx, r, id+"/"+asset.VersionsName, vs); err != nil {
+			return err
+		}
+	}
 	for _, step := range files {
 		g, gctx := errgroup.WithContext(ctx)
 		g.SetLimit(p.cfg.Concurrency)
@@ -146,15 +157,6 @@ func (p *publisher) publishRegion(ctx context.Context, r region, id, version, di
 			})
 		}
 		if err := g.Wait(); err != nil {
-			return err
-		}
-	}
-	vs, err := p.readVersions(ctx, r, id)
-	if err != nil {
-		return err
-	}
-	if vs.add(version, p.now()) {
-		if err := p.putJSON(ctx, r, id+"/"+asset.VersionsName, vs); err != nil {
 			return err
 		}
 	}

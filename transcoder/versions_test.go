@@ -165,3 +165,38 @@ func readManifest(t *testing.T, s origin.Store, id string) *asset.Asset {
 	}
 	return a
 }
+
+// TestRetentionDeletesFailedPublish: a publish that fails half-way leaves
+// its version recorded, so the folder it began is deleted once a later
+// publish superseded it longer than the window ago.
+func TestRetentionDeletesFailedPublish(t *testing.T) {
+	rec := newRecorder(t)
+	p := testPublisher(region{"a", rec})
+	p.retain = time.Hour
+	t0 := time.Now()
+	at := func(d time.Duration) { p.now = func() time.Time { return t0.Add(d) } }
+	ok := func(context.Context) error { return nil }
+	failed := "v0000000000f0"
+	rec.fail = "x/" + failed + "/seg-1.m4s"
+	if err := p.publish(context.Background(), "x", failed, outputDir(t, 3, false), []byte("{}"), ok); err == nil {
+		t.Fatal("publish with a failing upload succeeded")
+	}
+	if _, err := rec.Stat(context.Background(), "x/"+failed+"/seg-0.m4s"); err != nil {
+		t.Fatalf("the failed publish wrote nothing to delete later: %v", err)
+	}
+	rec.fail = ""
+	at(time.Minute)
+	if err := p.publish(context.Background(), "x", "v000000000001", outputDir(t, 1, false), []byte("{}"), ok); err != nil {
+		t.Fatal(err)
+	}
+	at(time.Hour + 2*time.Minute)
+	if err := p.publish(context.Background(), "x", "v000000000002", outputDir(t, 1, false), []byte("{}"), ok); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rec.Stat(context.Background(), "x/"+failed+"/seg-0.m4s"); !errors.Is(err, origin.ErrNotFound) {
+		t.Fatalf("the failed publish's folder after the window: %v", err)
+	}
+	if _, err := rec.Stat(context.Background(), "x/v000000000001/seg-0.m4s"); err != nil {
+		t.Fatalf("a version superseded within the window: %v", err)
+	}
+}

@@ -19,16 +19,19 @@ import (
 	"github.com/streamgate/streamgate/transcoder"
 )
 
-// demoSample makes, once, the signing key and the sample asset: a 30 s lavfi
-// clip run through the real transcoder into the local origin, gated by the
-// pass. A later run reuses both while the pass address is the same.
+// demoSample makes, once, the signing key and the sample assets: a 30 s
+// lavfi clip run once through the real transcoder into the local origin,
+// gated by the pass, and published twice from that one encode: as
+// demoAsset (edge delivery) and as demoCDNAsset (CDN delivery: encrypted
+// HLS segments on the token-free path). A later run reuses them while the
+// pass address is the same.
 func demoSample(ctx context.Context, dir string, pass common.Address, seconds int, log *slog.Logger) error {
 	if err := demoSigningKey(filepath.Join(dir, "keys")); err != nil {
 		return err
 	}
 	originDir := filepath.Join(dir, "origin")
 	policy := fmt.Sprintf(`{"any":[{"chain_id":1337,"contract":"%s","standard":"erc721"}]}`, strings.ToLower(pass.Hex()))
-	if samplePublished(originDir, policy) {
+	if samplePublished(originDir, demoAsset, asset.DeliveryEdge, policy) && samplePublished(originDir, demoCDNAsset, asset.DeliveryCDN, policy) {
 		return nil
 	}
 	src := filepath.Join(dir, "sample-source.mp4")
@@ -48,19 +51,21 @@ func demoSample(ctx context.Context, dir string, pass common.Address, seconds in
 	if err := os.MkdirAll(originDir, 0o755); err != nil {
 		return err
 	}
-	log.Info("transcoding the sample (720p/480p/360p CMAF, HLS + DASH)")
-	spec := transcoder.Spec{Asset: demoAsset, Title: "Sample (test pattern and tone)", Policy: json.RawMessage(policy)}
-	return transcoder.TranscodeFile(ctx, cfg, spec, src, nil)
+	log.Info("transcoding the sample (720p/480p/360p CMAF, HLS + DASH), published for edge and CDN delivery")
+	return transcoder.TranscodeFileAs(ctx, cfg, src, nil,
+		transcoder.Spec{Asset: demoAsset, Title: "Sample (test pattern and tone)", Policy: json.RawMessage(policy)},
+		transcoder.Spec{Asset: demoCDNAsset, Title: "Sample, CDN delivery (encrypted segments, rotating keys)", Policy: json.RawMessage(policy), Delivery: asset.DeliveryCDN})
 }
 
-// samplePublished reports whether the sample exists with this policy.
-func samplePublished(originDir, policy string) bool {
-	raw, err := os.ReadFile(filepath.Join(originDir, demoAsset, asset.ManifestName))
+// samplePublished reports whether asset id exists with this delivery and
+// policy.
+func samplePublished(originDir, id, delivery, policy string) bool {
+	raw, err := os.ReadFile(filepath.Join(originDir, id, asset.ManifestName))
 	if err != nil {
 		return false
 	}
-	a, err := asset.Parse(demoAsset, raw)
-	if err != nil {
+	a, err := asset.Parse(id, raw)
+	if err != nil || (a.CDN() != (delivery == asset.DeliveryCDN)) {
 		return false
 	}
 	var compact bytes.Buffer
