@@ -137,6 +137,12 @@ func TestCDNRoute(t *testing.T) {
 	}
 	resp, body = do(t, "POST", seg, nil)
 	wantError(t, resp, body, 405, "method_not_allowed")
+	resp, _ = do(t, "OPTIONS", seg, map[string]string{"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "GET",
+		"Access-Control-Request-Headers": "range"})
+	if resp.StatusCode != 204 || resp.Header.Get("Access-Control-Allow-Origin") != "*" || resp.Header.Get("Vary") != "" ||
+		resp.Header.Get("Access-Control-Allow-Headers") != "Range" {
+		t.Fatalf("preflight: %d %v", resp.StatusCode, resp.Header)
+	}
 	refused := append(cdnRefused("film"), cdnRefused("plain")...)
 	refused = append(refused, cdnRefused("pub")...)
 	refused = append(refused, "/c/plain/"+testVersion+"/aes/720p/seg1.m4s", "/c/nosuch/"+testVersion+"/aes/720p/seg1.m4s")
@@ -147,10 +153,15 @@ func TestCDNRoute(t *testing.T) {
 			continue
 		}
 		wantError(t, resp, body, 404, "not_found")
-		if cc := resp.Header.Get("Cache-Control"); cc != "no-store" {
-			t.Errorf("%q: error Cache-Control %q, want no-store", uri, cc)
+		if cc, acao := resp.Header.Get("Cache-Control"), resp.Header.Get("Access-Control-Allow-Origin"); cc != "no-store" || acao != "*" {
+			t.Errorf("%q: error Cache-Control %q (want no-store), Access-Control-Allow-Origin %q (want *)", uri, cc, acao)
 		}
 		leaks(t, uri, body)
+	}
+	for result, n := range map[string]int{"ok": 3, "not_found": len(refused), "method_not_allowed": 1} {
+		if got := metricValue(t, e, `streamgate_edge_cdn_requests_total{result="`+result+`"}`); got != strconv.Itoa(n) {
+			t.Errorf("token-free requests %s = %s, want %d", result, got, n)
+		}
 	}
 }
 

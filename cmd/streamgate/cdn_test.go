@@ -70,8 +70,10 @@ type cdnPlay struct {
 	reached func(path string) int64 // GETs that reached the edge, by path
 }
 
+// The in-process indexer keeps its default poll interval (200 ms), so the
+// revocation time measured is the one a deployment sees.
 func startCDNPlay(t *testing.T) *cdnPlay {
-	e := startE2EOn(t, cdnOrigin, func(c *edgeConfig) { c.Indexer.PollInterval = 10 * time.Millisecond })
+	e := startE2EOn(t, cdnOrigin)
 	proxy, reached := testenv.CountingProxy(t, strings.TrimPrefix(e.url, "http://"))
 	return &cdnPlay{e2e: e, ffmpeg: testenv.Bin(t, "ffmpeg"), cdn: testenv.CDN(t, proxy), reached: reached}
 }
