@@ -161,7 +161,18 @@ func TestCDNPackage(t *testing.T) {
 	if err != nil || bytes.Contains(mpd, []byte("/c/")) || bytes.Contains(mpd, []byte(asset.CipherDir+"/")) {
 		t.Fatalf("manifest.mpd must address the clear segments: %v\n%s", err, mpd)
 	}
-	t.Logf("%d segments encrypted under %d keys, %d unique IVs", len(ivs), len(keys), len(ivs))
+	var total, cipherBytes int64
+	_ = filepath.WalkDir(vdir, func(path string, d os.DirEntry, err error) error {
+		if fi, ferr := d.Info(); err == nil && ferr == nil && fi.Mode().IsRegular() {
+			total += fi.Size()
+			if filepath.Base(filepath.Dir(path)) == asset.CipherDir {
+				cipherBytes += fi.Size()
+			}
+		}
+		return err
+	})
+	t.Logf("%d segments encrypted under %d keys, %d unique IVs; storage %d bytes, of which ciphertext %d (%.0f%% over the clear set)",
+		len(ivs), len(keys), len(ivs), total, cipherBytes, 100*float64(cipherBytes)/float64(total-cipherBytes))
 }
 
 // decrypt is AES-128-CBC with PKCS#7 padding checked strictly.
