@@ -161,7 +161,18 @@ func TestCDNPackage(t *testing.T) {
 	if err != nil || bytes.Contains(mpd, []byte("/c/")) || bytes.Contains(mpd, []byte(asset.CipherDir+"/")) {
 		t.Fatalf("manifest.mpd must address the clear segments: %v\n%s", err, mpd)
 	}
-	t.Logf("%d segments encrypted under %d keys, %d unique IVs", len(ivs), len(keys), len(ivs))
+	var total, cipherBytes int64
+	_ = filepath.WalkDir(vdir, func(path string, d os.DirEntry, err error) error {
+		if fi, ferr := d.Info(); err == nil && ferr == nil && fi.Mode().IsRegular() {
+			total += fi.Size()
+			if filepath.Base(filepath.Dir(path)) == asset.CipherDir {
+				cipherBytes += fi.Size()
+			}
+		}
+		return err
+	})
+	t.Logf("%d segments encrypted under %d keys, %d unique IVs; storage %d bytes, of which ciphertext %d (%.0f%% over the clear set)",
+		len(ivs), len(keys), len(ivs), total, cipherBytes, 100*float64(cipherBytes)/float64(total-cipherBytes))
 }
 
 // decrypt is AES-128-CBC with PKCS#7 padding checked strictly.
@@ -237,13 +248,19 @@ func serveCDNLayout(t *testing.T, dir string) (string, func() []string) {
 
 // TestCDNPlaysInFFmpeg: ffmpeg, a real HLS client, decrypts and decodes the
 // CDN-delivery asset end to end from an HTTP server laid out as the edge
-// serves it (segments from /c/, keys and playlists under the token path),
-// every rendition at every frame; and it fetched every key and segment
+// serves it (segments from /c/, keys and playlists under the token path)
+// without an error, and ffprobe counts every frame of every rendition; and it fetched every key and segment
 // from where the design puts them. The clear DASH plays too.
 func TestCDNPlaysInFFmpeg(t *testing.T) {
 	dir, a := publishCDN(t, "cdnplay")
 	url, asked := serveCDNLayout(t, dir)
 	base := url + "/t/tok/v/cdnplay/" + a.Version + "/"
+	// ffmpeg plays every stream to the end, decrypting and decoding, and
+	// reports no error.
+	out, err := exec.Command(testenv.Bin(t, "ffmpeg"), "-hide_banner", "-v", "error", "-i", base+masterName, "-map", "0", "-f", "null", "-").CombinedOutput()
+	if err != nil || len(out) > 0 {
+		t.Fatalf("ffmpeg -i master.m3u8 -f null -: %v\n%s", err, out)
+	}
 	ffprobe := testenv.Bin(t, "ffprobe")
 	for _, manifest := range []string{masterName, mpdName} {
 		cmd := exec.Command(ffprobe, "-v", "error", "-count_frames", "-show_entries", "stream=index,codec_type,nb_read_frames", "-of", "csv=p=0", base+manifest)
