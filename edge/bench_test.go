@@ -76,3 +76,26 @@ func BenchmarkServeGated(b *testing.B) {
 		e.srv.handle(rc)
 	}
 }
+
+// BenchmarkKeyRoute is one HLS key request on a hot edge: token cache hit,
+// policy, key schedule from memory, 16 bytes out (no network).
+func BenchmarkKeyRoute(b *testing.B) {
+	e := newTestEdge(b, cdnOrigin(b), nil)
+	rc := hotRequest(b, e, "/t/"+e.playback(b, "film")+"/v/film/"+testVersion+"/keys/2.key")
+	b.ReportAllocs()
+	for b.Loop() {
+		rc.Response.Reset()
+		e.srv.handle(rc)
+	}
+}
+
+// BenchmarkCDNRoute is one cached token-free ciphertext request.
+func BenchmarkCDNRoute(b *testing.B) {
+	e := newTestEdge(b, cdnOrigin(b), nil)
+	rc := hotRequest(b, e, "/c/film/"+testVersion+"/aes/720p/seg1.m4s")
+	b.ReportAllocs()
+	for b.Loop() {
+		rc.Response.Reset()
+		e.srv.handle(rc)
+	}
+}

@@ -34,7 +34,47 @@ type metrics struct {
 	tokenFailures      prometheus.Counter
 
 	preflights *cors.Preflights
+
+	keyRequests *results // key routes, by result
+	cdnRequests *results // the token-free route, by result
 }
+
+// resultCodes are the results a key or token-free request can end with:
+// ok or an error code of statusOf.
+var resultCodes = []string{"ok", "bad_request", "invalid_token", "token_expired", "forbidden", "revoked", "policy_unmet",
+	"too_many_streams", "not_found", "method_not_allowed", "chain_unavailable", "origin_error", "origin_timeout", "internal"}
+
+// results counts requests by result, each counter resolved once.
+type results struct{ by map[string]prometheus.Counter }
+
+func newResults(f factory, name, help string) *results {
+	v := f.counterVec(name, help, "result")
+	r := &results{by: make(map[string]prometheus.Counter, len(resultCodes))}
+	for _, c := range resultCodes {
+		r.by[c] = v.WithLabelValues(c)
+	}
+	return r
+}
+
+// count counts err's result (nil: ok); a code outside resultCodes counts
+// as internal.
+func (r *results) count(err error) {
+	code := "ok"
+	if err != nil {
+		_, code = statusOf(err)
+	}
+	c, ok := r.by[code]
+	if !ok {
+		c = r.by["internal"]
+	}
+	c.Inc()
+}
+
+// keyRequest counts a key route's result.
+func (m *metrics) keyRequest(err error) { m.keyRequests.count(err) }
+
+// cdnRequest counts a token-free route's result.
+func (m *metrics) cdnRequest(err error) { m.cdnRequests.count(err) }
 
 func newMetrics() *metrics {
 	m := &metrics{registry: prometheus.NewRegistry()}
@@ -60,6 +100,10 @@ func newMetrics() *metrics {
 	m.tokenHits = f.counter("streamgate_edge_token_cache_hits_total", "Playback tokens found already verified.")
 	m.tokenFailures = f.counter("streamgate_edge_token_failures_total", "Playback tokens refused by the signature or claims check.")
 	m.preflights = cors.NewPreflights(m.registry, "streamgate_edge_cors_preflights_total")
+	m.keyRequests = newResults(f, "streamgate_edge_key_requests_total",
+		"HLS key requests (gated route …/keys/{period}.key), by result: ok or the error code (revoked, too_many_streams, forbidden, …).")
+	m.cdnRequests = newResults(f, "streamgate_edge_cdn_requests_total",
+		"Token-free ciphertext requests (/c/…), by result: ok or the error code (not_found for anything the route does not serve).")
 	return m
 }
 

@@ -68,12 +68,16 @@ var (
 	valBytes        = []byte("bytes")
 )
 
-// writeHeaders sets what every object response carries.
-func (s *Server) writeHeaders(rc *fasthttp.RequestCtx, k asset.Kind, ctype string, etag []byte) {
+// writeHeaders sets what every object response carries; cc, when set,
+// replaces the kind's Cache-Control.
+func (s *Server) writeHeaders(rc *fasthttp.RequestCtx, k asset.Kind, cc []byte, ctype string, etag []byte) {
 	h := &rc.Response.Header
 	h.SetContentType(ctype)
+	if cc == nil {
+		cc = s.cacheControl[k]
+	}
 	// SetCanonical: the keys are already canonical, so skip normalizing them.
-	h.SetCanonical(hdrCacheControl, s.cacheControl[k])
+	h.SetCanonical(hdrCacheControl, cc)
 	h.SetCanonical(hdrAcceptRanges, valBytes)
 	if len(etag) > 0 {
 		h.SetCanonical(hdrETag, etag)
@@ -86,7 +90,7 @@ func (s *Server) writeHeaders(rc *fasthttp.RequestCtx, k asset.Kind, ctype strin
 func (s *Server) respond(rc *fasthttp.RequestCtx, r *route, k asset.Kind, ctype string, obj *object) (int, error) {
 	h := &rc.Request.Header
 	if notModified(h, obj.etag) {
-		s.writeHeaders(rc, k, ctype, obj.etag)
+		s.writeHeaders(rc, k, r.cc, ctype, obj.etag)
 		rc.SetStatusCode(fasthttp.StatusNotModified)
 		return 0, nil
 	}
@@ -94,7 +98,7 @@ func (s *Server) respond(rc *fasthttp.RequestCtx, r *route, k asset.Kind, ctype 
 	if err != nil {
 		return 0, err
 	}
-	s.writeHeaders(rc, k, ctype, obj.etag)
+	s.writeHeaders(rc, k, r.cc, ctype, obj.etag)
 	if br.partial {
 		rc.SetStatusCode(fasthttp.StatusPartialContent)
 		rc.Response.Header.SetContentRange(int(br.start), int(br.end), int(obj.size))

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/streamgate/streamgate/asset"
 )
 
 var routeCases = []struct {
@@ -65,10 +67,22 @@ func FuzzParseRoute(f *testing.F) {
 	for _, tc := range routeCases {
 		f.Add(tc.uri)
 	}
+	for _, uri := range cdnRefused("film") {
+		f.Add(uri)
+	}
+	f.Add("/c/film/" + testVersion + "/aes/720p/seg1.m4s")
 	f.Fuzz(func(t *testing.T, uri string) {
+		checkCDN(t, uri)
 		r, err := parseRoute([]byte(uri))
 		if err != nil {
 			return
+		}
+		if r.kind == routeObject {
+			for seg := range strings.SplitSeq(string(r.path), "/") {
+				if seg == "aes" || seg == "keys.json" || seg == "versions.json" || seg == "asset.json" {
+					t.Fatalf("gated route serves reserved %q from %q", r.path, uri)
+				}
+			}
 		}
 		key := string(r.key)
 		// A segment such as "..0" is a file name; only "", "." and ".." move.
@@ -84,4 +98,29 @@ func FuzzParseRoute(f *testing.F) {
 			t.Fatalf("inconsistent route %+v from %q", r, uri)
 		}
 	})
+}
+
+// checkCDN holds the token-free route to its contract on any input: what it
+// accepts is a media segment under {asset}/{version}/aes/, nothing else.
+func checkCDN(t *testing.T, uri string) {
+	r, err := parseCDN([]byte(uri))
+	if err != nil {
+		if errors.Is(err, errBadRoute) {
+			t.Fatalf("%q: %v is a 400, want 404 on /c/", uri, err)
+		}
+		return
+	}
+	key := string(r.key)
+	parts := strings.SplitN(key, "/", 4)
+	if len(parts) != 4 || parts[0] != string(r.asset) || !asset.ValidVersion(parts[1]) || parts[2] != "aes" {
+		t.Fatalf("token-free route accepted %q from %q", key, uri)
+	}
+	if k, _ := asset.TypeOf(parts[3]); k != asset.Segment || strings.ContainsAny(key, "\\%\x00?") {
+		t.Fatalf("token-free route accepted %q from %q", key, uri)
+	}
+	for seg := range strings.SplitSeq(parts[3], "/") {
+		if seg == "" || seg == "." || seg == ".." || seg == "aes" || seg == "keys" || strings.HasSuffix(seg, ".json") {
+			t.Fatalf("token-free route accepted %q from %q", key, uri)
+		}
+	}
 }

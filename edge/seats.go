@@ -12,6 +12,7 @@ import (
 	"github.com/holiman/uint256"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/asset/policy"
 	"github.com/streamgate/streamgate/contracts/ownership"
 )
@@ -53,6 +54,7 @@ type seats struct {
 	local   *localSeats
 	memo    *seatMemo
 	failing atomic.Bool
+	longest atomic.Int64 // the longest idle window leased so far (ns): CDN-mode ones outlast cfg.Idle
 	log     *slog.Logger
 
 	refusals, renewals, failures prometheus.Counter
@@ -70,12 +72,25 @@ func newSeats(ctx context.Context, cfg SeatsConfig, h holder, store seatStore, m
 	return st
 }
 
+// cdnIdle is how long a CDN-mode session keeps its seat after a request:
+// two key periods of media (2 × key_period × segment_s from asset.json).
+// Its player reaches the edge once per key period (segments come from the
+// CDN), so the seat outlives the wait between two key requests even when
+// the player asks for the next key late in its buffer.
+func cdnIdle(a *asset.Asset) time.Duration {
+	return time.Duration(2 * float64(a.KeyPeriod) * a.SegmentS * float64(time.Second))
+}
+
 // admit returns nil when the session may play: the policy has no
 // max_streams, the wallet meets it without a limited condition, or the
-// session holds or takes a seat; else a *seatsError.
-func (st *seats) admit(g *grant, p *policy.Policy, now time.Time) error {
+// session holds or takes a seat, which it keeps for idle after this
+// request; else a *seatsError.
+func (st *seats) admit(g *grant, p *policy.Policy, idle time.Duration, now time.Time) error {
 	if !limited(p) {
 		return nil
+	}
+	if int64(idle) > st.longest.Load() {
+		st.longest.Store(int64(idle)) // racing stores may keep a shorter one until the next longer idle
 	}
 	if a, _ := p.Eval(func(c *policy.Condition) policy.Answer {
 		if c.MaxStreams > 0 {
@@ -92,7 +107,7 @@ func (st *seats) admit(g *grant, p *policy.Policy, now time.Time) error {
 		if a != policy.Met || c.MaxStreams == 0 {
 			return a
 		}
-		if st.lease(seatOf(c, g.wallet, id), g, c.MaxStreams, now) {
+		if st.lease(seatOf(c, g.wallet, id), g, c.MaxStreams, idle, now) {
 			return policy.Met
 		}
 		full = c
@@ -102,7 +117,7 @@ func (st *seats) admit(g *grant, p *policy.Policy, now time.Time) error {
 		return nil // nil full: holdings changed since the gate; the next request decides
 	}
 	st.refusals.Inc()
-	return &seatsError{cond: full, idle: st.cfg.Idle}
+	return &seatsError{cond: full, idle: idle}
 }
 
 // limited reports whether any condition of p has max_streams.
@@ -125,23 +140,23 @@ func limited(p *policy.Policy) bool {
 
 // lease reports whether g's session holds a seat on k, from the memo when
 // it was asked less than cfg.Renew ago, else from the store.
-func (st *seats) lease(k seatKey, g *grant, maxStreams int, now time.Time) bool {
+func (st *seats) lease(k seatKey, g *grant, maxStreams int, idle time.Duration, now time.Time) bool {
 	t := now.UnixNano()
 	if held, ok := st.memo.get(&k, g.sid, t, int64(st.cfg.Renew)); ok {
 		return held
 	}
-	held := st.take(k, g, maxStreams, now) // by value: &k would escape on every call
+	held := st.take(k, g, maxStreams, idle, now) // by value: &k would escape on every call
 	st.memo.put(&k, g.wallet, g.sid, t, held)
 	return held
 }
 
 // take asks the store; when Redis fails this edge decides alone and says so
 // once per outage.
-func (st *seats) take(k seatKey, g *grant, maxStreams int, now time.Time) bool {
+func (st *seats) take(k seatKey, g *grant, maxStreams int, idle time.Duration, now time.Time) bool {
 	ctx, cancel := context.WithTimeout(st.ctx, st.cfg.Timeout)
 	defer cancel()
 	st.renewals.Inc()
-	held, err := st.store.take(ctx, &k, g.wallet, g.sid, maxStreams, st.cfg.Idle, now)
+	held, err := st.store.take(ctx, &k, g.wallet, g.sid, maxStreams, idle, now)
 	if err == nil {
 		if st.failing.CompareAndSwap(true, false) {
 			st.log.Info("seat leases back in redis")
@@ -152,7 +167,7 @@ func (st *seats) take(k seatKey, g *grant, maxStreams int, now time.Time) bool {
 	if st.failing.CompareAndSwap(false, true) {
 		st.log.Warn("seat leases unavailable in redis: this edge counts seats alone until it returns", "err", err)
 	}
-	held, _ = st.local.take(ctx, &k, g.wallet, g.sid, maxStreams, st.cfg.Idle, now)
+	held, _ = st.local.take(ctx, &k, g.wallet, g.sid, maxStreams, idle, now)
 	return held
 }
 
@@ -178,8 +193,9 @@ func (st *seats) release(inv ownership.Invalidation) {
 	}
 }
 
-// sweep forgets sessions idle longer than cfg.Idle.
+// sweep forgets sessions idle longer than the longest idle window leased (a
+// CDN session's lease outlives cfg.Idle, and release needs the memo to know it).
 func (st *seats) sweep(now time.Time) {
-	st.memo.sweep(now.Add(-st.cfg.Idle).UnixNano())
+	st.memo.sweep(now.Add(-max(st.cfg.Idle, time.Duration(st.longest.Load()))).UnixNano())
 	st.local.sweep(now.UnixNano())
 }

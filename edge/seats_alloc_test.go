@@ -21,8 +21,8 @@ func TestSeatedHotPathAllocs(t *testing.T) {
 	}
 	k, now := seatKey{chain: 1337, contract: s.pass, hasID: true}, time.Now()
 	g := &grant{wallet: s.holder, sid: "sid"}
-	e.srv.seats.lease(k, g, 1, now)
-	if n := testing.AllocsPerRun(100, func() { e.srv.seats.lease(k, g, 1, now) }); n != 0 {
+	e.srv.seats.lease(k, g, 1, e.srv.cfg.Seats.Idle, now)
+	if n := testing.AllocsPerRun(100, func() { e.srv.seats.lease(k, g, 1, e.srv.cfg.Seats.Idle, now) }); n != 0 {
 		t.Errorf("a memo hit allocates %v times", n)
 	}
 }

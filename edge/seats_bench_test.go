@@ -29,10 +29,10 @@ func BenchmarkSeatLease(b *testing.B) {
 	k, now := seatKey{chain: 1337, contract: s.pass, hasID: true}, time.Now()
 	g := &grant{wallet: s.holder, sid: "sid"}
 	b.Run("memo", func(b *testing.B) {
-		e.srv.seats.lease(k, g, 1, now)
+		e.srv.seats.lease(k, g, 1, e.srv.cfg.Seats.Idle, now)
 		b.ReportAllocs()
 		for b.Loop() {
-			e.srv.seats.lease(k, g, 1, now)
+			e.srv.seats.lease(k, g, 1, e.srv.cfg.Seats.Idle, now)
 		}
 	})
 	b.Run("redis", func(b *testing.B) {
@@ -45,7 +45,7 @@ func BenchmarkSeatLease(b *testing.B) {
 		i := 0
 		for b.Loop() {
 			k.id.SetUint64(uint64(i % 1000)) // many passes, one session each
-			if !e.srv.seats.take(k, sessions[i%1000], 1, now) {
+			if !e.srv.seats.take(k, sessions[i%1000], 1, e.srv.cfg.Seats.Idle, now) {
 				b.Fatal("refused")
 			}
 			i++

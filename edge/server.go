@@ -43,6 +43,7 @@ type Server struct {
 	seats        *seats
 	invalidated  *ownership.Subscriber // nil without Redis
 	objects      *objects
+	keys         *keyring // key schedules of CDN-mode assets
 	cacheControl [asset.NumKinds][]byte
 	http         *fasthttp.Server
 	limits       httperr.Limits     // of both listeners
@@ -133,6 +134,7 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 	if s.objects, err = newObjects(s.ctx, cfg.Cache, cfg.Origin.StreamTimeout, s.origin, s.metrics); err != nil {
 		return nil, err
 	}
+	s.keys = newKeyring(s.ctx, s.origin, cfg.Cache.AssetTTL, cfg.Origin.StreamTimeout)
 	if s.assets = deps.Assets; s.assets == nil {
 		s.assets = cfg.NewAssets(s.origin, log)
 		if err := s.assets.Register(s.metrics.registry); err != nil {
@@ -257,6 +259,7 @@ func (s *Server) sweep(stop <-chan struct{}) {
 			return
 		case now := <-t.C:
 			s.assets.Sweep(now)
+			s.keys.sweep(now)
 			s.seats.sweep(now)
 		}
 	}
@@ -267,6 +270,10 @@ func (s *Server) Handler() fasthttp.RequestHandler { return s.handle }
 
 func (s *Server) handle(rc *fasthttp.RequestCtx) {
 	uri := rc.Request.Header.RequestURI()
+	if len(uri) >= 3 && uri[1] == 'c' && uri[2] == '/' {
+		s.handleCDN(rc, uri)
+		return
+	}
 	if len(uri) < 3 || uri[1] != 't' || uri[2] != '/' {
 		s.handleOther(rc)
 		return
@@ -312,6 +319,14 @@ func (s *Server) serve(rc *fasthttp.RequestCtx, uri []byte) (asset.Kind, int, er
 	if err != nil {
 		return asset.Other, 0, err
 	}
+	k, n, err := s.serveRoute(rc, &r)
+	if r.kind == routeKey {
+		s.metrics.keyRequest(err)
+	}
+	return k, n, err
+}
+
+func (s *Server) serveRoute(rc *fasthttp.RequestCtx, r *route) (asset.Kind, int, error) {
 	k, ctype := asset.TypeOf(r.path)
 	if !rc.IsGet() && !rc.IsHead() {
 		return k, 0, errMethod
@@ -321,23 +336,33 @@ func (s *Server) serve(rc *fasthttp.RequestCtx, uri []byte) (asset.Kind, int, er
 	if err != nil {
 		return k, 0, err
 	}
-	if err := s.allow(g, r.asset, now); err != nil {
+	a, err := s.allow(g, r.asset, now)
+	if err != nil {
 		return k, 0, err
 	}
-	if string(r.path) == asset.ManifestName {
-		return k, 0, fmt.Errorf("%w: %s is not served", origin.ErrNotFound, asset.ManifestName)
+	switch r.kind {
+	case routeHidden:
+		return k, 0, fmt.Errorf("%w: reserved names (asset.json, keys.json, versions.json, aes/) are not served", origin.ErrNotFound)
+	case routeKey:
+		n, err := s.serveKey(rc, r, a, now)
+		return k, n, err
 	}
+	return s.serveObject(rc, r, k, ctype)
+}
+
+// serveObject answers with the origin object r.key.
+func (s *Server) serveObject(rc *fasthttp.RequestCtx, r *route, k asset.Kind, ctype string) (asset.Kind, int, error) {
 	obj, err := s.objects.get(r.key)
 	if err != nil {
 		return k, 0, err
 	}
-	n, err := s.respondPinned(rc, &r, k, ctype, obj)
+	n, err := s.respondPinned(rc, r, k, ctype, obj)
 	if errors.Is(err, errChanged) {
 		rc.Response.Reset() // the first attempt's status and headers may not hold for the new object
 		if obj, err = s.objects.refetch(r.key); err != nil {
 			return k, 0, err
 		}
-		n, err = s.respondPinned(rc, &r, k, ctype, obj)
+		n, err = s.respondPinned(rc, r, k, ctype, obj)
 	}
 	return k, n, err
 }
@@ -353,22 +378,28 @@ func (s *Server) respondPinned(rc *fasthttp.RequestCtx, r *route, k asset.Kind, 
 }
 
 // allow loads the asset's manifest, asks the gate and, for conditions with
-// max_streams, the seats. All answer from memory on the hot path and set
-// their own deadlines when they must go out, so no per-request context (and
-// its timer) is made here.
-func (s *Server) allow(g *grant, asset []byte, now time.Time) error {
-	a, err := s.assets.Get(s.ctx, asset, now)
+// max_streams, the seats, and returns the manifest. All answer from memory
+// on the hot path and set their own deadlines when they must go out, so no
+// per-request context (and its timer) is made here. A CDN-mode session
+// reaches the edge only for playlists and keys, so its seat is held for
+// cdnIdle, which outlasts the wait between two key requests.
+func (s *Server) allow(g *grant, id []byte, now time.Time) (*asset.Asset, error) {
+	a, err := s.assets.Get(s.ctx, id, now)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := s.gate.AllowAt(s.ctx, g.wallet, a.Policy, now); err != nil {
-		return g.refused(err)
+		return nil, g.refused(err)
 	}
-	if err := s.seats.admit(g, a.Policy, now); err != nil {
-		return err
+	idle := s.cfg.Seats.Idle
+	if a.CDN() {
+		idle = max(idle, cdnIdle(a))
+	}
+	if err := s.seats.admit(g, a.Policy, idle, now); err != nil {
+		return nil, err
 	}
 	g.admitted()
-	return nil
+	return a, nil
 }
 
 // lowatListener sets TCP_NOTSENT_LOWAT on each accepted connection.

@@ -76,7 +76,7 @@ func (s *Server) grant(rc *fasthttp.RequestCtx, id string) (bool, error) {
 		return prev != nil, err
 	}
 	s.metrics.issued.WithLabelValues("playback").Inc()
-	prefix := "/t/" + tok + "/v/" + id + "/"
+	prefix := playbackPrefix(tok, a)
 	writeJSON(rc, fasthttp.StatusOK, playbackResponse{
 		Token:     tok,
 		HLS:       prefix + "master.m3u8",
@@ -131,6 +131,14 @@ func (s *Server) renewable(tok, wallet, id string, now time.Time) (*token.Claims
 		return nil, fmt.Errorf("%w: the token to renew is for another asset", errForbidden)
 	}
 	return c, nil
+}
+
+// playbackPrefix is the gated path of the asset's objects for tok:
+// /t/{tok}/v/{id}/{version}/, or /t/{tok}/v/{id}/ for an unversioned asset
+// (docs/protocol.md §4). A player keeps the version it started with: a
+// renewed token changes only the token segment.
+func playbackPrefix(tok string, a *asset.Asset) string {
+	return "/t/" + tok + "/v/" + a.Dir()
 }
 
 // session verifies the request's bearer token as a session token; a

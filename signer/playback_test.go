@@ -3,6 +3,8 @@ package signer
 import (
 	"encoding/json"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -75,6 +77,34 @@ func TestPlayback(t *testing.T) {
 	}
 	if resp, body := ts.play(t, "pub", ts.session(t, other, 0)); resp.StatusCode != 200 {
 		t.Fatalf("public asset: %d %s", resp.StatusCode, body)
+	}
+}
+
+// TestPlaybackVersioned: a versioned asset's URLs name its version folder,
+// for either delivery; the edge maps them to {asset}/{version}/….
+func TestPlaybackVersioned(t *testing.T) {
+	w := newWorld(t)
+	ts := gatedSigner(t, w, nil)
+	const v = "v0123456789ab"
+	for id, extra := range map[string]string{
+		"edgev": `,"version":"` + v + `"`,
+		"cdnv":  `,"version":"` + v + `","delivery":"cdn","key_period":3,"segment_s":4`,
+	} {
+		doc := `{"id":"` + id + `","title":"t","policy":{"public":true}` + extra + `}`
+		if err := os.MkdirAll(filepath.Join(ts.dir, id), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(ts.dir, id, "asset.json"), []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		resp, body := ts.play(t, id, ts.session(t, w.chain.Accounts[2].Address, 0))
+		var p playbackResponse
+		if resp.StatusCode != 200 || json.Unmarshal(body, &p) != nil {
+			t.Fatalf("%s: %d %s", id, resp.StatusCode, body)
+		}
+		if base := "/t/" + p.Token + "/v/" + id + "/" + v + "/"; p.HLS != base+"master.m3u8" || p.DASH != base+"manifest.mpd" {
+			t.Errorf("%s: hls %s dash %s", id, p.HLS, p.DASH)
+		}
 	}
 }
 

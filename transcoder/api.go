@@ -100,7 +100,7 @@ func (s *Service) submit(rw http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.log.Info("job queued", "job", job.ID, "asset", job.Asset, "source", job.Source, "ladder", job.Ladder)
+	s.log.Info("job queued", "job", job.ID, "asset", job.Asset, "source", job.Source, "ladder", job.Ladder, "delivery", job.Delivery)
 	writeJSON(rw, http.StatusAccepted, job)
 	return nil
 }

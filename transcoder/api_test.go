@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -87,6 +88,34 @@ func call(t *testing.T, svc *Service, method, path, token, body string) *http.Re
 	}
 	t.Cleanup(func() { resp.Body.Close() })
 	return resp
+}
+
+// TestAPIDelivery: the job field "delivery" takes edge (the default) or
+// cdn; any other value, case variants included, is a 400 bad_request that
+// names the allowed values.
+func TestAPIDelivery(t *testing.T) {
+	svc, _ := apiService(t)
+	for _, d := range []string{"drm", "CDN", "Edge", " cdn", "cdn ", "sample-aes"} {
+		body := `{"asset":"a","source":"s3://sources/a/av.mp4","policy":{"public":true},"delivery":` + strconv.Quote(d) + `}`
+		resp := call(t, svc, "POST", "/jobs", testToken, body)
+		var e httperr.Body
+		raw, _ := io.ReadAll(resp.Body)
+		if json.Unmarshal(raw, &e) != nil || resp.StatusCode != 400 || e.Error != "bad_request" || !strings.Contains(e.Message, `want "edge" or "cdn"`) {
+			t.Errorf("delivery %q: %d %s", d, resp.StatusCode, raw)
+		}
+	}
+	c := NewClient("http://"+svc.Addr(), testToken)
+	for d, want := range map[string]string{"": "edge", "edge": "edge", "cdn": "cdn"} {
+		job, err := c.Submit(context.Background(), Spec{Asset: "a", Source: "s3://sources/a/av.mp4", Policy: []byte(`{"public":true}`), Delivery: d})
+		if err != nil || job.Delivery != want {
+			t.Errorf("delivery %q: %+v %v", d, job, err)
+			continue
+		}
+		// As a worker and GET /jobs/{id} read it back from Redis.
+		if stored, err := c.Job(context.Background(), job.ID); err != nil || stored.Delivery != want {
+			t.Errorf("delivery %q stored as %+v %v", d, stored, err)
+		}
+	}
 }
 
 // TestAPIJobs submits through the client and reads the job back, one by id

@@ -28,7 +28,21 @@ type Config struct {
 	Origin        OriginConfig    `yaml:"origin"`
 	Queue         QueueConfig     `yaml:"queue"`
 	Transcode     TranscodeConfig `yaml:"transcode"`
+	Publish       PublishConfig   `yaml:"publish"`
 }
+
+// PublishConfig is the versioned publishing of docs/protocol.md §4.
+type PublishConfig struct {
+	// RetainVersionsFor is how long a superseded version of an asset stays
+	// in the origin: a player keeps the version it started with while it
+	// renews its token, so at least session_ttl + playback_ttl (24 h + 4 h).
+	// Versions superseded longer ago are deleted by the asset's next publish.
+	RetainVersionsFor time.Duration `yaml:"retain_versions_for"`
+}
+
+// DefaultRetainVersionsFor is 48 h: above the longest a renewed session
+// can hold one version (session_ttl 24 h + playback_ttl 4 h).
+const DefaultRetainVersionsFor = 48 * time.Hour
 
 // RedisConfig locates the job queue (required).
 type RedisConfig = redisconf.Config
@@ -106,7 +120,15 @@ type TranscodeConfig struct {
 	Ladder string `yaml:"ladder"`
 	// Ladders are the named ladders a job may ask for.
 	Ladders map[string][]Rung `yaml:"ladders"`
+	// KeyPeriod is, for CDN-delivery assets, how many media segments share
+	// one AES-128 key (1..1000): a revoked viewer loses playback at most
+	// this many segments after the player's buffer.
+	KeyPeriod int `yaml:"key_period"`
 }
+
+// DefaultKeyPeriod is 3 segments: 12 s of media per key at the default 4 s
+// segments (docs/protocol.md §4).
+const DefaultKeyPeriod = 3
 
 // Rung is one rendition of a ladder. Rungs above the source's height (the
 // short side, for portrait video) are skipped; when all are, the lowest one
@@ -154,14 +176,16 @@ func DefaultConfig() Config {
 			FFmpeg: "ffmpeg", FFprobe: "ffprobe",
 			SegmentDuration: 4 * time.Second, Preset: "veryfast", AudioBitrate: 128_000,
 			Timeout: 6 * time.Hour, Ladder: "default",
-			Ladders: map[string][]Rung{"default": DefaultLadder()},
+			Ladders:   map[string][]Rung{"default": DefaultLadder()},
+			KeyPeriod: DefaultKeyPeriod,
 		},
+		Publish: PublishConfig{RetainVersionsFor: DefaultRetainVersionsFor},
 	}
 }
 
 // Validate reports the first invalid field by its YAML path.
 func (c *Config) Validate() error {
-	for _, check := range []func() error{c.validateBasics, c.Redis.Validate, c.Origin.validate, c.Queue.validate, c.Transcode.validate} {
+	for _, check := range []func() error{c.validateBasics, c.Redis.Validate, c.Origin.validate, c.Queue.validate, c.Transcode.validate, c.Publish.validate} {
 		if err := check(); err != nil {
 			return err
 		}
@@ -232,11 +256,20 @@ func (t *TranscodeConfig) validate() error {
 		return fmt.Errorf("transcode.timeout: want > 0, got %s", t.Timeout)
 	case t.Ladders[t.Ladder] == nil:
 		return fmt.Errorf("transcode.ladder: %q is not in transcode.ladders", t.Ladder)
+	case t.KeyPeriod < 1 || t.KeyPeriod > 1000:
+		return fmt.Errorf("transcode.key_period: want 1..1000 segments, got %d", t.KeyPeriod)
 	}
 	for name, rungs := range t.Ladders {
 		if err := validateLadder(rungs); err != nil {
 			return fmt.Errorf("transcode.ladders.%s%w", name, err)
 		}
+	}
+	return nil
+}
+
+func (p *PublishConfig) validate() error {
+	if p.RetainVersionsFor <= 0 {
+		return fmt.Errorf("publish.retain_versions_for: want > 0, got %s", p.RetainVersionsFor)
 	}
 	return nil
 }

@@ -42,6 +42,12 @@ var configCases = []struct {
 	{"odd height", "transcode:\n  ladders:\n    default: [{name: a, height: 301, video_bitrate: 100000}]\n", "transcode.ladders.default[0].height"},
 	{"duplicate rung", "transcode:\n  ladders:\n    default: [{name: a, height: 300, video_bitrate: 100000}, {name: a, height: 200, video_bitrate: 100000}]\n", "transcode.ladders.default[1].name"},
 	{"empty ladder", "transcode:\n  ladders:\n    default: []\n", "transcode.ladders.default: want at least one rung"},
+	{"key period 0", "transcode:\n  key_period: 0\n", "transcode.key_period: want 1..1000 segments, got 0"},
+	{"key period huge", "transcode:\n  key_period: 1001\n", "transcode.key_period: want 1..1000"},
+	{"key period 1", "transcode:\n  key_period: 1\n", ""},
+	{"no retention", "publish:\n  retain_versions_for: 0s\n", "publish.retain_versions_for: want > 0"},
+	{"negative retention", "publish:\n  retain_versions_for: -1h\n", "publish.retain_versions_for: want > 0"},
+	{"short retention", "publish:\n  retain_versions_for: 10m\n", ""},
 	{"unknown key", "queue:\n  worker: 2\n", "line 2: queue.worker: no such key; did you mean queue.workers?"},
 }
 

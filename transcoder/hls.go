@@ -22,6 +22,11 @@ const audioGroup = "audio"
 type packaged struct {
 	Renditions []asset.Rendition
 	Duration   float64 // seconds, of the top rendition
+	// Version is the folder the package is published to; KeyPeriod and
+	// SegmentS are set for a CDN-delivery package (asset.json).
+	Version   string
+	KeyPeriod int
+	SegmentS  float64
 }
 
 // repStats are one representation's measured bitrates.

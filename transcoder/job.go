@@ -41,6 +41,8 @@ type Spec struct {
 	// GetURL is where viewers get a pass (asset.json "get_url"): an
 	// absolute http(s) URL (asset.CheckGetURL), or "".
 	GetURL string `json:"get_url,omitempty"`
+	// Delivery is asset.DeliveryEdge or asset.DeliveryCDN ("" = edge).
+	Delivery string `json:"delivery,omitempty"`
 }
 
 // Job is a spec with its queue state.
@@ -81,6 +83,9 @@ func ParseSpec(data []byte, ladders map[string][]Rung, defaultLadder string) (Sp
 	if s.Title == "" {
 		s.Title = s.Asset
 	}
+	if s.Delivery == "" {
+		s.Delivery = asset.DeliveryEdge
+	}
 	if err := s.check(ladders); err != nil {
 		return Spec{}, fmt.Errorf("%w: %w", ErrBadSpec, err)
 	}
@@ -95,6 +100,9 @@ func (s *Spec) check(ladders map[string][]Rung) error {
 		return fmt.Errorf("title: want at most 512 bytes of UTF-8")
 	case ladders[s.Ladder] == nil:
 		return fmt.Errorf("ladder: no ladder %q is configured", s.Ladder)
+	}
+	if err := checkDelivery(s.Delivery); err != nil {
+		return err
 	}
 	if _, _, err := ParseSourceURL(s.Source); err != nil {
 		return err
@@ -132,4 +140,13 @@ func ParseSourceURL(raw string) (bucket, key string, err error) {
 // SourceURL is the s3:// URL of key in bucket.
 func SourceURL(bucket, key string) string {
 	return (&url.URL{Scheme: "s3", Host: bucket, Path: "/" + key}).String()
+}
+
+// checkDelivery refuses a delivery other than "", edge and cdn, naming the
+// allowed values.
+func checkDelivery(d string) error {
+	if asset.ValidDelivery(d) {
+		return nil
+	}
+	return fmt.Errorf("delivery: want %s, got %q", asset.DeliveryValues, d)
 }

@@ -40,7 +40,7 @@ func TestTranscodeFile(t *testing.T) {
 		t.Fatalf("asset.json %s: %v", raw, err)
 	}
 	for _, name := range []string{"master.m3u8", "manifest.mpd", "poster.jpg"} {
-		if _, err := os.Stat(filepath.Join(dir, "clip", name)); err != nil {
+		if _, err := os.Stat(filepath.Join(dir, "clip", a.Version, name)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -84,8 +84,8 @@ func TestTranscodeFileRelativePaths(t *testing.T) {
 	if err := TranscodeFile(context.Background(), cfg, spec, src, nil); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"asset.json", "master.m3u8", "manifest.mpd"} {
-		if _, err := os.Stat(filepath.Join("origin dir", "clip", name)); err != nil {
+	for _, name := range []string{"master.m3u8", "manifest.mpd"} {
+		if _, err := os.Stat(filepath.Join(versionDir(t, "origin dir", "clip"), name)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -114,4 +114,19 @@ func TestNewMakesPathsAbsolute(t *testing.T) {
 		got.Transcode.FFmpeg != "ffmpeg" {
 		t.Fatalf("paths after New: origin %q work %q ffmpeg %q", got.Origin.Regions[0].Dir, got.Transcode.WorkDir, got.Transcode.FFmpeg)
 	}
+}
+
+// versionDir reads {originDir}/{id}/asset.json and returns the folder of
+// the version it names.
+func versionDir(t *testing.T, originDir, id string) string {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(originDir, id, asset.ManifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := asset.Parse(id, raw)
+	if err != nil || !asset.ValidVersion(a.Version) {
+		t.Fatalf("asset.json %s: %v, want a version", raw, err)
+	}
+	return filepath.Join(originDir, id, a.Version)
 }

@@ -250,7 +250,7 @@ func publishClip(t *testing.T, name string, seconds float64, rate int, vf string
 	if err := TranscodeFile(context.Background(), cfg, spec, src, nil); err != nil {
 		t.Fatalf("publishing %s: %v", name, err)
 	}
-	return filepath.Join(dir, name), src
+	return versionDir(t, dir, name), src
 }
 
 // TestPublishedPlaylistsPlay publishes clips shorter than a segment, not
@@ -268,7 +268,8 @@ func TestPublishedPlaylistsPlay(t *testing.T) {
 			asset := "clip-" + strings.ReplaceAll(strconv.FormatFloat(seconds, 'f', 1, 64), ".", "-")
 			dir, _ := publishClip(t, asset, seconds, 25, "", false)
 			published := checkTargets(t, dir, seconds)
-			log, url := serveOrigin(t, filepath.Dir(dir))
+			log, url := serveOrigin(t, filepath.Dir(filepath.Dir(dir)))
+			asset += "/" + filepath.Base(dir) // the version folder
 			base := url + "/" + asset + "/"
 
 			ffmpeg := testenv.Bin(t, "ffmpeg")

@@ -42,13 +42,22 @@ func TestPublishTwoRegions(t *testing.T) {
 	if job.Progress != 100 || job.Attempts != 1 || job.Error != "" {
 		t.Errorf("published job = %+v", job)
 	}
+	var version string
 	for _, m := range []*testenv.MinIOServer{r.a, r.b} {
-		objects := listAsset(t, m, "launch")
-		checkObjects(t, m.Endpoint, objects)
 		a := readAsset(t, m, "launch")
 		checkAsset(t, a, job)
+		top := listAsset(t, m, "launch")
+		checkObjects(t, m.Endpoint, listAsset(t, m, "launch/"+a.Version), top[asset.ManifestName])
+		version = a.Version
+		// An edge-delivery publish: one version folder, no CDN objects.
+		for name := range top {
+			if name != asset.ManifestName && name != asset.VersionsName && !strings.HasPrefix(name, a.Version+"/") ||
+				strings.HasPrefix(name, a.Version+"/aes/") || strings.HasSuffix(name, "/"+asset.KeysName) {
+				t.Errorf("%s: unexpected object launch/%s", m.Endpoint, name)
+			}
+		}
 	}
-	dir := download(t, r.b, "launch")
+	dir := download(t, r.b, "launch/"+version)
 	checkHLS(t, dir)
 	info, err := probe(context.Background(), testenv.Bin(t, "ffprobe"), filepath.Join(media(t), srcAV))
 	if err != nil {
@@ -59,7 +68,8 @@ func TestPublishTwoRegions(t *testing.T) {
 	}
 }
 
-// listAsset lists {asset}/ in a region's media bucket.
+// listAsset lists the folder asset/ ({asset} or {asset}/{version}) in a
+// region's media bucket, by name relative to it.
 func listAsset(t *testing.T, m *testenv.MinIOServer, asset string) map[string]minio.ObjectInfo {
 	t.Helper()
 	out := map[string]minio.ObjectInfo{}
@@ -76,13 +86,16 @@ func listAsset(t *testing.T, m *testenv.MinIOServer, asset string) map[string]mi
 	return out
 }
 
-// checkObjects wants the full set of outputs with their content types, and
-// asset.json written after every other object.
-func checkObjects(t *testing.T, region string, objects map[string]minio.ObjectInfo) {
+// checkObjects wants the full set of outputs of a version folder with their
+// content types, and asset.json written after every one of them.
+func checkObjects(t *testing.T, region string, objects map[string]minio.ObjectInfo, manifest minio.ObjectInfo) {
 	t.Helper()
+	if manifest.ContentType != "application/json" {
+		t.Errorf("%s: asset.json content type %q", region, manifest.ContentType)
+	}
 	want := map[string]string{
-		asset.ManifestName: "application/json", masterName: "application/vnd.apple.mpegurl",
-		mpdName: "application/dash+xml", posterName: "image/jpeg",
+		masterName: "application/vnd.apple.mpegurl",
+		mpdName:    "application/dash+xml", posterName: "image/jpeg",
 		"media_0.m3u8": "application/vnd.apple.mpegurl", "media_1.m3u8": "application/vnd.apple.mpegurl",
 		"media_2.m3u8": "application/vnd.apple.mpegurl", "init-0.m4s": "video/iso.segment",
 		"init-2.m4s": "video/iso.segment", "seg-1-00004.m4s": "video/iso.segment",
@@ -92,13 +105,12 @@ func checkObjects(t *testing.T, region string, objects map[string]minio.ObjectIn
 			t.Errorf("%s: %s content type %q, want %q", region, name, got, ct)
 		}
 	}
-	manifest := objects[asset.ManifestName].LastModified
 	for name, o := range objects {
-		if o.LastModified.After(manifest) {
-			t.Errorf("%s: %s (%s) written after asset.json (%s)", region, name, o.LastModified, manifest)
+		if o.LastModified.After(manifest.LastModified) {
+			t.Errorf("%s: %s (%s) written after asset.json (%s)", region, name, o.LastModified, manifest.LastModified)
 		}
 	}
-	if len(objects) < 3+3+3+1+2*4 { // manifests, playlists, inits, poster, ≥4 segments a stream
+	if len(objects) < 2+3+3+1+2*4 { // manifests, playlists, inits, poster, ≥4 segments a stream
 		t.Errorf("%s: %d objects: %v", region, len(objects), slices.Sorted(keys(objects)))
 	}
 }
@@ -155,12 +167,12 @@ func checkAsset(t *testing.T, a *asset.Asset, job Job) {
 	}
 }
 
-// download copies {asset}/ from a region into a temp folder.
+// download copies the folder asset/ from a region into a temp folder.
 func download(t *testing.T, m *testenv.MinIOServer, asset string) string {
 	t.Helper()
 	dir := t.TempDir()
 	for name := range listAsset(t, m, asset) {
-		if err := m.Client.FGetObject(context.Background(), "media", asset+"/"+name, filepath.Join(dir, name), minio.GetObjectOptions{}); err != nil {
+		if err := m.Client.FGetObject(context.Background(), "media", asset+"/"+name, filepath.Join(dir, filepath.FromSlash(name)), minio.GetObjectOptions{}); err != nil {
 			t.Fatal(err)
 		}
 	}

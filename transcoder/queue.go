@@ -111,7 +111,7 @@ func jobIDOf(m redis.XMessage) string {
 
 func jobFields(j Job) []string {
 	return []string{
-		"asset", j.Asset, "title", j.Title, "source", j.Source, "ladder", j.Ladder,
+		"asset", j.Asset, "title", j.Title, "source", j.Source, "ladder", j.Ladder, "delivery", j.Delivery,
 		"policy", string(j.Policy), "teaser", strconv.FormatBool(j.Teaser), "get_url", j.GetURL, "state", j.State, "progress", strconv.Itoa(j.Progress),
 		"error", j.Error, "attempts", strconv.Itoa(j.Attempts),
 		"created_at", stamp(j.CreatedAt), "updated_at", stamp(j.UpdatedAt),
@@ -119,7 +119,8 @@ func jobFields(j Job) []string {
 }
 
 func jobFromHash(id string, h map[string]string) Job {
-	j := Job{ID: id, Spec: Spec{Asset: h["asset"], Title: h["title"], Source: h["source"], Ladder: h["ladder"]}}
+	j := Job{ID: id, Spec: Spec{Asset: h["asset"], Title: h["title"], Source: h["source"], Ladder: h["ladder"],
+		Delivery: h["delivery"]}} // absent in jobs queued before CDN delivery: edge
 	if h["policy"] != "" {
 		j.Policy = []byte(h["policy"])
 	}

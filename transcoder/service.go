@@ -56,7 +56,7 @@ func New(cfg Config, log *slog.Logger) (*Service, error) {
 	}
 	s := &Service{cfg: cfg, log: log, sources: newSources(cfg.Sources)}
 	var err error
-	if s.pub, err = newPublisher(cfg.Origin); err != nil {
+	if s.pub, err = newPublisher(cfg.Origin, cfg.Publish.RetainVersionsFor, log); err != nil {
 		return nil, err
 	}
 	if cfg.CreateBuckets {

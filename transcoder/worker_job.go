@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/streamgate/streamgate/asset"
 )
 
 // attempt runs the job once: download, probe, one ffmpeg run for the whole
@@ -44,13 +46,29 @@ func (w *worker) attempt(ctx context.Context, job Job, d *delivery, tm *timings)
 	if err != nil {
 		return err
 	}
-	manifest, err := assetManifest(job, pk)
+	version, manifest, err := finishDelivery(out, job, pk, e.Segment, w.cfg.Transcode.KeyPeriod)
 	if err != nil {
 		return err
 	}
-	err = w.pub.publish(ctx, job.Asset, out, manifest, w.fence(d))
+	err = w.pub.publish(ctx, job.Asset, version, out, manifest, w.fence(d))
 	tm.mark("publish")
 	return err
+}
+
+// finishDelivery readies a finished package (finishHLS) in dir for the
+// job's delivery: a new version folder and, for a CDN job, the ciphertext,
+// rewritten media playlists and keys.json (encryptCDN). It returns the
+// version and asset.json.
+func finishDelivery(dir string, job Job, pk packaged, segment time.Duration, keyPeriod int) (string, []byte, error) {
+	pk.Version = newVersion()
+	if job.Delivery == asset.DeliveryCDN {
+		if _, err := encryptCDN(dir, job.Asset, pk.Version, keyPeriod); err != nil {
+			return "", nil, fmt.Errorf("encrypting for CDN delivery: %w", err)
+		}
+		pk.KeyPeriod, pk.SegmentS = keyPeriod, segment.Seconds()
+	}
+	manifest, err := assetManifest(job, pk)
+	return pk.Version, manifest, err
 }
 
 // timings records how long each step of an attempt took, for the log.

@@ -25,6 +25,9 @@ type running struct {
 	srv      *server
 	playlist string
 	segment  string
+	key      string // 16 bytes: the edge's gated key route, nginx's secure_link file
+	base     string // http://host:port
+	tokens   func(n int) ([]string, error)
 }
 
 // streamgateBinary returns path, or builds ./cmd/streamgate into dir once.
@@ -77,7 +80,18 @@ func startEdge(ctx context.Context, bin, dir string, fx fixture, gate *chain) (r
 		return running{}, err
 	}
 	base := fmt.Sprintf("http://%s:%d", loopback, port)
-	r := running{srv: srv, playlist: edgeURL(base, tok, playlistName), segment: edgeURL(base, tok, segmentName)}
+	r := running{srv: srv, playlist: edgeURL(base, tok, playlistName), segment: edgeURL(base, tok, segmentName),
+		key: edgeURL(base, tok, cdnKeyPath(0)), base: base}
+	// The CDN scenario's viewers: one playback session (token) each.
+	r.tokens = func(n int) ([]string, error) {
+		toks := make([]string, n)
+		for i := range toks {
+			if toks[i], err = mint(wallet); err != nil {
+				return nil, err
+			}
+		}
+		return toks, nil
+	}
 	if err := srv.waitOK(ctx, base+"/healthz"); err != nil {
 		return r, err
 	}
@@ -93,7 +107,7 @@ func startEdge(ctx context.Context, bin, dir string, fx fixture, gate *chain) (r
 	if err != nil {
 		return r, err
 	}
-	for _, name := range []string{playlistName, segmentName} {
+	for _, name := range []string{playlistName, segmentName, cdnKeyPath(0)} {
 		u := edgeURL(base, other, name)
 		code, err := status(ctx, u)
 		if err != nil {
@@ -145,6 +159,9 @@ func warmBoth(ctx context.Context, r running, fx fixture) error {
 		return err
 	}
 	if err := r.srv.warm(ctx, r.playlist, fx.playlist); err != nil {
+		return err
+	}
+	if err := r.srv.warm(ctx, r.key, fx.key); err != nil {
 		return err
 	}
 	return r.srv.warm(ctx, r.segment, fx.segment)

@@ -19,9 +19,13 @@ const (
 	publicPolicy = `{"public":true}`
 )
 
-// assetJSON is the asset's metadata with the given policy.
+// assetJSON is the asset's metadata with the given policy. The asset is in
+// CDN mode (docs/protocol.md §6): its key route and its token-free
+// ciphertext are measured too; the gated route serves its other objects as
+// for any asset.
 func assetJSON(policy string) []byte {
-	return []byte(`{"id":"` + assetID + `","title":"bench","policy":` + policy + `}`)
+	return []byte(fmt.Sprintf(`{"id":%q,"title":"bench","delivery":"cdn","version":%q,"key_period":%d,"segment_s":4,"policy":%s}`,
+		assetID, cdnVersion, cdnKeyPeriod, policy))
 }
 
 // fixture is the origin folder as written, kept to check that each server
@@ -30,6 +34,8 @@ type fixture struct {
 	originDir string // holds bench/: the edge's region dir and nginx's root
 	playlist  []byte
 	segment   []byte
+	key       []byte // the CDN set's first key, 16 bytes
+	cdn       cdnSet
 }
 
 // writeFixture writes origin/bench/{asset.json,master.m3u8,seg.m4s} in dir,
@@ -56,6 +62,11 @@ func writeFixture(dir, policy string) (fixture, error) {
 			return fixture{}, fmt.Errorf("writing %s: %w", name, err)
 		}
 	}
+	var err error
+	if fx.cdn, err = writeCDNSet(assetDir); err != nil {
+		return fixture{}, err
+	}
+	fx.key = fx.cdn.keys[0][:]
 	return fx, nil
 }
 

@@ -26,6 +26,7 @@ type options struct {
 	out        string
 	keep       bool
 	gate       bool
+	viewers    int
 }
 
 func main() {
@@ -37,6 +38,7 @@ func main() {
 	flag.StringVar(&o.out, "out", "bench/results/edgevsnginx.txt", "report file, relative to the repository root")
 	flag.BoolVar(&o.keep, "keep", false, "keep the work dir (configs, logs) for inspection")
 	flag.BoolVar(&o.gate, "gate", true, "gate the asset on an ERC-721 pass on a simulated chain (false: a public asset)")
+	flag.IntVar(&o.viewers, "viewers", 50, "CDN scenario: viewers playing the CDN-mode asset at once through the nginx cache stand-in (0: skip)")
 	flag.Parse()
 	if err := o.validate(); err != nil {
 		fmt.Fprintln(os.Stderr, "edgevsnginx:", err)
@@ -60,6 +62,8 @@ func (o *options) validate() error {
 		return fmt.Errorf("-duration: want >= 1s, got %s", o.duration)
 	case o.rounds < 1:
 		return fmt.Errorf("-rounds: want >= 1, got %d", o.rounds)
+	case o.viewers < 0:
+		return fmt.Errorf("-viewers: want >= 0, got %d", o.viewers)
 	case o.conns < 1:
 		return fmt.Errorf("-connections: want >= 1, got %d", o.conns)
 	case runtime.NumCPU() < 2:

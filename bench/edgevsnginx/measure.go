@@ -38,6 +38,8 @@ func targets(edge, ngx running) []target {
 		{"nginx", "playlist", ngx.playlist, ngx.srv},
 		{"edge", "segment", edge.segment, edge.srv},
 		{"nginx", "segment", ngx.segment, ngx.srv},
+		{"edge", "key", edge.key, edge.srv},
+		{"nginx", "key", ngx.key, ngx.srv},
 	}
 }
 

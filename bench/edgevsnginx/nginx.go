@@ -77,6 +77,7 @@ func startNginx(ctx context.Context, dir string, fx fixture) (running, error) {
 		srv:      srv,
 		playlist: base + signedPath("/"+assetID+"/"+playlistName, secret, expires),
 		segment:  base + signedPath("/"+assetID+"/"+segmentName, secret, expires),
+		key:      base + signedPath("/"+assetID+"/"+cdnKeyPath(0), secret, expires),
 	}
 	return r, warmBoth(ctx, r, fx)
 }

@@ -46,7 +46,7 @@ func median(v []float64) float64 {
 
 // report prints the medians and the ratio line, and writes the same text to
 // path so that a run's figures outlive the terminal.
-func report(o options, fx fixture, ts []target, samples [][]sample, path string) error {
+func report(o options, fx fixture, ts []target, samples [][]sample, cdn *cdnResult, path string) error {
 	sums := make(map[string]summary, len(ts))
 	var b strings.Builder
 	fmt.Fprintf(&b, "edge vs nginx: %d round(s) of %s, wrk -t1 -c%d on CPU%s, servers on CPU%s (edge GOMAXPROCS=1, nginx 1 worker)\n",
@@ -55,7 +55,8 @@ func report(o options, fx fixture, ts []target, samples [][]sample, path string)
 	if o.gate {
 		access = "NFT-gated asset (ERC-721 on a simulated chain)"
 	}
-	fmt.Fprintf(&b, "playlist %d B, segment %d B, %s; medians over rounds; MB = 10^6 bytes\n\n", len(fx.playlist), len(fx.segment), access)
+	fmt.Fprintf(&b, "playlist %d B, segment %d B, key %d B (edge: gated key route; nginx: secure_link file), %s; medians over rounds; MB = 10^6 bytes\n\n",
+		len(fx.playlist), len(fx.segment), len(fx.key), access)
 	fmt.Fprintf(&b, "%-6s %-9s %12s %10s %9s %12s\n", "server", "payload", "req/s", "MB/s", "p99 ms", "CPU µs/req")
 	for i, t := range ts {
 		s := summarize(t, samples[i])
@@ -63,6 +64,9 @@ func report(o options, fx fixture, ts []target, samples [][]sample, path string)
 		fmt.Fprintf(&b, "%-6s %-9s %12.2f %10.2f %9.2f %12.2f\n", s.server, s.payload, s.reqPerSec, s.mbPerSec, s.p99ms, s.cpuUSPerReq)
 	}
 	b.WriteString("\n" + ratioLine(sums) + "\n")
+	if cdn != nil {
+		b.WriteString("\n" + cdnLines(*cdn))
+	}
 	fmt.Print(b.String())
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("making the results folder: %w", err)
@@ -82,9 +86,11 @@ func ratioLine(s map[string]summary) string {
 		}
 		return a / b
 	}
-	return fmt.Sprintf("edge/nginx segment=%.2f playlist=%.2f segment_cpu=%.2f playlist_cpu=%.2f",
+	return fmt.Sprintf("edge/nginx segment=%.2f playlist=%.2f key=%.2f segment_cpu=%.2f playlist_cpu=%.2f key_cpu=%.2f",
 		div(s["edge/segment"].reqPerSec, s["nginx/segment"].reqPerSec),
 		div(s["edge/playlist"].reqPerSec, s["nginx/playlist"].reqPerSec),
+		div(s["edge/key"].reqPerSec, s["nginx/key"].reqPerSec),
 		div(s["nginx/segment"].cpuUSPerReq, s["edge/segment"].cpuUSPerReq),
-		div(s["nginx/playlist"].cpuUSPerReq, s["edge/playlist"].cpuUSPerReq))
+		div(s["nginx/playlist"].cpuUSPerReq, s["edge/playlist"].cpuUSPerReq),
+		div(s["nginx/key"].cpuUSPerReq, s["edge/key"].cpuUSPerReq))
 }

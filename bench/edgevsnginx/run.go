@@ -43,7 +43,7 @@ func run(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-	ts, stop, err := startServers(ctx, bin, dir, fx, gate)
+	ts, edge, stop, err := startServers(ctx, bin, dir, fx, gate)
 	defer stop()
 	if err != nil {
 		return err
@@ -52,35 +52,44 @@ func run(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-	return report(o, fx, ts, samples, filepath.Join(root, o.out))
+	var cdn *cdnResult
+	if o.viewers > 0 {
+		res, stopCDN, err := runCDN(ctx, dir, edge, fx, o.viewers)
+		defer stopCDN()
+		if err != nil {
+			return err
+		}
+		cdn = &res
+	}
+	return report(o, fx, ts, samples, cdn, filepath.Join(root, o.out))
 }
 
 // startServers starts the edge (gated on gate's pass unless gate is nil),
 // then nginx, and returns the runs to make. stop stops whichever of them
 // started, so it is to be deferred even when err is set: a server may have
 // started and then failed its checks.
-func startServers(ctx context.Context, bin, dir string, fx fixture, gate *chain) (ts []target, stop func(), err error) {
+func startServers(ctx context.Context, bin, dir string, fx fixture, gate *chain) (ts []target, edge running, stop func(), err error) {
 	var started []*server
 	stop = func() {
 		for _, s := range slices.Backward(started) {
 			s.stop()
 		}
 	}
-	edge, err := startEdge(ctx, bin, dir, fx, gate)
+	edge, err = startEdge(ctx, bin, dir, fx, gate)
 	if edge.srv != nil {
 		started = append(started, edge.srv)
 	}
 	if err != nil {
-		return nil, stop, err
+		return nil, edge, stop, err
 	}
 	ngx, err := startNginx(ctx, dir, fx)
 	if ngx.srv != nil {
 		started = append(started, ngx.srv)
 	}
 	if err != nil {
-		return nil, stop, err
+		return nil, edge, stop, err
 	}
-	return targets(edge, ngx), stop, nil
+	return targets(edge, ngx), edge, stop, nil
 }
 
 // repoRoot finds the module root from the working directory, so the build

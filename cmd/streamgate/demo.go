@@ -29,11 +29,13 @@ import (
 // demoFacts is .streamgate/demo.json: what a person or a test needs to use
 // the demo. The keys are dev-only keys made for this machine.
 type demoFacts struct {
-	EdgeURL       string `json:"edge_url"`
-	RPCURL        string `json:"rpc_url"`
-	ChainID       int64  `json:"chain_id"`
-	Contract      string `json:"contract"`
-	Asset         string `json:"asset"`
+	EdgeURL  string `json:"edge_url"`
+	RPCURL   string `json:"rpc_url"`
+	ChainID  int64  `json:"chain_id"`
+	Contract string `json:"contract"`
+	Asset    string `json:"asset"`
+	// CDNAsset is the same sample with CDN delivery (docs/protocol.md §4).
+	CDNAsset      string `json:"cdn_asset"`
 	ViewerAddress string `json:"viewer_address"`
 	ViewerKey     string `json:"viewer_key"`
 	// DeployerAddress holds no pass: sign in with it to see a refusal.
@@ -46,7 +48,11 @@ type demoFacts struct {
 	DAppOrigins []string `json:"dapp_origins,omitempty"`
 }
 
-const demoAsset = "sample"
+// The demo's samples: one encode, published with each delivery.
+const (
+	demoAsset    = "sample"
+	demoCDNAsset = "sample-cdn"
+)
 
 func runDemo(args []string, log *slog.Logger) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
@@ -122,6 +128,7 @@ func demo(ctx context.Context, o demoOptions, log *slog.Logger) error {
 		return err
 	}
 	facts.EdgeURL, facts.RPCURL, facts.ChainID, facts.Contract = "http://"+o.listen, chain.RPCURL, devchain.ID, pass.Hex()
+	facts.Asset, facts.CDNAsset = demoAsset, demoCDNAsset
 	facts.DeployerAddress = crypto.PubkeyToAddress(deployer.PublicKey).Hex()
 	facts.SignInDomains, facts.DAppOrigins = demoDomains(o.listen, o.dapps), o.dapps
 	if err := writeFacts(o.dir, facts); err != nil {
@@ -199,7 +206,8 @@ StreamGate demo (dev keys: never use them anywhere else)
   watch page   %s/
   rpc          %s   chain id %d
   pass (ERC-721) %s
-  asset        %s
+  asset        %s   (edge delivery)
+  cdn asset    %s   (CDN delivery: encrypted segments on /c/, keys through the gate)
   viewer       %s
   viewer key   %s   (import into a wallet to watch)
   deployer     %s   (holds no pass: a non-holder to try)
@@ -208,7 +216,7 @@ StreamGate demo (dev keys: never use them anywhere else)
   dApp origins %s   (--dapp-origin: may sign in and call the signer; media: any origin)
   facts        %s
 Ctrl-C stops everything.
-`, f.EdgeURL, f.RPCURL, f.ChainID, f.Contract, f.Asset, f.ViewerAddress, f.ViewerKey, f.DeployerAddress, f.DeployerKey, strings.Join(f.SignInDomains, ", "), dappsLine(f.DAppOrigins), filepath.Join(dir, "demo.json"))
+`, f.EdgeURL, f.RPCURL, f.ChainID, f.Contract, f.Asset, f.CDNAsset, f.ViewerAddress, f.ViewerKey, f.DeployerAddress, f.DeployerKey, strings.Join(f.SignInDomains, ", "), dappsLine(f.DAppOrigins), filepath.Join(dir, "demo.json"))
 	return nil
 }
 

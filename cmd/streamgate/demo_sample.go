@@ -19,9 +19,12 @@ import (
 	"github.com/streamgate/streamgate/transcoder"
 )
 
-// demoSample makes, once, the signing key and the sample asset: a 30 s lavfi
-// clip run through the real transcoder into the local origin, gated by the
-// pass. A later run reuses both while the pass address is the same.
+// demoSample makes, once, the signing key and the sample assets: a 30 s
+// lavfi clip run once through the real transcoder into the local origin,
+// gated by the pass, and published twice from that one encode: as
+// demoAsset (edge delivery) and as demoCDNAsset (CDN delivery: encrypted
+// HLS segments on the token-free path). A later run reuses them while the
+// pass address is the same.
 func demoSample(ctx context.Context, dir string, pass common.Address, seconds int, log *slog.Logger) error {
 	if err := demoSigningKey(filepath.Join(dir, "keys")); err != nil {
 		return err
@@ -29,7 +32,7 @@ func demoSample(ctx context.Context, dir string, pass common.Address, seconds in
 	originDir := filepath.Join(dir, "origin")
 	// The label names the pass if the chain's name() cannot be read.
 	policy := fmt.Sprintf(`{"any":[{"chain_id":1337,"contract":"%s","standard":"erc721","label":"StreamGate Demo Pass"}]}`, strings.ToLower(pass.Hex()))
-	if samplePublished(originDir, policy) {
+	if samplePublished(originDir, demoAsset, asset.DeliveryEdge, policy) && samplePublished(originDir, demoCDNAsset, asset.DeliveryCDN, policy) {
 		return nil
 	}
 	src := filepath.Join(dir, "sample-source.mp4")
@@ -49,21 +52,23 @@ func demoSample(ctx context.Context, dir string, pass common.Address, seconds in
 	if err := os.MkdirAll(originDir, 0o755); err != nil {
 		return err
 	}
-	log.Info("transcoding the sample (720p/480p/360p CMAF, HLS + DASH)")
-	// A teaser: the page shows the sample's poster before sign-in.
-	spec := transcoder.Spec{Asset: demoAsset, Title: "Sample (test pattern and tone)", Policy: json.RawMessage(policy), Teaser: true}
-	return transcoder.TranscodeFile(ctx, cfg, spec, src, nil)
+	log.Info("transcoding the sample (720p/480p/360p CMAF, HLS + DASH), published for edge and CDN delivery")
+	// Teasers: the page shows the samples' poster before sign-in.
+	return transcoder.TranscodeFileAs(ctx, cfg, src, nil,
+		transcoder.Spec{Asset: demoAsset, Title: "Sample (test pattern and tone)", Policy: json.RawMessage(policy), Teaser: true},
+		transcoder.Spec{Asset: demoCDNAsset, Title: "Sample, CDN delivery (encrypted segments, rotating keys)", Policy: json.RawMessage(policy),
+			Delivery: asset.DeliveryCDN, Teaser: true})
 }
 
-// samplePublished reports whether the sample exists with this policy, as a
-// teaser (a sample from an older release is made again).
-func samplePublished(originDir, policy string) bool {
-	raw, err := os.ReadFile(filepath.Join(originDir, demoAsset, asset.ManifestName))
+// samplePublished reports whether asset id exists with this delivery and
+// policy, as a teaser (a sample from an older release is made again).
+func samplePublished(originDir, id, delivery, policy string) bool {
+	raw, err := os.ReadFile(filepath.Join(originDir, id, asset.ManifestName))
 	if err != nil {
 		return false
 	}
-	a, err := asset.Parse(demoAsset, raw)
-	if err != nil {
+	a, err := asset.Parse(id, raw)
+	if err != nil || (a.CDN() != (delivery == asset.DeliveryCDN)) {
 		return false
 	}
 	var compact bytes.Buffer

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 
@@ -49,13 +50,29 @@ func TestDemo(t *testing.T) {
 	if err != nil || json.Unmarshal(raw, &facts) != nil {
 		t.Fatalf("demo.json: %s %v", raw, err)
 	}
-	if facts.EdgeURL != base || facts.ChainID != 1337 || facts.Asset != "sample" ||
+	if facts.EdgeURL != base || facts.ChainID != 1337 || facts.Asset != "sample" || facts.CDNAsset != "sample-cdn" ||
 		!strings.HasPrefix(facts.ViewerKey, "0x") || !strings.HasPrefix(facts.DeployerKey, "0x") || facts.RPCURL == "" {
 		t.Fatalf("facts %+v", facts)
 	}
-	for path, want := range map[string]string{
-		"/": "<html", "/api/assets": strings.ToLower(facts.Contract), "/vendor/hls.min.js": "hls",
-	} {
+	// One encode, two deliveries: the same renditions, each asset its own
+	// version folder; the CDN one has its keys.
+	var published [2]*asset.Asset
+	for i, id := range []string{facts.Asset, facts.CDNAsset} {
+		raw, err := os.ReadFile(filepath.Join(dir, "origin", id, asset.ManifestName))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if published[i], err = asset.Parse(id, raw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if e, c := published[0], published[1]; e.CDN() || !c.CDN() || e.Version == c.Version || len(e.Renditions) != len(c.Renditions) {
+		t.Fatalf("samples: %+v\n%+v", e, c)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "origin", facts.CDNAsset, published[1].Version, asset.KeysName)); err != nil {
+		t.Fatalf("CDN sample: %v", err)
+	}
+	for path, want := range map[string]string{"/": "<html", "/api/assets": `"sample-cdn"`, "/vendor/hls.min.js": "hls"} {
 		resp, err := http.Get(base + path)
 		if err != nil {
 			t.Fatal(err)

@@ -17,7 +17,7 @@ import (
 	"github.com/streamgate/streamgate/transcoder"
 )
 
-const submitUsage = "usage: streamgate submit --source FILE|s3://bucket/key --asset ID --policy policy.json [--ladder NAME] [--title TEXT] [--teaser] [--get-url URL] [--config FILE] [--api URL]"
+const submitUsage = "usage: streamgate submit --source FILE|s3://bucket/key --asset ID --policy policy.json [--ladder NAME] [--title TEXT] [--teaser] [--get-url URL] [--delivery edge|cdn] [--config FILE] [--api URL]"
 
 // progressOut receives upload progress: a bar on a terminal, plain lines
 // otherwise. Tests swap it.
@@ -25,8 +25,8 @@ var progressOut io.Writer = os.Stderr
 
 // submitFlags are the flags of `streamgate submit`.
 type submitFlags struct {
-	config, api, source, asset, policy, ladder, title, getURL string
-	teaser                                                    bool
+	config, api, source, asset, policy, ladder, title, getURL, delivery string
+	teaser                                                              bool
 }
 
 // runSubmit uploads a local source to the sources bucket (an s3:// source is
@@ -43,6 +43,7 @@ func runSubmit(args []string, log *slog.Logger) error {
 	fset.StringVar(&f.title, "title", "", "title for asset.json (default the asset id)")
 	fset.BoolVar(&f.teaser, "teaser", false, "show the poster (a frame of the video) to everyone before sign-in (asset.json \"teaser\")")
 	fset.StringVar(&f.getURL, "get-url", "", "https:// or http:// `URL` where viewers get a pass (asset.json \"get_url\")")
+	fset.StringVar(&f.delivery, "delivery", asset.DeliveryEdge, "`mode`: edge (every object through the gated path) or cdn (HLS segments encrypted, cacheable by a CDN; docs/protocol.md §4)")
 	if help, err := parseFlags(fset, args); help || err != nil {
 		return err
 	}
@@ -66,7 +67,7 @@ func runSubmit(args []string, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	log.Info("job queued", "job", job.ID, "asset", job.Asset, "source", job.Source, "ladder", job.Ladder)
+	log.Info("job queued", "job", job.ID, "asset", job.Asset, "source", job.Source, "ladder", job.Ladder, "delivery", job.Delivery)
 	_, err = fmt.Fprintln(stdout, job.ID)
 	return err
 }
@@ -78,6 +79,8 @@ func (f *submitFlags) spec() (transcoder.Spec, error) {
 		return transcoder.Spec{}, errors.New(submitUsage)
 	case !asset.ValidID(f.asset):
 		return transcoder.Spec{}, fmt.Errorf("--asset: want %s, got %q", asset.IDGrammar, f.asset)
+	case !asset.ValidDelivery(f.delivery):
+		return transcoder.Spec{}, fmt.Errorf("--delivery: want %s, got %q", asset.DeliveryValues, f.delivery)
 	}
 	if err := asset.CheckGetURL(f.getURL); err != nil {
 		return transcoder.Spec{}, fmt.Errorf("--get-url: %w", err)
@@ -89,7 +92,7 @@ func (f *submitFlags) spec() (transcoder.Spec, error) {
 	if _, err := policy.Parse(data); err != nil {
 		return transcoder.Spec{}, fmt.Errorf("--policy %s: %w", f.policy, err)
 	}
-	return transcoder.Spec{Asset: f.asset, Title: f.title, Ladder: f.ladder, Policy: data, Teaser: f.teaser, GetURL: f.getURL}, nil
+	return transcoder.Spec{Asset: f.asset, Title: f.title, Ladder: f.ladder, Policy: data, Teaser: f.teaser, GetURL: f.getURL, Delivery: f.delivery}, nil
 }
 
 // upload returns the source URL, uploading a local file first.

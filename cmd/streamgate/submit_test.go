@@ -108,11 +108,20 @@ func TestSubmitAndJobs(t *testing.T) {
 	if err != nil || !strings.Contains(list, id) || !strings.Contains(list, "published") || !strings.HasPrefix(list, "ID") {
 		t.Fatalf("jobs: %v\n%s", err, list)
 	}
-	again, err := run(t, runSubmit, "--config", path, "--source", job.Source, "--asset", "clip-2", "--policy", pol)
+	again, err := run(t, runSubmit, "--config", path, "--source", job.Source, "--asset", "clip-2", "--policy", pol, "--delivery", "cdn")
 	if err != nil || again == id {
 		t.Fatalf("submit s3 source: %q %v", again, err)
 	}
-	waitPublished(t, path, again)
+	if job := waitPublished(t, path, again); job.Delivery != asset.DeliveryCDN {
+		t.Errorf("job %+v, want delivery cdn", job)
+	}
+	raw, err = os.ReadFile(filepath.Join(cfg.Origin.Regions[0].Dir, "clip-2", asset.ManifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, err := asset.Parse("clip-2", raw); err != nil || !a.CDN() || a.KeyPeriod != transcoder.DefaultKeyPeriod || a.SegmentS != 1 {
+		t.Fatalf("asset.json of a --delivery cdn job: %v\n%s", err, raw)
+	}
 }
 
 func waitPublished(t *testing.T, path, id string) transcoder.Job {
@@ -160,6 +169,7 @@ var submitErrorCases = []struct {
 	{"bad s3 url", []string{"--source", "s3://bucket-only", "--asset", "a", "--policy", "POLICY"}, "source: want s3://bucket/key"},
 	{"get-url javascript", []string{"--source", "x.mp4", "--asset", "a", "--policy", "POLICY", "--get-url", "javascript:alert(1)"}, "--get-url: get_url: want an https://"},
 	{"get-url relative", []string{"--source", "x.mp4", "--asset", "a", "--policy", "POLICY", "--get-url", "/mint"}, "--get-url: get_url: want"},
+	{"unknown delivery", []string{"--source", "x.mp4", "--asset", "a", "--policy", "POLICY", "--delivery", "drm"}, `--delivery: want "edge" or "cdn", got "drm"`},
 	{"unknown ladder", []string{"--source", "s3://sources/none.mp4", "--asset", "a", "--policy", "POLICY", "--ladder", "4k"}, "ladder: no ladder \"4k\""},
 }
 

@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/edge"
 	"github.com/streamgate/streamgate/internal/testenv"
 	"github.com/streamgate/streamgate/signer/token"
@@ -68,7 +70,8 @@ func TestTranscodedAssetPlaysThroughEdge(t *testing.T) {
 }
 
 // serveFolder runs an edge over an origin folder and returns the base URL
-// of asset "clip" with a valid playback token.
+// of asset "clip" with a valid playback token, at the version its
+// asset.json names, as the signer would give it.
 func serveFolder(t *testing.T, dir string) string {
 	key, _ := token.GenerateKey()
 	issuer, _ := token.NewIssuer("test", key)
@@ -84,5 +87,13 @@ func serveFolder(t *testing.T, dir string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return "http://" + addr + "/t/" + tok + "/v/clip/"
+	raw, err := os.ReadFile(filepath.Join(dir, "clip", asset.ManifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := asset.Parse("clip", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return "http://" + addr + "/t/" + tok + "/v/" + a.Dir()
 }

@@ -2,13 +2,19 @@
 #
 # Cache behaviours follow the edges' Cache-Control (docs/protocol.md):
 #   /auth/*, /playback/*, /.well-known/jwks.json  the primary's signer, never cached
+#   /c/*                                          CDN-mode ciphertext, token-free: one
+#                                                 entry per path for every viewer, kept
+#                                                 up to ciphertext_ttl (a year)
 #   *.m3u8, *.mpd                                 playlists and MPDs, never cached
 #   everything else (/t/{token}/v/{asset}/…)      segments, cached as the edge's
 #                                                 Cache-Control allows (up to segment_max_ttl)
-# The path, token included, is forwarded unchanged and is the cache key:
-# CloudFront cannot drop the token from the key without serving cached
+# On /t/ the path, token included, is forwarded unchanged and is the cache
+# key: CloudFront cannot drop the token from the key without serving cached
 # segments to anyone, so a cached segment is reused only by the same
-# playback session. Sharing between viewers happens in the edges' caches.
+# playback session; the edge marks them private, so none is kept, and keys
+# (…/keys/{n}.key) are private, no-store. CDN-mode assets are the shared
+# case: their segments are encrypted once and served under /c/, which
+# names no viewer, and only the small keys and playlists take the gated path.
 
 data "aws_cloudfront_cache_policy" "disabled" {
   name = "Managed-CachingDisabled"
@@ -33,6 +39,8 @@ locals {
   cached        = ["GET", "HEAD"]
   signer_paths  = ["/auth/*", "/playback/*", "/.well-known/jwks.json"]
   playlists     = ["*.m3u8", "*.mpd"]
+  # The edges' token-free route (docs/protocol.md §1).
+  ciphertext_path = "/c/*"
 }
 
 # Segments: no cookies, headers or query strings in the key or to the edge;
@@ -44,6 +52,36 @@ resource "aws_cloudfront_cache_policy" "segments" {
   min_ttl     = 0
   default_ttl = 0
   max_ttl     = var.segment_max_ttl
+
+  parameters_in_cache_key_and_forwarded_to_origin {
+    enable_accept_encoding_brotli = false
+    enable_accept_encoding_gzip   = false
+
+    cookies_config {
+      cookie_behavior = "none"
+    }
+
+    headers_config {
+      header_behavior = "none"
+    }
+
+    query_strings_config {
+      query_string_behavior = "none"
+    }
+  }
+}
+
+# CDN-mode ciphertext (/c/{asset}/{version}/aes/…): nothing per viewer in
+# the key or to the edge (no cookie, header or query string), so every
+# viewer shares one entry per segment. A URL there never names other bytes
+# (a publish writes a new version folder), so the edge's max-age of a year
+# is kept up to ciphertext_ttl; min_ttl 0 so its no-store errors are not.
+resource "aws_cloudfront_cache_policy" "ciphertext" {
+  name        = "${var.deployment}-ciphertext"
+  comment     = "StreamGate CDN-mode ciphertext: shared by every viewer, long TTL"
+  min_ttl     = 0
+  default_ttl = 0
+  max_ttl     = var.ciphertext_ttl
 
   parameters_in_cache_key_and_forwarded_to_origin {
     enable_accept_encoding_brotli = false
@@ -159,6 +197,18 @@ resource "aws_cloudfront_distribution" "cdn" {
       viewer_protocol_policy   = "https-only"
       compress                 = false
     }
+  }
+
+  # Before the playlist patterns: /c/ serves no playlist, and the first
+  # matching behaviour wins.
+  ordered_cache_behavior {
+    path_pattern           = local.ciphertext_path
+    target_origin_id       = local.media_target
+    allowed_methods        = local.media_methods
+    cached_methods         = local.cached
+    cache_policy_id        = aws_cloudfront_cache_policy.ciphertext.id
+    viewer_protocol_policy = "redirect-to-https"
+    compress               = false
   }
 
   dynamic "ordered_cache_behavior" {

@@ -74,3 +74,14 @@ variable "tags" {
   description = "Tags added to the distribution and the certificate."
   default     = {}
 }
+
+variable "ciphertext_ttl" {
+  type        = number
+  description = "Longest time in seconds CloudFront keeps a CDN-mode ciphertext segment (/c/*), which the edges mark public, max-age=31536000, immutable; 1 year by default. Its URL never names other bytes, so a long TTL is safe; keys and playlists stay on the uncached token path."
+  default     = 31536000
+
+  validation {
+    condition     = var.ciphertext_ttl >= 86400 && var.ciphertext_ttl <= 31536000
+    error_message = "ciphertext_ttl: want 86400 (a day) to 31536000 (a year) seconds."
+  }
+}
