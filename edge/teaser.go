@@ -25,7 +25,7 @@ const (
 var errNotTeaser = fmt.Errorf("%w: no teaser poster", origin.ErrNotFound)
 
 // handleTeaser serves GET/HEAD /teaser/{asset}/poster.jpg without a token:
-// the origin's {asset}/poster.jpg when the asset's asset.json says
+// the origin's poster.jpg of the asset's current version when the asset's asset.json says
 // "teaser": true, else 404 not_found. Any origin may read it (CORS *), with
 // or without the watch page. It reports whether the path was the route's.
 func (s *Server) handleTeaser(rc *fasthttp.RequestCtx) bool {
@@ -80,7 +80,8 @@ func (s *Server) serveTeaser(rc *fasthttp.RequestCtx, uri []byte) (int, error) {
 	case !a.Teaser:
 		return 0, errNotTeaser
 	}
-	key := []byte(a.ID + "/" + posterName)
+	// The poster of the version asset.json names ({asset}/{version}/).
+	key := []byte(a.Dir() + posterName)
 	r := route{asset: key[:len(a.ID)], path: key[len(a.ID)+1:], key: key}
 	_, ctype := asset.TypeOf(r.path)
 	obj, err := s.objects.get(r.key)

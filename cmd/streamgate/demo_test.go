@@ -107,12 +107,14 @@ func TestDemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	if err := json.NewDecoder(resp.Body).Decode(&list); err != nil || len(list) != 1 || len(list[0].Policy.Any) != 1 {
+	if err := json.NewDecoder(resp.Body).Decode(&list); err != nil || len(list) != 2 {
 		t.Fatalf("/api/assets: %+v %v", list, err)
 	}
-	if a, c := list[0], list[0].Policy.Any[0]; !a.Teaser || a.Poster != "/teaser/sample/poster.jpg" ||
-		c.Collection != "StreamGate Demo Pass (SGPASS)" || c.Label != "StreamGate Demo Pass" {
-		t.Errorf("the sample in /api/assets: %+v", a)
+	for i, id := range []string{"sample", "sample-cdn"} {
+		if a := list[i]; !a.Teaser || a.Poster != "/teaser/"+id+"/poster.jpg" || len(a.Policy.Any) != 1 ||
+			a.Policy.Any[0].Collection != "StreamGate Demo Pass (SGPASS)" || a.Policy.Any[0].Label != "StreamGate Demo Pass" {
+			t.Errorf("%s in /api/assets: %+v", id, a)
+		}
 	}
 }
 
