@@ -60,6 +60,12 @@ func startE2E(t *testing.T, opts ...func(*edgeConfig)) *e2e {
 
 // startE2EOn is startE2E over the origin that publish makes.
 func startE2EOn(t *testing.T, publish e2eOrigin, opts ...func(*edgeConfig)) *e2e {
+	return startE2EWith(t, publish, nil, opts...)
+}
+
+// startE2EWith is startE2EOn with signerOpt (if not nil) adjusting the hosted
+// signer's config last: it sees the edge's host:port in Domains.
+func startE2EWith(t *testing.T, publish e2eOrigin, signerOpt func(*signer.Config), opts ...func(*edgeConfig)) *e2e {
 	chain := testenv.Chain(t)
 	owner := chain.Accounts[0]
 	ap := bindings.NewAccessPass()
@@ -90,6 +96,9 @@ func startE2EOn(t *testing.T, publish e2eOrigin, opts ...func(*edgeConfig)) *e2e
 	scfg.Keys.Files = []string{keyFile}
 	scfg.Origin.Regions = regions
 	scfg.Ownership = cfg.Ownership
+	if signerOpt != nil {
+		signerOpt(&scfg)
+	}
 
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	deps, closeDeps, err := edgeDeps(cfg, &scfg, log)
