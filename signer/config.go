@@ -46,6 +46,11 @@ type Config struct {
 	SessionTTL time.Duration `yaml:"session_ttl"`
 	// PlaybackTTL is a playback token's lifetime (docs/protocol.md: 4 h).
 	PlaybackTTL time.Duration `yaml:"playback_ttl"`
+	// PlaybackRenewGrace is how long past its exp (beyond leeway) a playback
+	// token may still be traded for its successor (POST /playback/{asset}
+	// with {"renew": token}): a player paused or offline over its expiry
+	// resumes in the same session.
+	PlaybackRenewGrace time.Duration `yaml:"playback_renew_grace"`
 	// NonceTTL is how long an unused nonce stays valid.
 	NonceTTL time.Duration `yaml:"nonce_ttl"`
 	// MaxNonces bounds the nonces pending at once in the in-process store
@@ -141,17 +146,20 @@ type HTTPConfig struct {
 // no domains: Validate fails until some are set.
 func DefaultConfig() Config {
 	return Config{
-		Listen:       "127.0.0.1:8081",
-		Issuer:       "streamgate",
-		Keys:         KeysConfig{Files: []string{".streamgate/keys/signing.pem"}},
-		SessionTTL:   24 * time.Hour,
-		PlaybackTTL:  4 * time.Hour,
-		NonceTTL:     5 * time.Minute,
-		MaxNonces:    100_000,
-		Leeway:       30 * time.Second,
-		MaxBodyBytes: httperr.DefaultMaxBodyBytes,
-		Redis:        redisconf.Default(""),
-		Rate:         RateConfig{PerIPPerMin: 60, Burst: 20},
+		Listen:      "127.0.0.1:8081",
+		Issuer:      "streamgate",
+		Keys:        KeysConfig{Files: []string{".streamgate/keys/signing.pem"}},
+		SessionTTL:  24 * time.Hour,
+		PlaybackTTL: 4 * time.Hour,
+		// Longer than a paused tab or a network change; short enough that a
+		// leaked old token is soon useless even for a renewal.
+		PlaybackRenewGrace: 10 * time.Minute,
+		NonceTTL:           5 * time.Minute,
+		MaxNonces:          100_000,
+		Leeway:             30 * time.Second,
+		MaxBodyBytes:       httperr.DefaultMaxBodyBytes,
+		Redis:              redisconf.Default(""),
+		Rate:               RateConfig{PerIPPerMin: 60, Burst: 20},
 		Origin: OriginConfig{
 			Config: origin.Config{
 				Regions: []RegionConfig{{Name: "local", Dir: ".streamgate/origin"}},
@@ -244,6 +252,8 @@ func (c *Config) validateTimes() error {
 		return fmt.Errorf("session_ttl: want > 0, got %s", c.SessionTTL)
 	case c.PlaybackTTL <= 0:
 		return fmt.Errorf("playback_ttl: want > 0, got %s", c.PlaybackTTL)
+	case c.PlaybackRenewGrace < 0 || c.PlaybackRenewGrace > 24*time.Hour:
+		return fmt.Errorf("playback_renew_grace: want 0..24h, got %s", c.PlaybackRenewGrace)
 	case c.NonceTTL < time.Second || c.NonceTTL > time.Hour:
 		return fmt.Errorf("nonce_ttl: want 1s..1h, got %s", c.NonceTTL)
 	case c.Leeway < 0 || c.Leeway > 5*time.Minute:

@@ -33,6 +33,7 @@ var (
 	errRateLimited  = errors.New("signer: too many requests")
 	errBusy         = errors.New("signer: too many sign-ins in progress")
 	errNonceStore   = errors.New("signer: nonce store unavailable")
+	errForbidden    = errors.New("signer: forbidden")
 )
 
 // methodError names the methods a route allows, for the 405's Allow header.
@@ -90,6 +91,8 @@ func requestStatus(err error) (int, string) {
 		return fasthttp.StatusBadRequest, httperr.CodeBadRequest
 	case errors.Is(err, siwe.ErrMalformed):
 		return fasthttp.StatusBadRequest, "malformed_message"
+	case errors.Is(err, errForbidden):
+		return fasthttp.StatusForbidden, "forbidden"
 	case errors.Is(err, errMethod):
 		return fasthttp.StatusMethodNotAllowed, "method_not_allowed"
 	case errors.Is(err, errNoRoute), errors.Is(err, asset.ErrUnknown), errors.Is(err, origin.ErrNotFound):

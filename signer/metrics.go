@@ -12,6 +12,7 @@ type metrics struct {
 	registry    *prometheus.Registry
 	signIns     *prometheus.CounterVec
 	playbacks   *prometheus.CounterVec
+	renewals    *prometheus.CounterVec
 	issued      *prometheus.CounterVec
 	rateLimited prometheus.Counter
 	preflights  *cors.Preflights
@@ -29,6 +30,10 @@ func newMetrics() *metrics {
 			Name: "streamgate_signer_playback_requests_total",
 			Help: "POST /playback/{asset} answers by result: ok, or the error code.",
 		}, []string{"result"}),
+		renewals: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "streamgate_signer_playback_renewals_total",
+			Help: `POST /playback/{asset} with a {"renew"} body, by result: ok, or the error code (also counted in playback_requests_total).`,
+		}, []string{"result"}),
 		issued: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "streamgate_signer_tokens_issued_total",
 			Help: "Tokens minted, by kind (session, playback).",
@@ -38,7 +43,7 @@ func newMetrics() *metrics {
 			Help: "/auth/* requests refused by the per-IP rate limit.",
 		}),
 	}
-	r.MustRegister(m.signIns, m.playbacks, m.issued, m.rateLimited)
+	r.MustRegister(m.signIns, m.playbacks, m.renewals, m.issued, m.rateLimited)
 	m.preflights = cors.NewPreflights(r, "streamgate_signer_cors_preflights_total")
 	return m
 }

@@ -42,18 +42,21 @@ type Server struct {
 	metrics  *metrics
 	issuer   *token.Issuer
 	verifier *token.Verifier
-	jwksJSON []byte
-	domains  []domain
-	uris     map[string]bool
-	nonces   nonceStore
-	limiter  *limiter
-	clients  *clientip.Resolver // who a request is from, behind trusted proxies
-	apiCORS  *cors.Policy       // /auth/*, /playback/*
-	jwksCORS *cors.Policy
-	gate     *ownership.Checker
-	chains   chainrpc.Chains // the chains sign-in messages may name
-	assets   *asset.Cache
-	http     *fasthttp.Server
+	// renewVerifier checks tokens offered for renewal: its leeway adds
+	// playback_renew_grace.
+	renewVerifier *token.Verifier
+	jwksJSON      []byte
+	domains       []domain
+	uris          map[string]bool
+	nonces        nonceStore
+	limiter       *limiter
+	clients       *clientip.Resolver // who a request is from, behind trusted proxies
+	apiCORS       *cors.Policy       // /auth/*, /playback/*
+	jwksCORS      *cors.Policy
+	gate          *ownership.Checker
+	chains        chainrpc.Chains // the chains sign-in messages may name
+	assets        *asset.Cache
+	http          *fasthttp.Server
 
 	metricsHTTP fasthttp.RequestHandler
 	closers     []func() error // run by Close, last first
@@ -115,6 +118,10 @@ func (s *Server) initKeys(Deps) error {
 		return fmt.Errorf("keys: %w", err)
 	}
 	s.verifier.Leeway = s.cfg.Leeway
+	if s.renewVerifier, err = token.NewVerifier(jwks); err != nil {
+		return fmt.Errorf("keys: %w", err)
+	}
+	s.renewVerifier.Leeway = s.cfg.Leeway + s.cfg.PlaybackRenewGrace
 	s.jwksJSON, err = json.Marshal(jwks)
 	return err
 }

@@ -129,6 +129,23 @@ func (is *Issuer) Session(wallet string, chain int64, ttl time.Duration, now tim
 // Playback mints a playback token letting wallet play asset for ttl from
 // now. Each token gets a fresh random sid so the edge can tell plays apart.
 func (is *Issuer) Playback(wallet, assetID string, ttl time.Duration, now time.Time) (string, *Claims, error) {
+	var sid [16]byte
+	if _, err := rand.Read(sid[:]); err != nil {
+		return "", nil, fmt.Errorf("minting playback token: sid: %w", err)
+	}
+	return is.playback(wallet, assetID, hex.EncodeToString(sid[:]), ttl, now)
+}
+
+// Renew mints the successor of a verified playback token: the same wallet,
+// asset and sid (one playback session, so one seat), valid for ttl from now.
+func (is *Issuer) Renew(prev *Claims, ttl time.Duration, now time.Time) (string, *Claims, error) {
+	if prev.SessionID == "" {
+		return "", nil, errors.New("renewing playback token: no sid")
+	}
+	return is.playback(prev.Subject, prev.Asset, prev.SessionID, ttl, now)
+}
+
+func (is *Issuer) playback(wallet, assetID, sid string, ttl time.Duration, now time.Time) (string, *Claims, error) {
 	if !asset.ValidID(assetID) {
 		return "", nil, fmt.Errorf("minting playback token: asset: want %s, got %q", asset.IDGrammar, assetID)
 	}
@@ -136,13 +153,9 @@ func (is *Issuer) Playback(wallet, assetID string, ttl time.Duration, now time.T
 	if err != nil {
 		return "", nil, fmt.Errorf("minting playback token: %w", err)
 	}
-	var sid [16]byte
-	if _, err := rand.Read(sid[:]); err != nil {
-		return "", nil, fmt.Errorf("minting playback token: sid: %w", err)
-	}
 	// nbf is set on playback tokens only, as docs/protocol.md lists it.
 	rc.NotBefore = rc.IssuedAt
-	c := &Claims{RegisteredClaims: rc, Asset: assetID, SessionID: hex.EncodeToString(sid[:])}
+	c := &Claims{RegisteredClaims: rc, Asset: assetID, SessionID: sid}
 	return is.sign(c, now)
 }
 
