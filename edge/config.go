@@ -34,6 +34,7 @@ type Config struct {
 	Redis     RedisConfig      `yaml:"redis"`
 	Seats     SeatsConfig      `yaml:"seats"`
 	Page      PageConfig       `yaml:"page"`
+	SDK       SDKConfig        `yaml:"sdk"`
 	// The one-machine keys of configs/edge.yaml (signer, indexer) belong to
 	// the composition that hosts a signer beside the edge: cmd/streamgate.
 }
@@ -175,6 +176,7 @@ func DefaultConfig() Config {
 		Ownership: ownership.DefaultConfig(),
 		Redis:     redisconf.Default(""),
 		Page:      PageConfig{VendorDir: "node_modules"},
+		SDK:       SDKConfig{Enabled: true},
 		Cache: CacheConfig{
 			MaxBytes:         512 << 20,
 			MaxObjectBytes:   16 << 20,
@@ -221,6 +223,8 @@ func (c *Config) Validate() error {
 	switch {
 	case c.Listen == "":
 		return errors.New("listen: want host:port")
+	case c.Page.Enabled && !c.SDK.Enabled:
+		return errors.New("sdk.enabled: the watch page (page.enabled) imports the player SDK from " + SDKPath + ": want true")
 	case c.Token.JWKS == "":
 		return errors.New("token.jwks: want the path of the signer's jwks.json")
 	case c.Token.JWKSRefresh <= 0:

@@ -102,7 +102,7 @@ func (s *Server) writeStatus(rc *fasthttp.RequestCtx) {
 // in-process signer's routes when there is one.
 func (s *Server) handleOther(rc *fasthttp.RequestCtx) {
 	switch {
-	case s.handleAdmin(rc), s.handlePage(rc):
+	case s.handleAdmin(rc), s.handleSDK(rc), s.handlePage(rc):
 	case s.routes != nil:
 		s.routes(rc)
 	default:
