@@ -27,9 +27,9 @@ var web embed.FS
 type PageConfig struct {
 	// Enabled serves /, /web/*, /vendor/* and /api/assets.
 	Enabled bool `yaml:"enabled"`
-	// VendorDir is the npm install folder (node_modules) whose hls.js and
-	// ethers builds are served under /vendor/; they are never committed or
-	// embedded.
+	// VendorDir is the npm install folder (node_modules) whose hls.js build
+	// is served under /vendor/; it is never committed or embedded. The page
+	// imports the player SDK from SDKPath, so it needs sdk.enabled.
 	VendorDir string `yaml:"vendor_dir" conf:"path"`
 }
 
@@ -68,8 +68,7 @@ func (s *Server) serveEmbedded(rc *fasthttp.RequestCtx, name string) {
 // vendorFiles are the npm-installed browser files the page may load, by the
 // name it asks for; nothing else under VendorDir is reachable.
 var vendorFiles = map[string]string{
-	"hls.min.js":        "hls.js/dist/hls.min.js",
-	"ethers.umd.min.js": "ethers/dist/ethers.umd.min.js",
+	"hls.min.js": "hls.js/dist/hls.min.js",
 }
 
 // serveVendor serves one of vendorFiles from VendorDir (node_modules).

@@ -106,8 +106,12 @@ export declare class StreamGate {
   readonly signedIn: boolean;
   on(type: EventType, listener: (event: StreamGateEvent) => void): this;
   off(type: EventType, listener: (event: StreamGateEvent) => void): this;
-  /** eth_requestAccounts; resolves to the EIP-55 address (asked of the signer's /auth/nonce?address=). */
-  connect(): Promise<string>;
+  /**
+   * eth_requestAccounts; resolves to the EIP-55 address (asked of the
+   * signer's /auth/nonce?address=). With { prompt: false }, eth_accounts:
+   * no prompt, null when the wallet has shared no account with this page.
+   */
+  connect(options?: { prompt?: boolean }): Promise<string | null>;
   /** wallet_switchEthereumChain (EIP-3326); resolves to the chain now current. 4902 → error event, code unknown_chain. */
   switchChain(chainId: number): Promise<number>;
   /**

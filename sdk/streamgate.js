@@ -6,12 +6,6 @@
 
 export const version = "1.0.0";
 
-// Event types: the ones a page shows a viewer for are errors; the rest say
-// what happened.
-const errorTypes = new Set([
-  "policy_unmet", "revoked", "too_many_streams", "token_expired", "chain_unavailable", "wrong_chain", "error",
-]);
-
 // StreamGateError is what a method rejects with: the same fields as the error
 // event it also emits (type, code, status, message, asset, chainId).
 export class StreamGateError extends Error {
@@ -251,8 +245,13 @@ export class StreamGate {
     return err;
   }
 
-  async connect() {
-    const list = await this.request("eth_requestAccounts");
+  // connect asks the wallet for its account (eth_requestAccounts, which may
+  // prompt) and resolves to its EIP-55 form; with { prompt: false } it only
+  // reads an account already shared (eth_accounts) and resolves to null if
+  // there is none.
+  async connect({ prompt = true } = {}) {
+    const list = await this.request(prompt ? "eth_requestAccounts" : "eth_accounts");
+    if (!list?.[0] && !prompt) return null;
     if (!list?.[0]) throw this.fail({ type: "error", code: "no_account", message: "The wallet shared no account." });
     this.chainId = Number.parseInt(await this.request("eth_chainId"), 16);
     this.address = await this.checksum(list[0]);
@@ -671,5 +670,3 @@ export class Playback {
     v.load();
   }
 }
-
-export { errorTypes };

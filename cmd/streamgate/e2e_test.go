@@ -46,10 +46,17 @@ type e2eOrigin func(t *testing.T, manifest string) []edge.RegionConfig
 
 // dirOrigin publishes into a folder.
 func dirOrigin(t *testing.T, manifest string) []edge.RegionConfig {
-	dir := t.TempDir()
-	copyDir(t, testenv.Media(t), filepath.Join(dir, "clip"))
-	writeFile(t, filepath.Join(dir, "clip", "asset.json"), manifest)
-	return []edge.RegionConfig{{Name: "local", Dir: dir}}
+	return dirOriginSeconds(4)(t, manifest)
+}
+
+// dirOriginSeconds publishes a clip of that many seconds into a folder.
+func dirOriginSeconds(seconds int) e2eOrigin {
+	return func(t *testing.T, manifest string) []edge.RegionConfig {
+		dir := t.TempDir()
+		copyDir(t, testenv.MediaSeconds(t, seconds), filepath.Join(dir, "clip"))
+		writeFile(t, filepath.Join(dir, "clip", "asset.json"), manifest)
+		return []edge.RegionConfig{{Name: "local", Dir: dir}}
+	}
 }
 
 // startE2E starts it over a folder origin; opts adjust the edge's config
@@ -63,9 +70,9 @@ func startE2EOn(t *testing.T, publish e2eOrigin, opts ...func(*edgeConfig)) *e2e
 	return startE2EWith(t, publish, nil, opts...)
 }
 
-// startE2EWith is startE2EOn with signerOpt (if not nil) adjusting the hosted
-// signer's config last: it sees the edge's host:port in Domains.
-func startE2EWith(t *testing.T, publish e2eOrigin, signerOpt func(*signer.Config), opts ...func(*edgeConfig)) *e2e {
+// startE2EWith is startE2EOn with editSigner (if not nil) adjusting the
+// in-process signer's config.
+func startE2EWith(t *testing.T, publish e2eOrigin, editSigner func(*signer.Config), opts ...func(*edgeConfig)) *e2e {
 	chain := testenv.Chain(t)
 	owner := chain.Accounts[0]
 	ap := bindings.NewAccessPass()
@@ -96,8 +103,8 @@ func startE2EWith(t *testing.T, publish e2eOrigin, signerOpt func(*signer.Config
 	scfg.Keys.Files = []string{keyFile}
 	scfg.Origin.Regions = regions
 	scfg.Ownership = cfg.Ownership
-	if signerOpt != nil {
-		signerOpt(&scfg)
+	if editSigner != nil {
+		editSigner(&scfg)
 	}
 
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -1,12 +1,12 @@
-// The watch page: list the assets, connect a wallet, sign in, play.
+// The watch page: list the assets, connect a wallet, sign in, play, all
+// through the player SDK (/sdk/v1/streamgate.js, the edge's copy of
+// @streamgate/player) with hls.js from /vendor.
 // States shown in #status (data-state): idle, no-wallet, connecting,
 // signing-in, wrong-chain, not-holder, loading, ready, playing, ended,
 // revoked, error.
 
-import { APIError, api } from "./api.js";
+import { StreamGate } from "/sdk/v1/streamgate.js";
 import { chainName, chains, describe } from "./policy.js";
-import { Player } from "./player.js";
-import * as wallet from "./wallet.js";
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -15,11 +15,14 @@ const ui = {
   action: $("status-action"), video: $("video"), assets: $("assets"), empty: $("assets-empty"),
 };
 
+// The session is kept for this tab only (sessionStorage). Players fetch at
+// most 10 s ahead, so a revoked viewer stops within about that.
+const sg = new StreamGate({ signer: location.origin, provider: window.ethereum, storage: "session", maxBufferSeconds: 10 });
+
 const state = {
-  address: null, // checksummed, once connected
-  chainId: null, // the wallet's current chain
-  session: null, // {address, session, expires_at} from /auth/verify
   assets: [],
+  current: null, // the asset asked for last
+  playback: null, // the SDK's Playback while one runs
   run: 0, // bumped by every Play and wallet change; older flows stop
 };
 
@@ -44,61 +47,62 @@ function showNoWallet() {
   show("no-wallet", "Signing in needs a browser wallet such as MetaMask (EIP-1193). Install one, then reload this page. You can still look through the videos below.");
 }
 
-const player = new Player(ui.video, {
-  onPlaying: () => show("playing", quoted(state.current)),
-  onBlocked: () => show("ready", `Press play on the video to start ${quoted(state.current)}.`),
-  onEnded: () => show("ended", `${quoted(state.current)} has ended.`, { label: "Play again", run: () => play(state.current) }),
-  onError: (message) => show("error", message),
-  onRevoked: () => {
-    ui.video.hidden = true;
-    const a = state.current;
-    show("revoked", `The edge stopped ${quoted(a)} because this wallet no longer qualifies: it needs to ${describe(a.policy)}.`,
-      { label: "Check again", run: () => play(a) });
-  },
-});
-
 const quoted = (a) => `“${a.title || a.id}”`;
 const short = (address) => `${address.slice(0, 6)}…${address.slice(-4)}`;
-const reason = (err) => (err instanceof APIError ? err.message : wallet.walletMessage(err));
 
-// Session: kept for this tab only, and only for the connected address.
-const sessionKey = "streamgate.session";
-
-function saveSession(s) {
-  state.session = s;
-  if (s) sessionStorage.setItem(sessionKey, JSON.stringify(s));
-  else sessionStorage.removeItem(sessionKey);
+function stopPlayback() {
+  state.playback?.stop();
+  state.playback = null;
+  ui.video.hidden = true;
 }
 
-function loadSession() {
-  try {
-    return JSON.parse(sessionStorage.getItem(sessionKey));
-  } catch {
-    return null;
-  }
+// What happens during playback arrives as SDK events; errors of a flow
+// still running (sign-in, the grant) are handled where it awaits them.
+const playingAsset = (e) => state.playback && e.asset === state.current?.id;
+sg.on("playing", (e) => playingAsset(e) && show("playing", quoted(state.current)));
+sg.on("blocked", (e) => playingAsset(e) && show("ready", `Press play on the video to start ${quoted(state.current)}.`));
+sg.on("ended", (e) => {
+  const a = state.current;
+  if (playingAsset(e)) show("ended", `${quoted(a)} has ended.`, { label: "Play again", run: () => play(a) });
+});
+sg.on("renewed", (e) => {
+  if (playingAsset(e)) ui.video.dataset.renewals = String(Number(ui.video.dataset.renewals ?? 0) + 1);
+});
+sg.on("revoked", (e) => {
+  if (!playingAsset(e)) return;
+  const a = state.current;
+  stopPlayback();
+  show("revoked", `The edge stopped ${quoted(a)} because this wallet no longer qualifies: it needs to ${describe(a.policy)}.`,
+    { label: "Check again", run: () => play(a) });
+});
+for (const type of ["token_expired", "too_many_streams", "chain_unavailable", "wrong_chain", "policy_unmet", "error"]) {
+  sg.on(type, (e) => {
+    if (!playingAsset(e)) return;
+    const a = state.current;
+    stopPlayback();
+    renderWallet();
+    if (type === "token_expired") show("error", "Your session has expired: sign in again to go on watching.", { label: "Sign in", run: () => play(a) });
+    else show("error", e.message);
+  });
 }
-
-function signedIn() {
-  const s = state.session;
-  return !!s && s.address === state.address && Date.parse(s.expires_at) > Date.now() + 60_000;
-}
-
-function setAddress(address) {
-  state.address = address;
-  if (state.session && state.session.address !== address) saveSession(null);
+sg.on("accountchanged", (e) => {
+  state.run++;
+  stopPlayback();
   renderWallet();
-}
+  show("idle", e.address ? "The wallet switched account: sign in with it to watch." : "The wallet disconnected.");
+});
+sg.on("chainchanged", () => renderWallet());
 
 function renderWallet() {
-  const has = !!wallet.provider();
-  const inside = signedIn();
-  ui.connect.hidden = !has || !!state.address;
-  ui.signin.hidden = !state.address || inside;
+  const has = !!window.ethereum;
+  const inside = sg.signedIn && !!sg.address;
+  ui.connect.hidden = !has || !!sg.address;
+  ui.signin.hidden = !sg.address || inside;
   ui.signout.hidden = !inside;
-  ui.walletText.title = state.address ?? "";
+  ui.walletText.title = sg.address ?? "";
   if (!has) ui.walletText.textContent = "No wallet found";
-  else if (!state.address) ui.walletText.textContent = "Wallet not connected";
-  else ui.walletText.textContent = `${inside ? "Signed in as" : "Connected:"} ${short(state.address)} on ${chainName(state.chainId)}`;
+  else if (!sg.address) ui.walletText.textContent = "Wallet not connected";
+  else ui.walletText.textContent = `${inside ? "Signed in as" : "Connected:"} ${short(sg.address)} on ${chainName(sg.chainId)}`;
 }
 
 function renderAssets() {
@@ -138,13 +142,12 @@ function assetItem(a) {
 async function connect() {
   show("connecting", "Approve the connection in your wallet.");
   try {
-    const [address] = await wallet.accounts(true);
-    state.chainId = await wallet.chainID();
-    setAddress(address ?? null);
-    if (!address) show("error", "The wallet shared no account.");
-    return !!address;
+    await sg.connect();
+    renderWallet();
+    return true;
   } catch (err) {
-    show("error", wallet.walletMessage(err));
+    renderWallet();
+    show("error", err.message);
     return false;
   }
 }
@@ -152,18 +155,17 @@ async function connect() {
 async function signIn() {
   show("signing-in", "Sign the message in your wallet. Signing is free and sends no transaction.");
   try {
-    state.chainId = await wallet.chainID();
-    const s = await wallet.signIn(state.address, state.chainId);
-    saveSession({ address: s.address, session: s.session, expires_at: s.expires_at });
+    await sg.signIn();
     renderWallet();
     return true;
   } catch (err) {
+    renderWallet();
     const target = state.assets.flatMap((a) => chains(a.policy))[0];
-    if (err instanceof APIError && err.code === "chain_not_accepted" && target !== undefined) {
-      show("wrong-chain", `This site does not accept sign-in on ${chainName(state.chainId)}. Switch your wallet to ${chainName(target)}, then sign in.`,
+    if (err.type === "wrong_chain" && target !== undefined) {
+      show("wrong-chain", `This site does not accept sign-in on ${chainName(sg.chainId)}. Switch your wallet to ${chainName(target)}, then sign in.`,
         { label: `Switch to ${chainName(target)}`, run: () => switchTo(target, signInButton) });
     } else {
-      show("error", `Sign-in failed: ${reason(err)}`);
+      show("error", `Sign-in failed: ${err.message}`);
     }
     return false;
   }
@@ -171,85 +173,77 @@ async function signIn() {
 
 async function switchTo(id, then) {
   try {
-    await wallet.switchChain(id);
-    state.chainId = await wallet.chainID();
+    await sg.switchChain(id);
     renderWallet();
   } catch (err) {
-    show("error", `The wallet did not switch network: ${wallet.walletMessage(err)}`);
+    show("error", `The wallet did not switch network: ${err.message}`);
     return;
   }
   then();
 }
 
 // play walks a viewer from wherever they are to a playing video: wallet,
-// network, sign-in, playback token, hls.js.
+// network, sign-in, then the SDK's grant and player.
 async function play(asset, retried = false) {
   const run = ++state.run;
   const stale = () => run !== state.run;
-  player.stop();
-  ui.video.hidden = true;
+  stopPlayback();
   state.current = asset;
-  if (!wallet.provider()) return showNoWallet();
-  if (!state.address && !(await connect())) return;
+  if (!window.ethereum) return showNoWallet();
+  if (!sg.address && !(await connect())) return;
   const need = chains(asset.policy);
   if (stale()) return;
-  if (need.length > 0 && !need.includes(state.chainId)) {
-    return show("wrong-chain", `To watch ${quoted(asset)}, you need to ${describe(asset.policy)}. Your wallet is on ${chainName(state.chainId)}.`,
+  if (need.length > 0 && !need.includes(sg.chainId)) {
+    return show("wrong-chain", `To watch ${quoted(asset)}, you need to ${describe(asset.policy)}. Your wallet is on ${chainName(sg.chainId)}.`,
       { label: `Switch to ${chainName(need[0])}`, run: () => switchTo(need[0], () => play(asset)) });
   }
-  if (!signedIn() && !(await signIn())) return;
+  if (!sg.signedIn && !(await signIn())) return;
   if (stale()) return;
   show("loading", `Getting a playback pass for ${quoted(asset)}…`);
-  let grant;
+  let playback;
   try {
-    grant = await api("POST", `/playback/${encodeURIComponent(asset.id)}`, { bearer: state.session.session });
+    playback = await sg.play(ui.video, asset.id, { player: window.Hls });
   } catch (err) {
     if (stale()) return;
-    if (err.status === 403) {
-      return show("not-holder", `To watch ${quoted(asset)}, this wallet (${short(state.address)}) needs to ${err.message.replace(/\.$/, "")}. `
+    if (err.type === "policy_unmet") {
+      return show("not-holder", `To watch ${quoted(asset)}, this wallet (${short(sg.address)}) needs to ${err.message.replace(/\.$/, "")}. `
         + "Switch to an account that has it, or get one, then press Play again.");
     }
-    if (err.status === 401 && !retried) {
-      saveSession(null); // expired or from another signer key: sign in again
-      renderWallet();
+    if (err.type === "token_expired" && !retried) {
+      renderWallet(); // expired or from another signer key: sign in again
       return play(asset, true);
     }
-    return show("error", `No playback pass for ${quoted(asset)}: ${reason(err)}`);
+    return show("error", `No playback pass for ${quoted(asset)}: ${err.message}`);
   }
-  if (stale()) return;
-  show("loading", `Starting ${quoted(asset)}…`);
+  if (stale()) return playback.stop();
+  state.playback = playback;
+  ui.video.hidden = false;
+  if (ui.status.dataset.state === "loading") show("loading", `Starting ${quoted(asset)}…`);
+}
+
+// getJSON reads one of the page's own JSON routes; errors carry the
+// server's message.
+async function getJSON(path) {
+  let res;
   try {
-    player.play(grant.hls);
-  } catch (err) {
-    show("error", err.message);
+    res = await fetch(path);
+  } catch {
+    throw new Error("The server cannot be reached. Check your connection and try again.");
   }
+  const data = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(data?.message ?? `${res.status} ${res.statusText}`);
+  return data;
 }
 
 async function listAssets() {
   try {
-    state.assets = await api("GET", "/api/assets");
+    state.assets = await getJSON("/api/assets");
     renderAssets();
   } catch (err) {
     ui.assets.setAttribute("aria-busy", "false");
     ui.empty.hidden = false;
-    ui.empty.textContent = `The list of videos cannot be loaded: ${reason(err)}`;
+    ui.empty.textContent = `The list of videos cannot be loaded: ${err.message}`;
   }
-}
-
-function listen(p) {
-  p.on?.("accountsChanged", (list) => {
-    const address = list?.[0] ? wallet.checksum(list[0]) : null;
-    if (address === state.address) return;
-    state.run++;
-    player.stop();
-    ui.video.hidden = true;
-    setAddress(address);
-    show("idle", address ? "The wallet switched account: sign in with it to watch." : "The wallet disconnected.");
-  });
-  p.on?.("chainChanged", (hex) => {
-    state.chainId = Number.parseInt(hex, 16);
-    renderWallet();
-  });
 }
 
 const busy = (button, fn) => async () => {
@@ -271,34 +265,28 @@ ui.connect.onclick = busy(ui.connect, async () => {
 ui.signin.onclick = busy(ui.signin, signInButton);
 ui.signout.onclick = () => {
   state.run++;
-  player.stop();
-  ui.video.hidden = true;
-  saveSession(null);
+  stopPlayback();
+  sg.signOut();
   renderWallet();
   show("idle", "Signed out.");
 };
 
 async function init() {
   const listing = listAssets();
-  if (!window.ethers || !window.Hls) {
-    show("error", "The page's player libraries did not load from /vendor/: the server needs `make deps`.");
+  if (!window.Hls) {
+    show("error", "The page's player library did not load from /vendor/: the server needs `make deps`.");
   }
-  const p = wallet.provider();
-  if (!p) {
+  if (!window.ethereum) {
     renderWallet();
-    if (window.ethers && window.Hls) showNoWallet();
+    if (window.Hls) showNoWallet();
     return listing;
   }
-  listen(p);
-  state.session = loadSession();
   try {
-    const [address] = await wallet.accounts(false);
-    state.chainId = await wallet.chainID();
-    setAddress(address ?? null);
-  } catch (err) {
-    renderWallet();
-    show("error", reason(err));
+    await sg.connect({ prompt: false }); // an account already shared: no prompt
+  } catch {
+    // shown by renderWallet as not connected
   }
+  renderWallet();
   return listing;
 }
 

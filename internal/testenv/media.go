@@ -5,15 +5,16 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"testing"
 )
 
-// The media is made once per test binary and shared read-only by all tests.
+// The media is made once per test binary and length, and shared read-only
+// by all tests.
 var (
-	mediaOnce sync.Once
-	mediaDir  string
-	mediaErr  error
+	mediaMu   sync.Mutex
+	mediaDirs = map[int]string{}
 )
 
 // MediaFiles are the files Media guarantees; the m4s segments
@@ -29,21 +30,35 @@ var MediaFiles = []string{"manifest.mpd", "master.m3u8", "media_0.m3u8", "media_
 // the binary exits (about 300 KB).
 func Media(t testing.TB) string {
 	t.Helper()
+	return MediaSeconds(t, 4)
+}
+
+// MediaSeconds is Media with a clip of the given length in seconds (1 s
+// segments), for tests that play past a token's lifetime; about 75 KB a
+// second.
+func MediaSeconds(t testing.TB, seconds int) string {
+	t.Helper()
 	ffmpeg := Bin(t, "ffmpeg")
-	mediaOnce.Do(func() { mediaDir, mediaErr = makeMedia(ffmpeg) })
-	if mediaErr != nil {
-		t.Fatalf("making test media: %v", mediaErr)
+	mediaMu.Lock()
+	defer mediaMu.Unlock()
+	if dir, ok := mediaDirs[seconds]; ok {
+		return dir
 	}
-	return mediaDir
+	dir, err := makeMedia(ffmpeg, seconds)
+	if err != nil {
+		t.Fatalf("making test media: %v", err)
+	}
+	mediaDirs[seconds] = dir
+	return dir
 }
 
 // makeMedia encodes the clip into a new temp dir and checks the result.
-func makeMedia(ffmpeg string) (string, error) {
+func makeMedia(ffmpeg string, seconds int) (string, error) {
 	dir, err := os.MkdirTemp("", "streamgate-media-")
 	if err != nil {
 		return "", err
 	}
-	cmd := exec.Command(ffmpeg, mediaArgs("manifest.mpd")...)
+	cmd := exec.Command(ffmpeg, mediaArgs("manifest.mpd", seconds)...)
 	cmd.Dir = dir // ffmpeg's dash muxer writes the playlists next to the manifest
 	if out, err := cmd.CombinedOutput(); err != nil {
 		os.RemoveAll(dir)
@@ -61,11 +76,12 @@ func makeMedia(ffmpeg string) (string, error) {
 // mediaArgs is one encode writing DASH and HLS over the same segments.
 // Every lavfi source needs a duration or ffmpeg never stops; -g/-keyint_min
 // with -sc_threshold 0 put a keyframe at every 1 s segment boundary.
-func mediaArgs(out string) []string {
+func mediaArgs(out string, seconds int) []string {
+	d := strconv.Itoa(seconds)
 	return []string{
 		"-hide_banner", "-loglevel", "error", "-nostdin",
-		"-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=4",
-		"-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=4",
+		"-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=" + d,
+		"-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + d,
 		"-map", "0:v", "-map", "1:a",
 		"-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
 		"-g", "25", "-keyint_min", "25", "-sc_threshold", "0",

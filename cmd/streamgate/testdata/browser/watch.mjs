@@ -4,14 +4,17 @@
 //
 // Environment: URL (the edge, page on), HOLDER_KEY and OTHER_KEY (0x hex
 // private keys: a pass holder and a wallet without the pass), CHAIN_ID,
-// SCREENSHOT_DIR.
+// SCREENSHOT_DIR; SCENARIOS: "page" (default: the page's states over a 4 s
+// clip) or "renewal" (a clip longer than PLAYBACK_TTL seconds, the signer's
+// playback_ttl, with the edge's token leeway about 1 s).
 
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { getAddress, Wallet } from "ethers";
 import { addWallet, env, expect, launch, pageLog } from "./lib.mjs";
 
-const BUDGET_MS = 60_000;
+const suite = process.env.SCENARIOS ?? "page";
+const BUDGET_MS = suite === "renewal" ? 120_000 : 60_000;
 const STEP_MS = 15_000;
 
 const url = env("URL");
@@ -114,73 +117,117 @@ async function assertPlays(page) {
 const clip = (page) => button(page, "Play clip");
 const shot = (page, name) => page.screenshot({ path: path.join(shots, name) });
 
+// renewal: the playback token is renewed while the clip plays, hls.js sends
+// the new token from its next request (no reload), and playback goes on
+// past the first token's expiry with no error answer from the edge.
+async function renewal(page) {
+  const ttl = Number(env("PLAYBACK_TTL"));
+  const requests = []; // {token, at} of every delivery request
+  const failures = []; // delivery answers >= 400
+  page.on("request", (r) => {
+    const m = /\/t\/([^/]+)\/v\//.exec(r.url());
+    if (m) requests.push({ token: m[1], at: Date.now(), url: r.url() });
+  });
+  page.on("response", (r) => {
+    if (/\/t\/[^/]+\/v\//.test(r.url()) && r.status() >= 400) failures.push(`${r.status()} ${r.url().replace(/\/t\/[^/]+\//, "/t/…/")}`);
+  });
+  await connectAndSignIn(page, holder);
+  const granted = Date.now();
+  await clip(page).click();
+  await waitState(page, "playing");
+  const first = requests[0]?.token;
+  expect(first, "no delivery request was seen");
+  await page.waitForFunction(() => Number(document.getElementById("video").dataset.renewals ?? 0) >= 1, null, { timeout: ttl * 1000 });
+  const renewedAt = Date.now();
+  // Past the first token's exp plus the edge's leeway, in media time.
+  const past = ttl + 4;
+  await page.waitForFunction((t) => document.getElementById("video").currentTime >= t, past, { timeout: (past + 15) * 1000 });
+  const v = await assertPlays(page);
+  const renewals = await page.evaluate(() => Number(document.getElementById("video").dataset.renewals));
+  const after = requests.filter((r) => r.at > renewedAt + 500);
+  const stale = after.filter((r) => r.token === first);
+  const lateOld = requests.filter((r) => r.at > granted + ttl * 1000 + 1500);
+  expect(failures.length === 0, `the edge refused delivery requests: ${failures.join("; ")}`);
+  expect(after.length > 0, "no delivery request after the renewal: the clip was buffered whole");
+  expect(stale.length === 0, `${stale.length} requests after the renewal still carried the first token: ${stale.map((r) => r.url).join(" ")}`);
+  expect(lateOld.length > 0, "no request after the first token expired: the test proves nothing about renewal");
+  expect(v.state === "playing", `state ${v.state}`);
+  await shot(page, "6-renewed.png");
+  console.log(`      renewals: ${renewals}; delivery requests: ${requests.length}, ${after.length} after the first renewal `
+    + `(${new Set(requests.map((r) => r.token)).size} tokens), ${lateOld.length} after the first token's exp; playing: ${JSON.stringify(v)}`);
+}
+
 let failed = false;
 try {
-  await scenario("no-wallet", null, async (page) => {
-    const text = await waitState(page, "no-wallet");
-    expect(/browser wallet/.test(text), `no-wallet text: ${text}`);
-    const needs = await page.locator(".asset .needs").first().textContent();
-    expect(/ERC-721 pass of 0x.* on the local dev chain \(chain 1337\)/.test(needs), `asset needs: ${needs}`);
-    await shot(page, "1-no-wallet.png");
-  });
-
-  await scenario("holder-plays", holder, async (page, signed) => {
-    await connectAndSignIn(page, holder);
-    const origin = new URL(url);
-    expect(signed.length === 1, `signed ${signed.length} messages, want 1`);
-    const want = `${origin.host} wants you to sign in with your Ethereum account:\n${getAddress(holder.address)}\n\n`;
-    expect(signed[0].startsWith(want), `SIWE message starts:\n${signed[0]}`);
-    expect(signed[0].includes(`\nURI: ${origin.origin}\nVersion: 1\nChain ID: ${chainId}\nNonce: `), `SIWE message:\n${signed[0]}`);
-    await clip(page).click();
-    await waitState(page, "playing");
-    const v = await assertPlays(page);
-    await shot(page, "2-holder-playing.png");
-    console.log(`      playing: ${JSON.stringify(v)}`);
-  });
-
-  await scenario("not-holder", other, async (page) => {
-    await connectAndSignIn(page, other);
-    await clip(page).click();
-    const text = await waitState(page, "not-holder");
-    const contract = await page.evaluate(async () => (await (await fetch("/api/assets")).json())[0].policy.any[0].contract);
-    const need = `hold an ERC-721 of ${contract} on chain ${chainId}`.toLowerCase();
-    expect(text.toLowerCase().includes(need), `not-holder text does not carry the 403 message "${need}": ${text}`);
-    expect(await page.locator("#video").isHidden(), "the video is shown to a non-holder");
-    await shot(page, "3-not-holder.png");
-  });
-
-  await scenario("wrong-chain", holder, async (page) => {
-    await button(page, "Connect wallet").click();
-    await clip(page).click();
-    const text = await waitState(page, "wrong-chain");
-    expect(text.includes("Ethereum (chain 1)"), `wrong-chain text: ${text}`);
-    await shot(page, "4-wrong-chain.png");
-    await button(page, `Switch to the local dev chain (chain ${chainId})`).click();
-    await waitState(page, "playing");
-    await assertPlays(page);
-  }, 1);
-
-  // Revocation as the edge answers it (403 policy_unmet on a segment),
-  // simulated from segment 3 on: a 4 s clip is buffered whole too soon for a
-  // real transfer to land mid-play.
-  await scenario("revoked", holder, async (page) => {
-    await page.route(/\/chunk-stream\d+-(\d+)\.m4s$/, (route) => {
-      const n = Number(/-(\d+)\.m4s$/.exec(route.request().url())[1]);
-      if (n < 3) return route.continue();
-      return route.fulfill({
-        status: 403, contentType: "application/json",
-        body: JSON.stringify({ error: "policy_unmet", message: "hold an ERC-721 of 0x… on chain 1337" }),
-      });
+  if (suite === "renewal") {
+    await scenario("renewal", holder, renewal);
+  } else {
+    await scenario("no-wallet", null, async (page) => {
+      const text = await waitState(page, "no-wallet");
+      expect(/browser wallet/.test(text), `no-wallet text: ${text}`);
+      const needs = await page.locator(".asset .needs").first().textContent();
+      expect(/ERC-721 pass of 0x.* on the local dev chain \(chain 1337\)/.test(needs), `asset needs: ${needs}`);
+      await shot(page, "1-no-wallet.png");
     });
-    await connectAndSignIn(page, holder);
-    await clip(page).click();
-    const text = await waitState(page, "revoked");
-    expect(/no longer qualifies/.test(text), `revoked text: ${text}`);
-    const v = await video(page);
-    expect(v.hidden && v.paused, `the video goes on after revocation: ${JSON.stringify(v)}`);
-    await button(page, "Check again").waitFor();
-    await shot(page, "5-revoked.png");
-  });
+
+    await scenario("holder-plays", holder, async (page, signed) => {
+      await connectAndSignIn(page, holder);
+      const origin = new URL(url);
+      expect(signed.length === 1, `signed ${signed.length} messages, want 1`);
+      const want = `${origin.host} wants you to sign in with your Ethereum account:\n${getAddress(holder.address)}\n\n`;
+      expect(signed[0].startsWith(want), `SIWE message starts:\n${signed[0]}`);
+      expect(signed[0].includes(`\nURI: ${origin.origin}\nVersion: 1\nChain ID: ${chainId}\nNonce: `), `SIWE message:\n${signed[0]}`);
+      await clip(page).click();
+      await waitState(page, "playing");
+      const v = await assertPlays(page);
+      await shot(page, "2-holder-playing.png");
+      console.log(`      playing: ${JSON.stringify(v)}`);
+    });
+
+    await scenario("not-holder", other, async (page) => {
+      await connectAndSignIn(page, other);
+      await clip(page).click();
+      const text = await waitState(page, "not-holder");
+      const contract = await page.evaluate(async () => (await (await fetch("/api/assets")).json())[0].policy.any[0].contract);
+      const need = `hold an ERC-721 of ${contract} on chain ${chainId}`.toLowerCase();
+      expect(text.toLowerCase().includes(need), `not-holder text does not carry the 403 message "${need}": ${text}`);
+      expect(await page.locator("#video").isHidden(), "the video is shown to a non-holder");
+      await shot(page, "3-not-holder.png");
+    });
+
+    await scenario("wrong-chain", holder, async (page) => {
+      await button(page, "Connect wallet").click();
+      await clip(page).click();
+      const text = await waitState(page, "wrong-chain");
+      expect(text.includes("Ethereum (chain 1)"), `wrong-chain text: ${text}`);
+      await shot(page, "4-wrong-chain.png");
+      await button(page, `Switch to the local dev chain (chain ${chainId})`).click();
+      await waitState(page, "playing");
+      await assertPlays(page);
+    }, 1);
+
+    // Revocation as the edge answers it (403 policy_unmet on a segment),
+    // simulated from segment 3 on: a 4 s clip is buffered whole too soon for a
+    // real transfer to land mid-play.
+    await scenario("revoked", holder, async (page) => {
+      await page.route(/\/chunk-stream\d+-(\d+)\.m4s$/, (route) => {
+        const n = Number(/-(\d+)\.m4s$/.exec(route.request().url())[1]);
+        if (n < 3) return route.continue();
+        return route.fulfill({
+          status: 403, contentType: "application/json",
+          body: JSON.stringify({ error: "policy_unmet", message: "hold an ERC-721 of 0x… on chain 1337" }),
+        });
+      });
+      await connectAndSignIn(page, holder);
+      await clip(page).click();
+      const text = await waitState(page, "revoked");
+      expect(/no longer qualifies/.test(text), `revoked text: ${text}`);
+      const v = await video(page);
+      expect(v.hidden && v.paused, `the video goes on after revocation: ${JSON.stringify(v)}`);
+      await button(page, "Check again").waitFor();
+      await shot(page, "5-revoked.png");
+    });
+  }
 } catch (err) {
   failed = true;
   console.error(`FAIL: ${err.message}`);
