@@ -36,7 +36,6 @@ var dappVendor = []string{
 // embedding the player SDK would be.
 type dappEnv struct {
 	*e2e
-	node    string
 	dapp    string // http://localhost:PORT, an origin the signer signs in
 	other   string // http://127.0.0.1:PORT2, the same page on an origin it does not
 	results map[string]json.RawMessage
@@ -48,7 +47,12 @@ type dappEnv struct {
 // signer's domains list the dApp's localhost:PORT only.
 func startDApp(t *testing.T, long string, signerOpt func(*signer.Config), opts ...func(*edgeConfig)) *dappEnv {
 	testenv.NotShort(t, "a chain, an edge, the dApp's server and Chromium")
-	node, modules := browserTools(t, dappVendor...)
+	modules := browserDeps(t)
+	for _, p := range dappVendor {
+		if _, err := os.Stat(filepath.Join(modules, p)); err != nil {
+			t.Fatalf("%s is missing: run make deps", p)
+		}
+	}
 	handler := dappHandler(modules)
 	dappHost := testenv.Serve(t, handler)
 	otherHost := testenv.Serve(t, handler)
@@ -56,7 +60,7 @@ func startDApp(t *testing.T, long string, signerOpt func(*signer.Config), opts .
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := &dappEnv{node: node, dapp: "http://localhost:" + port, other: "http://" + otherHost}
+	d := &dappEnv{dapp: "http://localhost:" + port, other: "http://" + otherHost}
 	d.e2e = startE2EWith(t, publishWithLong(long), func(c *signer.Config) {
 		c.Domains = append(c.Domains, "localhost:"+port)
 		if signerOpt != nil {
@@ -64,31 +68,6 @@ func startDApp(t *testing.T, long string, signerOpt func(*signer.Config), opts .
 		}
 	}, opts...)
 	return d
-}
-
-// browserTools finds node and checks that Chromium and the npm packages the
-// browser tests use (playwright-core, ethers, and files under node_modules)
-// are installed. It returns node's path and node_modules.
-func browserTools(t *testing.T, files ...string) (node, modules string) {
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	modules = filepath.Join(root, "node_modules")
-	need := []string{chromium, filepath.Join(modules, "playwright-core", "package.json"), filepath.Join(modules, "ethers", "package.json")}
-	for _, f := range files {
-		need = append(need, filepath.Join(modules, f))
-	}
-	for _, p := range need {
-		if _, err := os.Stat(p); err != nil {
-			t.Fatalf("%s is missing: run make deps", p)
-		}
-	}
-	node, err = exec.LookPath("node")
-	if err != nil {
-		t.Fatal("node not found: run make deps")
-	}
-	return node, modules
 }
 
 // dappHandler serves testdata/dapp and, under /vendor/, the dappVendor
@@ -167,7 +146,7 @@ func (d *dappEnv) run(t *testing.T, scenario string, budget time.Duration, extra
 	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), budget)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, d.node, filepath.Join("testdata", "browser", "dapp.mjs"))
+	cmd := exec.CommandContext(ctx, "node", filepath.Join("testdata", "browser", "dapp.mjs"))
 	cmd.Env = append(os.Environ(),
 		"SCENARIO="+scenario, "EDGE="+d.url, "DAPP="+d.dapp, "OTHER_DAPP="+d.other,
 		"HOLDER_KEY="+keyHex(d.chain.Accounts[1]), "CHAIN_ID="+strconv.Itoa(testenv.ChainID),
@@ -257,22 +236,25 @@ func TestBrowserDAppRenewal(t *testing.T) {
 	}
 }
 
-// TestBrowserDAppRevoked: the pass moves while hls.js plays the long asset
-// with maxBufferSeconds 6; the in-process indexer sees the block, the edge
-// refuses the player's next gated request (403 revoked), and the page gets
-// the SDK's revoked event and a stopped player. Logged: block→event time
-// and the media the player still had buffered.
+// TestBrowserDAppRevoked: the pass moves while hls.js (HLS), dash.js and
+// Shaka (DASH) play the long asset with maxBufferSeconds 6; the in-process
+// indexer sees the block, the edge refuses each player's next gated request
+// (403 revoked), and each page gets the SDK's revoked event and a stopped
+// player. Logged: block→event time, the media buffered then, and how far
+// the picture went on after the block.
 func TestBrowserDAppRevoked(t *testing.T) {
 	d := startDApp(t, transcodeLong(t, 40), nil, func(c *edgeConfig) { c.Indexer.PollInterval = 10 * time.Millisecond })
 	transfer := func() { d.transferPass(t, d.chain.Accounts[1], d.chain.Accounts[2]) }
 	d.run(t, "revoked", 90*time.Second, []string{"BUFFER=6"}, transfer)
-	var r struct {
-		BlockToRevokedMs  int
-		BufferedAtBlockS  float64
-		PlayedAfterBlockS float64
+	for _, name := range []string{"revoked-hls-hls", "revoked-dash-dash", "revoked-shaka-dash"} {
+		var r struct {
+			BlockToRevokedMs                                        int
+			BufferedAtBlockS, BufferedAtRevokedS, PlayedAfterBlockS float64
+		}
+		if err := json.Unmarshal(d.results[name], &r); err != nil {
+			t.Fatalf("%s: %s: %v", name, d.results[name], err)
+		}
+		t.Logf("%s: block→revoked %d ms; buffered ahead %.1f s at the block, %.1f s at the event; %.1f s played after the block",
+			name, r.BlockToRevokedMs, r.BufferedAtBlockS, r.BufferedAtRevokedS, r.PlayedAfterBlockS)
 	}
-	if err := json.Unmarshal(d.results["revoked-hls"], &r); err != nil {
-		t.Fatalf("%s: %v", d.results["revoked-hls"], err)
-	}
-	t.Logf("block→revoked %d ms; %.1f s of media buffered at the block; %.1f s played after it", r.BlockToRevokedMs, r.BufferedAtBlockS, r.PlayedAfterBlockS)
 }

@@ -283,20 +283,28 @@ async function renewal() {
   if (failures.length) throw new Error(failures.join("\n"));
 }
 
-// revoked: the pass moves while hls.js plays with maxBufferSeconds BUFFER;
-// the page gets `revoked` on the first gated request refused after the
-// block, and the SDK stops the player.
+// revoked: the pass moves while hls.js (HLS), dash.js and Shaka (DASH) play
+// with maxBufferSeconds BUFFER, each in its steady state; each page gets
+// `revoked` on its first gated request the edge refuses after the block, and
+// the SDK stops the player. Logged per player: block→event time, the media
+// buffered at the block and at the event, and how far the picture went on.
 async function revoked() {
   const buffer = Number(env("BUFFER"));
-  const run = await open("revoked-hls", dappURL, { player: "hls", format: "hls", asset: "long", buffer: String(buffer) });
+  const cases = [{ player: "hls", format: "hls" }, { player: "dash", format: "dash" }, { player: "shaka", format: "dash" }];
+  const runs = await Promise.all(cases.map((c) => open(`revoked-${c.player}-${c.format}`, dappURL, { ...c, asset: "long", buffer: String(buffer) })));
   try {
-    await waitEvent(run, "playing", 20_000);
-    await assertPlayed(run);
-    // Steady state: the buffer has filled to the cap, so the player
-    // fetches a segment only as one plays out.
-    await run.page.waitForFunction((b) => document.getElementById("video").currentTime >= 4 && window.dapp.bufferAhead >= b - 2.5,
-      buffer, { polling: 200, timeout: 30_000 });
-    const before = await dapp(run);
+    await Promise.all(runs.map(async (run) => {
+      try {
+        await waitEvent(run, "playing", 20_000);
+        await assertPlayed(run);
+        // Steady state: the buffer has filled to the cap, so the player
+        // fetches a segment only as one plays out.
+        await run.page.waitForFunction((b) => document.getElementById("video").currentTime >= 4 && window.dapp.bufferAhead >= b - 2.5,
+          buffer, { polling: 200, timeout: 30_000 });
+      } catch (err) {
+        throw await report(run, err);
+      }
+    }));
     const lines = createInterface({ input: process.stdin });
     console.log("TRANSFER");
     let mined;
@@ -308,27 +316,32 @@ async function revoked() {
       }
     }
     expect(mined, "stdin closed before MINED");
-    const atBlock = await dapp(run);
-    const ev = await waitEvent(run, "revoked", 30_000);
-    await run.page.waitForFunction(() => document.getElementById("video").paused, null, { polling: 100, timeout: 5_000 })
-      .catch(() => { throw new Error("the video still plays after revoked"); });
-    const d = await dapp(run);
-    const refused = run.responses.filter((r) => r.path.startsWith("/t/") && r.status === 403);
-    expect(refused.length > 0, "no gated request was refused");
-    expect(ev.status === 403 && ev.code === "revoked", `revoked event ${JSON.stringify(ev)}, want the edge's 403 revoked`);
-    expect(errorEvents(d).every((e) => e.type === "revoked"), `other error events: ${JSON.stringify(errorEvents(d))}`);
-    const figures = {
-      maxBufferSeconds: buffer, blockToRevokedMs: ev.at - mined, blockToFirst403Ms: refused[0].at - mined,
-      bufferedAtBlockS: +atBlock.bufferAhead.toFixed(2), bufferedAtRevokedS: +ev.bufferAhead.toFixed(2),
-      bufferedBeforeTransferS: +before.bufferAhead.toFixed(2), playedAfterBlockS: +(ev.playhead - atBlock.currentTime).toFixed(2),
-      code: ev.code, status: ev.status,
-    };
-    console.log(`ok    revoked-hls: ${JSON.stringify(figures)}`);
-    result("revoked-hls", figures);
-  } catch (err) {
-    throw await report(run, err);
+    const outcomes = await Promise.allSettled(runs.map(async (run) => {
+      try {
+        const atBlock = await dapp(run);
+        const ev = await waitEvent(run, "revoked", 30_000);
+        await run.page.waitForFunction(() => document.getElementById("video").paused, null, { polling: 100, timeout: 5_000 })
+          .catch(() => { throw new Error("the video still plays after revoked"); });
+        const d = await dapp(run);
+        const refused = run.responses.filter((r) => r.path.startsWith("/t/") && r.status === 403);
+        expect(refused.length > 0, "no gated request was refused");
+        expect(ev.status === 403 && ev.code === "revoked", `revoked event ${JSON.stringify(ev)}, want the edge's 403 revoked`);
+        expect(errorEvents(d).every((e) => e.type === "revoked"), `other error events: ${JSON.stringify(errorEvents(d))}`);
+        const figures = {
+          maxBufferSeconds: buffer, blockToRevokedMs: ev.at - mined, blockToFirst403Ms: refused[0].at - mined,
+          bufferedAtBlockS: +atBlock.bufferAhead.toFixed(2), bufferedAtRevokedS: +ev.bufferAhead.toFixed(2),
+          playedAfterBlockS: +(ev.playhead - atBlock.currentTime).toFixed(2), code: ev.code, status: ev.status,
+        };
+        console.log(`ok    ${run.name}: ${JSON.stringify(figures)}`);
+        result(run.name, figures);
+      } catch (err) {
+        throw await report(run, err);
+      }
+    }));
+    const failures = outcomes.filter((o) => o.status === "rejected").map((o) => o.reason.message);
+    if (failures.length) throw new Error(failures.join("\n"));
   } finally {
-    await run.context.close();
+    await Promise.all(runs.map((run) => run.context.close()));
   }
 }
 
