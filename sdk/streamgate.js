@@ -187,13 +187,22 @@ export class StreamGate {
   watchProvider() {
     const p = this.provider;
     if (!p?.on) return;
-    p.on("accountsChanged", (list) => {
+    p.on("accountsChanged", async (list) => {
       const a = list?.[0] ?? null;
       if ((a ?? "").toLowerCase() === (this.address ?? "").toLowerCase()) return;
       this.address = a;
       this.stopAll();
       if (this.session && a?.toLowerCase() !== this.session.address.toLowerCase()) this.saveSession(null);
-      this.emit({ type: "accountchanged", address: a });
+      if (a) {
+        try {
+          const sum = await this.checksum(a); // wallets often give lowercase
+          if (this.address?.toLowerCase() !== a.toLowerCase()) return; // switched again meanwhile
+          this.address = sum;
+        } catch {
+          // emitted; the wallet's spelling stays until the next sign-in
+        }
+      }
+      this.emit({ type: "accountchanged", address: this.address });
     });
     p.on("chainChanged", (hex) => {
       this.chainId = Number.parseInt(hex, 16);

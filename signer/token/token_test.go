@@ -313,3 +313,41 @@ func BenchmarkVerify(b *testing.B) {
 		}
 	}
 }
+
+// TestRenewKeepsSession: a renewed playback token keeps wallet, asset and
+// sid with a fresh iat and exp; a token without a sid cannot be renewed.
+func TestRenewKeepsSession(t *testing.T) {
+	key, err := GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	is, err := NewIssuer("test", key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := NewVerifier(is.JWKS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t0 := time.Now().Truncate(time.Second)
+	_, first, err := is.Playback("0x00000000000000000000000000000000000000aB", "clip", time.Minute, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t1 := t0.Add(40 * time.Second)
+	tok, next, err := is.Renew(first, time.Minute, t1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := v.Verify(tok, AudiencePlayback, t1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.SessionID != first.SessionID || c.Subject != first.Subject || c.Asset != "clip" ||
+		!c.IssuedAt.Equal(t1) || !c.ExpiresAt.Equal(t1.Add(time.Minute)) || !c.NotBefore.Equal(t1) || next.SessionID != first.SessionID {
+		t.Fatalf("renewed claims %+v, want sid %s, sub %s, iat=nbf %s", c, first.SessionID, first.Subject, t1)
+	}
+	if _, _, err := is.Renew(&Claims{RegisteredClaims: first.RegisteredClaims, Asset: "clip"}, time.Minute, t1); err == nil {
+		t.Fatal("renewed a token without a sid")
+	}
+}
