@@ -220,14 +220,14 @@ func TestBrowserDAppRenewal(t *testing.T) {
 	d.run(t, "renewal", 180*time.Second, nil, nil)
 	for _, name := range []string{"renewal-hls-hls", "renewal-shaka-dash"} {
 		var r struct {
-			MaxStallMs, MaxWaitMs, Waits, Renewed int
-			FirstToken                            string
+			MaxStallMs, MaxWaitMs, MaxFrameGapMs, Waits, Renewed int
+			FirstToken                                           string
 		}
 		if err := json.Unmarshal(d.results[name], &r); err != nil {
 			t.Fatalf("%s: %s: %v", name, d.results[name], err)
 		}
-		t.Logf("%s: longest stall %d ms (currentTime sampled every 100 ms), %d waiting events (longest %d ms), %d renewals",
-			name, r.MaxStallMs, r.Waits, r.MaxWaitMs, r.Renewed)
+		t.Logf("%s: longest stall %d ms (currentTime sampled every 100 ms), longest gap between presented frames %d ms (40 ms at 25 fps), %d waiting events (longest %d ms), %d renewals",
+			name, r.MaxStallMs, r.MaxFrameGapMs, r.Waits, r.MaxWaitMs, r.Renewed)
 		var denied struct{ Error string }
 		d.call(t, "GET", "/t/"+r.FirstToken+"/v/long/master.m3u8", "", nil, 401, &denied)
 		if denied.Error != "token_expired" {

@@ -78,9 +78,9 @@ function dapp(run) {
   return run.page.evaluate(() => {
     const v = document.getElementById("video");
     const q = v.getVideoPlaybackQuality();
-    const { state, events, failure, maxStallMs, bufferAhead, waits, maxWaitMs } = window.dapp;
+    const { state, events, failure, maxStallMs, bufferAhead, waits, maxWaitMs, maxFrameGapMs } = window.dapp;
     return {
-      state, events, failure, maxStallMs, bufferAhead, waits, maxWaitMs,
+      state, events, failure, maxStallMs, bufferAhead, waits, maxWaitMs, maxFrameGapMs,
       currentTime: v.currentTime, duration: v.duration, videoWidth: v.videoWidth, videoHeight: v.videoHeight,
       frames: q.totalVideoFrames, paused: v.paused, ended: v.ended, src: v.currentSrc,
       error: v.error ? `${v.error.code} ${v.error.message}` : null,
@@ -153,6 +153,7 @@ async function matrix() {
       await waitEvent(run, "ended", 20_000);
       const end = await dapp(run);
       expect(errorEvents(end).length === 0, `error events: ${JSON.stringify(errorEvents(end))}`);
+      expect(run.cors.length === 0, `CORS errors in the console: ${run.cors.join("; ")}`);
       const media = run.responses.filter((r) => r.path.startsWith("/t/"));
       expect(media.length > 0 && media.every((r) => r.status < 300 && r.acao === "*"), `media answers: ${JSON.stringify(media)}`);
       const signer = run.responses.filter((r) => /^\/(auth|playback)\//.test(r.path));
@@ -259,6 +260,7 @@ async function renewal() {
       const unauthorized = run.responses.filter((r) => r.status === 401);
       expect(unauthorized.length === 0, `401s reached the player: ${JSON.stringify(unauthorized)}`);
       expect(errorEvents(d).length === 0, `error events: ${JSON.stringify(errorEvents(d))}`);
+      expect(run.cors.length === 0, `CORS errors in the console: ${run.cors.join("; ")}`);
       const renewed = d.events.filter((e) => e.type === "renewed").length;
       expect(renewed >= 2, `${renewed} renewed events in ${d.currentTime} s`);
       const tokens = new Set(run.tokens.map((x) => x.token)).size;
@@ -267,9 +269,9 @@ async function renewal() {
       const last = run.tokens.at(-1);
       expect(last.lastAt > first.exp * 1000, "no request after the first token's exp: the run proves nothing");
       expect(d.ended && d.currentTime >= d.duration - 0.5, `stopped at ${d.currentTime} of ${d.duration}`);
-      console.log(`ok    ${name}: ${d.currentTime.toFixed(1)} s to the end, ${renewed} renewals, ${tokens} tokens, longest stall ${d.maxStallMs.toFixed(0)} ms (sampled every 100 ms), ${d.waits} waits (longest ${d.maxWaitMs.toFixed(0)} ms)`);
+      console.log(`ok    ${name}: ${d.currentTime.toFixed(1)} s to the end, ${renewed} renewals, ${tokens} tokens, longest stall ${d.maxStallMs.toFixed(0)} ms (sampled every 100 ms), ${d.waits} waits (longest ${d.maxWaitMs.toFixed(0)} ms), longest frame gap ${d.maxFrameGapMs.toFixed(0)} ms`);
       result(name, {
-        duration: d.duration, frames: d.frames, renewed, tokens, maxStallMs: Math.round(d.maxStallMs), waits: d.waits, maxWaitMs: Math.round(d.maxWaitMs),
+        duration: d.duration, frames: d.frames, renewed, tokens, maxStallMs: Math.round(d.maxStallMs), waits: d.waits, maxWaitMs: Math.round(d.maxWaitMs), maxFrameGapMs: Math.round(d.maxFrameGapMs),
         firstToken: first.token, firstExp: first.exp, requestsAfterFirstExpS: (last.lastAt - first.exp * 1000) / 1000,
       });
       return run;

@@ -31,7 +31,7 @@ const dapp = (window.dapp = {
   // the media buffered ahead of the playhead, and the playhead (events
   // carry the last two: an error event comes after the SDK stopped the
   // player).
-  maxStallMs: 0, bufferAhead: 0, playhead: 0, waits: 0, maxWaitMs: 0,
+  maxStallMs: 0, bufferAhead: 0, playhead: 0, waits: 0, maxWaitMs: 0, maxFrameGapMs: 0,
 });
 
 function setState(s) {
@@ -74,6 +74,21 @@ function timeWaits() {
     dapp.maxWaitMs = Math.max(dapp.maxWaitMs, performance.now() - since);
     since = null;
   });
+}
+
+// Frame gaps: the longest time between two presented video frames while
+// playing (40 ms at 25 fps when smooth), from requestVideoFrameCallback.
+function timeFrames() {
+  let last = null;
+  const onFrame = (now) => {
+    if (last !== null && !video.paused && dapp.events.some((e) => e.type === "playing")) {
+      dapp.maxFrameGapMs = Math.max(dapp.maxFrameGapMs, now - last);
+    }
+    last = video.paused ? null : now;
+    video.requestVideoFrameCallback(onFrame);
+  };
+  video.requestVideoFrameCallback(onFrame);
+  video.addEventListener("pause", () => { last = null; });
 }
 
 function sample() {
@@ -120,6 +135,7 @@ async function main() {
   }
   sample();
   timeWaits();
+  timeFrames();
   setState("connecting");
   await sg.connect();
   setState("signing-in");
