@@ -210,14 +210,17 @@ func TestBrowserDAppMatrix(t *testing.T) {
 // TestBrowserDAppRenewal: playback tokens live 40 s (edge leeway 2 s), and a
 // 90 s asset plays to its end in hls.js and Shaka side by side while the SDK
 // renews the token under the running players: no 401 reaches a player, no
-// error event, and the player's requests move to new tokens. The control:
-// the first token, which the players used until the first renewal, is
-// refused as expired by then. The longest stall is logged.
+// error event, the player's requests move to new tokens of the same sid, and
+// the signer counts the renewals, none refused. The control: the first
+// token, which the players used until the first renewal, is refused as
+// expired by then, and the players' requests went on for ~40 s past its
+// exp. The longest stall is logged.
 func TestBrowserDAppRenewal(t *testing.T) {
 	const ttl = 40 * time.Second
 	d := startDApp(t, transcodeLong(t, 90), func(c *signer.Config) { c.PlaybackTTL = ttl },
 		func(c *edgeConfig) { c.Token.Leeway = 2 * time.Second })
 	d.run(t, "renewal", 180*time.Second, nil, nil)
+	renewed := 0
 	for _, name := range []string{"renewal-hls-hls", "renewal-shaka-dash"} {
 		var r struct {
 			MaxStallMs, MaxWaitMs, MaxFrameGapMs, Waits, Renewed int
@@ -228,11 +231,17 @@ func TestBrowserDAppRenewal(t *testing.T) {
 		}
 		t.Logf("%s: longest stall %d ms (currentTime sampled every 100 ms), longest gap between presented frames %d ms (40 ms at 25 fps), %d waiting events (longest %d ms), %d renewals",
 			name, r.MaxStallMs, r.MaxFrameGapMs, r.Waits, r.MaxWaitMs, r.Renewed)
+		renewed += r.Renewed
 		var denied struct{ Error string }
 		d.call(t, "GET", "/t/"+r.FirstToken+"/v/long/master.m3u8", "", nil, 401, &denied)
 		if denied.Error != "token_expired" {
 			t.Fatalf("%s: the first token, un-renewed, answers %q, want token_expired", name, denied.Error)
 		}
+	}
+	// The signer counted every renewal the pages saw, and refused none.
+	results := renewalResults(t, d.url+"/metrics")
+	if results["ok"] < renewed || len(results) != 1 {
+		t.Fatalf("renewals counted by result %v; the pages saw %d", results, renewed)
 	}
 }
 
@@ -257,4 +266,33 @@ func TestBrowserDAppRevoked(t *testing.T) {
 		t.Logf("%s: block→revoked %d ms; buffered ahead %.1f s at the block, %.1f s at the event; %.1f s played after the block",
 			name, r.BlockToRevokedMs, r.BufferedAtBlockS, r.BufferedAtRevokedS, r.PlayedAfterBlockS)
 	}
+}
+
+// renewalResults reads streamgate_signer_playback_renewals_total by result
+// from a Prometheus text page.
+func renewalResults(t *testing.T, url string) map[string]int {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	counts := map[string]int{}
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		rest, ok := strings.CutPrefix(sc.Text(), `streamgate_signer_playback_renewals_total{result="`)
+		if !ok {
+			continue
+		}
+		result, value, _ := strings.Cut(rest, `"} `)
+		n, err := strconv.ParseFloat(value, 64)
+		if err != nil {
+			t.Fatalf("metrics line %q: %v", sc.Text(), err)
+		}
+		counts[result] = int(n)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return counts
 }

@@ -62,7 +62,7 @@ async function open(name, base, query) {
     if (!m) return;
     const last = run.tokens.at(-1);
     if (last?.token === m[1]) last.lastAt = Date.now();
-    else run.tokens.push({ token: m[1], firstAt: Date.now(), lastAt: Date.now(), exp: claims(m[1]).exp });
+    else run.tokens.push({ token: m[1], firstAt: Date.now(), lastAt: Date.now(), exp: claims(m[1]).exp, sid: claims(m[1]).sid });
   });
   const params = new URLSearchParams({ edge, ...query });
   await page.goto(`${base}/?${params}`);
@@ -265,6 +265,8 @@ async function renewal() {
       expect(renewed >= 2, `${renewed} renewed events in ${d.currentTime} s`);
       const tokens = new Set(run.tokens.map((x) => x.token)).size;
       expect(tokens >= 3, `the player used ${tokens} tokens`);
+      const sids = new Set(run.tokens.map((x) => x.sid));
+      expect(sids.size === 1, `renewals changed the playback session: sids ${[...sids]}`);
       const first = run.tokens[0];
       const last = run.tokens.at(-1);
       expect(last.lastAt > first.exp * 1000, "no request after the first token's exp: the run proves nothing");
