@@ -490,8 +490,20 @@ export class Playback {
         const p = new shaka.Player();
         this.player = p;
         p.configure({ streaming: { bufferingGoal: mbs, rebufferingGoal: Math.min(2, mbs), bufferBehind: Math.min(30, mbs) } });
-        p.getNetworkingEngine().registerRequestFilter((_, req) => {
+        const net = p.getNetworkingEngine();
+        net.registerRequestFilter((_, req) => {
           req.uris = req.uris.map((u) => this.rewrite(u));
+        });
+        // Shaka retries an HTTP error after a backoff (~1 s) and reports it
+        // after another; a 403 or 429 is a decision, not an outage: act on
+        // the first refusal so that revoked and too_many_streams reach the
+        // page at once, and stop the retry.
+        net.addEventListener("retry", (e) => {
+          const err = e.error;
+          if (err?.code === 1001 && (err.data?.[1] === 403 || err.data?.[1] === 429)) {
+            e.preventDefault();
+            this.shakaError(err);
+          }
         });
         p.addEventListener("error", (e) => this.shakaError(e.detail));
         p.attach(v)

@@ -34,15 +34,7 @@ func TestRevokeInOneProcess(t *testing.T) {
 	if got := get(); got != 200 {
 		t.Fatalf("holder: %d", got)
 	}
-	pass := common.HexToAddress(e.pass)
-	logs, err := e.chain.Client.FilterLogs(context.Background(), ethereum.FilterQuery{
-		Addresses: []common.Address{pass}, Topics: [][]common.Hash{{crypto.Keccak256Hash([]byte("Transfer(address,address,uint256)"))}},
-	})
-	if err != nil || len(logs) == 0 {
-		t.Fatalf("the mint's log: %v", err)
-	}
-	id := logs[0].Topics[3].Big()
-	e.chain.Transact(t, holder, pass, bindings.NewAccessPass().PackTransferFrom(holder.Address, other.Address, id))
+	e.transferPass(t, holder, other)
 	mined := time.Now()
 	testenv.WaitFor(t, 5*time.Second, func() error {
 		if got := get(); got != 403 {
@@ -56,4 +48,19 @@ func TestRevokeInOneProcess(t *testing.T) {
 	if denied.Error != "revoked" {
 		t.Fatalf("error %q, want revoked", denied.Error)
 	}
+}
+
+// transferPass moves the pass startE2E minted from one account to another
+// and returns once the block is mined.
+func (e *e2e) transferPass(t *testing.T, from, to *testenv.Account) {
+	t.Helper()
+	pass := common.HexToAddress(e.pass)
+	logs, err := e.chain.Client.FilterLogs(context.Background(), ethereum.FilterQuery{
+		Addresses: []common.Address{pass}, Topics: [][]common.Hash{{crypto.Keccak256Hash([]byte("Transfer(address,address,uint256)"))}},
+	})
+	if err != nil || len(logs) == 0 {
+		t.Fatalf("the mint's log: %v", err)
+	}
+	id := logs[0].Topics[3].Big()
+	e.chain.Transact(t, from, pass, bindings.NewAccessPass().PackTransferFrom(from.Address, to.Address, id))
 }

@@ -10,18 +10,12 @@
 
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { getAddress, getBytes, toUtf8String, Wallet } from "ethers";
-import { chromium } from "playwright-core";
+import { getAddress, Wallet } from "ethers";
+import { addWallet, env, expect, launch, pageLog } from "./lib.mjs";
 
 const suite = process.env.SCENARIOS ?? "page";
 const BUDGET_MS = suite === "renewal" ? 120_000 : 60_000;
 const STEP_MS = 15_000;
-
-function env(name) {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set`);
-  return v;
-}
 
 const url = env("URL");
 const chainId = Number(env("CHAIN_ID"));
@@ -30,63 +24,12 @@ const other = new Wallet(env("OTHER_KEY"));
 const shots = env("SCREENSHOT_DIR");
 mkdirSync(shots, { recursive: true });
 
-// installWallet runs in the page before its scripts: a minimal EIP-1193
-// provider. Accounts are shared once the page asks (eth_requestAccounts);
-// signing goes to Node (exposed __testWalletSign); the chain can
-// be switched, which emits chainChanged like a real wallet.
-function installWallet({ address, chainId }) {
-  const listeners = {};
-  let chain = chainId;
-  let connected = false;
-  const fail = (code, message) => Object.assign(new Error(message), { code });
-  window.ethereum = {
-    isStreamGateTestWallet: true,
-    async request({ method, params = [] }) {
-      switch (method) {
-        case "eth_requestAccounts":
-          connected = true;
-          return [address];
-        case "eth_accounts": // like MetaMask: nothing until the site is connected
-          return connected ? [address] : [];
-        case "eth_chainId":
-          return `0x${chain.toString(16)}`;
-        case "personal_sign":
-          if (String(params[1]).toLowerCase() !== address.toLowerCase()) throw fail(4100, "unknown account");
-          return window.__testWalletSign(params[0]);
-        case "wallet_switchEthereumChain": {
-          const next = Number.parseInt(params[0].chainId, 16);
-          if (next !== chain) {
-            chain = next;
-            for (const f of listeners.chainChanged ?? []) f(params[0].chainId);
-          }
-          return null;
-        }
-        default:
-          throw fail(4200, `${method} is not supported by the test wallet`);
-      }
-    },
-    on(event, f) {
-      (listeners[event] ??= []).push(f);
-    },
-    removeListener(event, f) {
-      listeners[event] = (listeners[event] ?? []).filter((g) => g !== f);
-    },
-  };
-}
-
 const watchdog = setTimeout(() => {
   console.error(`FAIL: the browser test took longer than ${BUDGET_MS / 1000} s`);
   process.exit(3);
 }, BUDGET_MS);
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required",
-  ],
-});
+const browser = await launch();
 
 // scenario runs fn in a fresh browser context (fresh storage), with a test
 // wallet for key unless key is null and, for chain, the wallet's chain.
@@ -94,30 +37,19 @@ async function scenario(name, key, fn, chain = chainId) {
   const started = Date.now();
   const context = await browser.newContext({ viewport: { width: 1024, height: 720 } });
   context.setDefaultTimeout(STEP_MS);
-  const signed = [];
-  if (key) {
-    await context.exposeFunction("__testWalletSign", async (hex) => {
-      signed.push(toUtf8String(getBytes(hex)));
-      return key.signMessage(getBytes(hex));
-    });
-    await context.addInitScript(installWallet, { address: key.address, chainId: chain });
-  }
+  const signed = key ? await addWallet(context, key, chain) : [];
   const page = await context.newPage();
-  const log = [];
-  const pageErrors = [];
-  page.on("console", (m) => log.push(`console.${m.type()}: ${m.text()}`));
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  page.on("requestfailed", (r) => log.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  const log = pageLog(page);
   try {
     await page.goto(url);
     await fn(page, signed);
-    if (pageErrors.length) throw new Error(`uncaught errors in the page: ${pageErrors.join("; ")}`);
+    if (log.errors.length) throw new Error(`uncaught errors in the page: ${log.errors.join("; ")}`);
     console.log(`ok    ${name} (${Date.now() - started} ms)`);
   } catch (err) {
     const shot = path.join(shots, `${name}-FAILED.png`);
     await page.screenshot({ path: shot }).catch(() => {});
     const status = await statusOf(page).catch(() => "unknown");
-    throw new Error(`${name}: ${err.message}\n  page status: ${status}\n  screenshot: ${shot}\n  ${log.join("\n  ")}`);
+    throw new Error(`${name}: ${err.message}\n  page status: ${status}\n  screenshot: ${shot}\n  ${log.lines.join("\n  ")}`);
   } finally {
     await context.close();
   }
@@ -147,10 +79,6 @@ async function connectAndSignIn(page, key) {
   await button(page, "Sign in").click();
   const text = page.locator("#wallet-text");
   await text.filter({ hasText: `Signed in as ${key.address.slice(0, 6)}` }).waitFor();
-}
-
-function expect(cond, message) {
-  if (!cond) throw new Error(message);
 }
 
 // video reads the player's element and the page's state.

@@ -1,0 +1,362 @@
+// Drives the test dApp (testdata/dapp) in Debian's headless Chromium: a page
+// on its own origin that loads the player SDK from the edge and plays with
+// each player library. Run by the TestBrowserDApp* tests; exits non-zero
+// with a message on any failure. Figures go out as lines
+// `RESULT <name> <json>` for the Go test to log.
+//
+// Environment: SCENARIO (matrix | renewal | revoked), EDGE (the edge's base
+// URL), DAPP (the dApp's base URL, an origin the signer accepts), OTHER_DAPP
+// (matrix: the same page on an origin the signer does not accept),
+// HOLDER_KEY (0x hex key of a pass holder), CHAIN_ID.
+//
+// revoked speaks a line protocol with the Go test: it prints `TRANSFER` once
+// the player is in its steady state, and reads back `MINED <unix ms>` when
+// the transfer's block is mined.
+
+import { createInterface } from "node:readline";
+import { Wallet } from "ethers";
+import { addWallet, env, expect, launch, pageLog } from "./lib.mjs";
+
+const scenario = env("SCENARIO");
+const edge = env("EDGE");
+const dappURL = env("DAPP");
+const chainId = Number(env("CHAIN_ID"));
+const holder = new Wallet(env("HOLDER_KEY"));
+const budgetMs = { matrix: 60_000, renewal: 170_000, revoked: 90_000 }[scenario];
+expect(budgetMs, `unknown SCENARIO ${scenario}`);
+
+const watchdog = setTimeout(() => {
+  console.error(`FAIL: ${scenario} took longer than ${budgetMs / 1000} s`);
+  process.exit(3);
+}, budgetMs);
+
+const ERRORS = ["policy_unmet", "revoked", "too_many_streams", "token_expired", "chain_unavailable", "wrong_chain", "error"];
+
+const browser = await launch();
+
+// open loads the dApp at base with query in a fresh context holding the
+// test wallet, and watches the page's traffic: every response of a signer or
+// delivery route on the edge, the playback tokens the player's requests
+// carried (in order), and console lines about CORS.
+async function open(name, base, query) {
+  const context = await browser.newContext({ viewport: { width: 640, height: 400 } });
+  context.setDefaultTimeout(20_000);
+  const signed = await addWallet(context, holder, chainId);
+  const page = await context.newPage();
+  const log = pageLog(page);
+  const run = { name, context, page, log, signed, responses: [], failed: [], tokens: [], cors: [] };
+  page.on("console", (m) => {
+    if (/CORS|Access-Control/i.test(m.text())) run.cors.push(m.text());
+  });
+  page.on("response", (r) => {
+    const u = new URL(r.url());
+    if (u.origin !== edge) return;
+    run.responses.push({ path: u.pathname, status: r.status(), acao: r.headers()["access-control-allow-origin"] ?? null, method: r.request().method(), at: Date.now() });
+  });
+  page.on("requestfailed", (r) => {
+    const u = new URL(r.url());
+    if (u.origin === edge) run.failed.push({ path: u.pathname, method: r.method(), error: r.failure()?.errorText });
+  });
+  page.on("request", (r) => {
+    const m = /\/t\/([^/]+)\/v\//.exec(new URL(r.url()).pathname);
+    if (!m) return;
+    const last = run.tokens.at(-1);
+    if (last?.token === m[1]) last.lastAt = Date.now();
+    else run.tokens.push({ token: m[1], firstAt: Date.now(), lastAt: Date.now(), exp: claims(m[1]).exp, sid: claims(m[1]).sid });
+  });
+  const params = new URLSearchParams({ edge, ...query });
+  await page.goto(`${base}/?${params}`);
+  return run;
+}
+
+// claims decodes a JWT's payload (the test reads exp; the edge verifies).
+function claims(jwt) {
+  return JSON.parse(Buffer.from(jwt.split(".")[1], "base64url").toString());
+}
+
+function dapp(run) {
+  return run.page.evaluate(() => {
+    const v = document.getElementById("video");
+    const q = v.getVideoPlaybackQuality();
+    const { state, events, failure, maxStallMs, bufferAhead, waits, maxWaitMs, maxFrameGapMs } = window.dapp;
+    return {
+      state, events, failure, maxStallMs, bufferAhead, waits, maxWaitMs, maxFrameGapMs,
+      currentTime: v.currentTime, duration: v.duration, videoWidth: v.videoWidth, videoHeight: v.videoHeight,
+      frames: q.totalVideoFrames, paused: v.paused, ended: v.ended, src: v.currentSrc,
+      error: v.error ? `${v.error.code} ${v.error.message}` : null,
+    };
+  });
+}
+
+// waitEvent waits for the SDK's event type in the page.
+async function waitEvent(run, type, timeout) {
+  try {
+    await run.page.waitForFunction((t) => window.dapp.events.some((e) => e.type === t) || window.dapp.state === "failed", type, { timeout, polling: 100 });
+  } catch {
+    throw new Error(`no ${type} event within ${timeout} ms`);
+  }
+  const d = await dapp(run);
+  expect(d.state !== "failed", `the page failed: ${d.failure}`);
+  return d.events.find((e) => e.type === type);
+}
+
+// report adds what a failed run's page said.
+async function report(run, err) {
+  const d = await dapp(run).catch((e) => ({ unreadable: e.message }));
+  return new Error(`${run.name}: ${err.message}\n  page: ${JSON.stringify(d)}\n  ${run.log.lines.join("\n  ")}`);
+}
+
+function errorEvents(d) {
+  return d.events.filter((e) => ERRORS.includes(e.type));
+}
+
+// assertPlayed checks the run decoded real pictures with no error event and
+// no CORS complaint in the console.
+async function assertPlayed(run) {
+  await run.page.waitForFunction(() => {
+    const v = document.getElementById("video");
+    return v.currentTime > 0.5 && v.videoWidth > 0 && v.getVideoPlaybackQuality().totalVideoFrames > 0;
+  }, null, { polling: 100 });
+  const d = await dapp(run);
+  expect(d.frames > 0 && d.videoWidth > 0 && d.videoHeight > 0, `no decoded picture: ${JSON.stringify(d)}`);
+  expect(d.error === null, `the video element has an error: ${d.error}`);
+  expect(errorEvents(d).length === 0, `error events: ${JSON.stringify(errorEvents(d))}`);
+  expect(run.cors.length === 0, `CORS errors in the console: ${run.cors.join("; ")}`);
+  return d;
+}
+
+function result(name, value) {
+  console.log(`RESULT ${name} ${JSON.stringify(value)}`);
+}
+
+// matrix: every player × format the SDK supports on a short clip, in
+// parallel pages, each to its end; native HLS, which Chromium lacks, is an
+// error event; and the page on an origin the signer does not accept gets no
+// CORS grant on the signer's routes.
+async function matrix() {
+  const cases = [
+    { player: "hls", format: "hls" },
+    { player: "dash", format: "dash" },
+    { player: "shaka", format: "hls" },
+    { player: "shaka", format: "dash" },
+  ];
+  const played = cases.map(async (c) => {
+    const name = `${c.player}-${c.format}`;
+    const started = Date.now();
+    const run = await open(name, dappURL, { ...c, asset: "clip" });
+    try {
+      await waitEvent(run, "signedin", 20_000);
+      expect(run.signed.length === 1 && run.signed[0].startsWith(`${new URL(dappURL).host} wants you to sign in`),
+        `signed ${JSON.stringify(run.signed)}, want one message for the dApp's host`);
+      await waitEvent(run, "playing", 20_000);
+      const d = await assertPlayed(run);
+      await waitEvent(run, "ended", 20_000);
+      const end = await dapp(run);
+      expect(errorEvents(end).length === 0, `error events: ${JSON.stringify(errorEvents(end))}`);
+      expect(run.cors.length === 0, `CORS errors in the console: ${run.cors.join("; ")}`);
+      const media = run.responses.filter((r) => r.path.startsWith("/t/"));
+      expect(media.length > 0 && media.every((r) => r.status < 300 && r.acao === "*"), `media answers: ${JSON.stringify(media)}`);
+      const signer = run.responses.filter((r) => /^\/(auth|playback)\//.test(r.path));
+      const origin = new URL(dappURL).origin;
+      expect(signer.length >= 3 && signer.every((r) => r.acao === origin), `signer answers to ${origin}: ${JSON.stringify(signer)}`);
+      const fmt = c.format === "hls" ? ".m3u8" : ".mpd";
+      expect(media.some((r) => r.path.endsWith(fmt)), `the player never asked for a ${fmt}`);
+      console.log(`ok    ${name} (${Date.now() - started} ms)`);
+      result(name, { frames: end.frames, videoWidth: d.videoWidth, videoHeight: d.videoHeight, currentTime: end.currentTime, events: end.events.map((e) => e.type) });
+    } catch (err) {
+      throw await report(run, err);
+    } finally {
+      await run.context.close();
+    }
+  });
+
+  // No player library: native HLS where the browser has it (the SDK asks
+  // canPlayType, as Safari answers; recent Chromium plays HLS itself too),
+  // else an error event naming the missing player.
+  const native = (async () => {
+    const run = await open("native-hls", dappURL, { player: "native", asset: "clip" });
+    try {
+      const can = await run.page.evaluate(() => document.createElement("video").canPlayType("application/vnd.apple.mpegurl"));
+      if (can) {
+        await waitEvent(run, "playing", 20_000);
+        const d = await assertPlayed(run);
+        await waitEvent(run, "ended", 20_000);
+        console.log(`ok    native-hls: canPlayType "${can}": played natively`);
+        result("native-hls", { canPlayType: can, frames: (await dapp(run)).frames, videoWidth: d.videoWidth });
+      } else {
+        const ev = await waitEvent(run, "error", 20_000);
+        expect(ev.code === "no_player", `error event ${JSON.stringify(ev)}, want code no_player`);
+        console.log(`ok    native-hls: no native HLS here: error event ${JSON.stringify(ev.message)}`);
+        result("native-hls", { canPlayType: can, event: ev.code });
+      }
+    } catch (err) {
+      throw await report(run, err);
+    } finally {
+      await run.context.close();
+    }
+  })();
+
+  const refused = (async () => {
+    const other = env("OTHER_DAPP");
+    const run = await open("other-origin", other, { player: "hls", asset: "clip" });
+    try {
+      await run.page.waitForFunction(() => window.dapp.events.length > 0 || window.dapp.state === "failed", null, { polling: 100 });
+      // The page's own fetch of a signer route with a bearer needs a
+      // preflight, which the signer refuses.
+      const direct = await run.page.evaluate(async (edge) => {
+        try {
+          await fetch(`${edge}/playback/clip`, { method: "POST", headers: { Authorization: "Bearer x" } });
+          return "read";
+        } catch (e) {
+          return `${e.name}: ${e.message}`;
+        }
+      }, edge);
+      const d = await dapp(run);
+      expect(!d.events.some((e) => e.type === "signedin"), `signed in from ${other}: ${JSON.stringify(d.events)}`);
+      expect(run.signed.length === 0, `the wallet signed from ${other}`);
+      expect(direct.startsWith("TypeError"), `a refused origin read /playback/clip: ${direct}`);
+      // A response CORS refuses never reaches the page: Playwright reports
+      // the request failed, and Chromium says why in the console.
+      const route = (r) => /^\/(auth|playback)\//.test(r.path);
+      const granted = run.responses.filter((r) => route(r) && r.acao !== null);
+      expect(granted.length === 0, `the signer granted ${other}: ${JSON.stringify(granted)}`);
+      const blocked = run.failed.filter(route);
+      expect(blocked.some((r) => r.path === "/auth/nonce") && blocked.some((r) => r.path === "/playback/clip"),
+        `signer requests from ${other} that failed: ${JSON.stringify(blocked)}`);
+      for (const path of ["/auth/nonce", "/playback/clip"]) {
+        expect(run.cors.some((m) => m.includes(`${edge}${path}`) && m.includes(`from origin '${other}' has been blocked by CORS policy`)),
+          `no CORS refusal of ${path} in the console: ${run.cors.join("; ")}`);
+      }
+      const sdk = run.responses.find((r) => r.path === "/sdk/v1/streamgate.js");
+      expect(sdk?.status === 200 && sdk.acao === "*", `the SDK module from ${other}: ${JSON.stringify(sdk)}`);
+      console.log(`ok    other-origin: no CORS grant: ${blocked.map((r) => `${r.method} ${r.path} ${r.error}`).join(", ")}; events ${JSON.stringify(d.events.map((e) => e.type))}; fetch: ${direct}`);
+    } catch (err) {
+      throw await report(run, err);
+    } finally {
+      await run.context.close();
+    }
+  })();
+
+  const outcomes = await Promise.allSettled([...played, native, refused]);
+  const failures = outcomes.filter((o) => o.status === "rejected").map((o) => o.reason.message);
+  if (failures.length) throw new Error(failures.join("\n"));
+}
+
+// renewal: the long asset plays to its end in hls.js (HLS) and Shaka (DASH)
+// side by side while playback tokens of PLAYBACK_TTL seconds are renewed
+// under them: no 401 reaches a player, no error event, and the token in use
+// changes (the first one is dead well before the end).
+async function renewal() {
+  const cases = [{ player: "hls", format: "hls" }, { player: "shaka", format: "dash" }];
+  const runs = await Promise.all(cases.map(async (c) => {
+    const name = `renewal-${c.player}-${c.format}`;
+    const run = await open(name, dappURL, { ...c, asset: "long", buffer: "10" });
+    try {
+      await waitEvent(run, "playing", 20_000);
+      await assertPlayed(run);
+      const d0 = await dapp(run);
+      await waitEvent(run, "ended", (d0.duration - d0.currentTime) * 1000 + 45_000);
+      const d = await dapp(run);
+      const unauthorized = run.responses.filter((r) => r.status === 401);
+      expect(unauthorized.length === 0, `401s reached the player: ${JSON.stringify(unauthorized)}`);
+      expect(errorEvents(d).length === 0, `error events: ${JSON.stringify(errorEvents(d))}`);
+      expect(run.cors.length === 0, `CORS errors in the console: ${run.cors.join("; ")}`);
+      const renewed = d.events.filter((e) => e.type === "renewed").length;
+      expect(renewed >= 2, `${renewed} renewed events in ${d.currentTime} s`);
+      const tokens = new Set(run.tokens.map((x) => x.token)).size;
+      expect(tokens >= 3, `the player used ${tokens} tokens`);
+      const sids = new Set(run.tokens.map((x) => x.sid));
+      expect(sids.size === 1, `renewals changed the playback session: sids ${[...sids]}`);
+      const first = run.tokens[0];
+      const last = run.tokens.at(-1);
+      expect(last.lastAt > first.exp * 1000, "no request after the first token's exp: the run proves nothing");
+      expect(d.ended && d.currentTime >= d.duration - 0.5, `stopped at ${d.currentTime} of ${d.duration}`);
+      console.log(`ok    ${name}: ${d.currentTime.toFixed(1)} s to the end, ${renewed} renewals, ${tokens} tokens, longest stall ${d.maxStallMs.toFixed(0)} ms (sampled every 100 ms), ${d.waits} waits (longest ${d.maxWaitMs.toFixed(0)} ms), longest frame gap ${d.maxFrameGapMs.toFixed(0)} ms`);
+      result(name, {
+        duration: d.duration, frames: d.frames, renewed, tokens, maxStallMs: Math.round(d.maxStallMs), waits: d.waits, maxWaitMs: Math.round(d.maxWaitMs), maxFrameGapMs: Math.round(d.maxFrameGapMs),
+        firstToken: first.token, firstExp: first.exp, requestsAfterFirstExpS: (last.lastAt - first.exp * 1000) / 1000,
+      });
+      return run;
+    } catch (err) {
+      throw await report(run, err);
+    } finally {
+      await run.context.close();
+    }
+  }).map((p) => p.catch((e) => e)));
+  const failures = runs.filter((r) => r instanceof Error).map((e) => e.message);
+  if (failures.length) throw new Error(failures.join("\n"));
+}
+
+// revoked: the pass moves while hls.js (HLS), dash.js and Shaka (DASH) play
+// with maxBufferSeconds BUFFER, each in its steady state; each page gets
+// `revoked` on its first gated request the edge refuses after the block, and
+// the SDK stops the player. Logged per player: block→event time, the media
+// buffered at the block and at the event, and how far the picture went on.
+async function revoked() {
+  const buffer = Number(env("BUFFER"));
+  const cases = [{ player: "hls", format: "hls" }, { player: "dash", format: "dash" }, { player: "shaka", format: "dash" }];
+  const runs = await Promise.all(cases.map((c) => open(`revoked-${c.player}-${c.format}`, dappURL, { ...c, asset: "long", buffer: String(buffer) })));
+  try {
+    await Promise.all(runs.map(async (run) => {
+      try {
+        await waitEvent(run, "playing", 20_000);
+        await assertPlayed(run);
+        // Steady state: the buffer has filled to the cap, so the player
+        // fetches a segment only as one plays out.
+        await run.page.waitForFunction((b) => document.getElementById("video").currentTime >= 4 && window.dapp.bufferAhead >= b - 2.5,
+          buffer, { polling: 200, timeout: 30_000 });
+      } catch (err) {
+        throw await report(run, err);
+      }
+    }));
+    const lines = createInterface({ input: process.stdin });
+    console.log("TRANSFER");
+    let mined;
+    for await (const line of lines) {
+      const m = /^MINED (\d+)$/.exec(line);
+      if (m) {
+        mined = Number(m[1]);
+        break;
+      }
+    }
+    expect(mined, "stdin closed before MINED");
+    const outcomes = await Promise.allSettled(runs.map(async (run) => {
+      try {
+        const atBlock = await dapp(run);
+        const ev = await waitEvent(run, "revoked", 30_000);
+        await run.page.waitForFunction(() => document.getElementById("video").paused, null, { polling: 100, timeout: 5_000 })
+          .catch(() => { throw new Error("the video still plays after revoked"); });
+        const d = await dapp(run);
+        const refused = run.responses.filter((r) => r.path.startsWith("/t/") && r.status === 403);
+        expect(refused.length > 0, "no gated request was refused");
+        expect(ev.status === 403 && ev.code === "revoked", `revoked event ${JSON.stringify(ev)}, want the edge's 403 revoked`);
+        expect(errorEvents(d).every((e) => e.type === "revoked"), `other error events: ${JSON.stringify(errorEvents(d))}`);
+        const figures = {
+          maxBufferSeconds: buffer, blockToRevokedMs: ev.at - mined, blockToFirst403Ms: refused[0].at - mined,
+          bufferedAtBlockS: +atBlock.bufferAhead.toFixed(2), bufferedAtRevokedS: +ev.bufferAhead.toFixed(2),
+          playedAfterBlockS: +(ev.playhead - atBlock.currentTime).toFixed(2), code: ev.code, status: ev.status,
+        };
+        console.log(`ok    ${run.name}: ${JSON.stringify(figures)}`);
+        result(run.name, figures);
+      } catch (err) {
+        throw await report(run, err);
+      }
+    }));
+    const failures = outcomes.filter((o) => o.status === "rejected").map((o) => o.reason.message);
+    if (failures.length) throw new Error(failures.join("\n"));
+  } finally {
+    await Promise.all(runs.map((run) => run.context.close()));
+  }
+}
+
+let failed = false;
+try {
+  await { matrix, renewal, revoked }[scenario]();
+} catch (err) {
+  failed = true;
+  console.error(`FAIL: ${err.message}`);
+} finally {
+  clearTimeout(watchdog);
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);
