@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/edge"
 	"github.com/streamgate/streamgate/internal/testenv"
 	"github.com/streamgate/streamgate/signer"
@@ -113,7 +114,7 @@ func publishWithLong(long string) e2eOrigin {
 
 // transcodeLong makes a seconds-long test pattern with a tone and runs it
 // through the transcoder (one 180p rendition, 2 s segments: cheap) into a
-// test folder; it returns the asset's folder.
+// test folder; it returns the folder of the version it published.
 func transcodeLong(t *testing.T, seconds int) string {
 	ffmpeg, ffprobe := testenv.Bin(t, "ffmpeg"), testenv.Bin(t, "ffprobe")
 	dir := t.TempDir()
@@ -136,7 +137,15 @@ func transcodeLong(t *testing.T, seconds int) string {
 		t.Fatal(err)
 	}
 	t.Logf("transcoded a %d s asset in %s", seconds, time.Since(started).Round(time.Millisecond))
-	return filepath.Join(origin, "long")
+	raw, err := os.ReadFile(filepath.Join(origin, "long", asset.ManifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := asset.Parse("long", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(origin, a.Dir()) // the published version's objects
 }
 
 // run runs testdata/browser/dapp.mjs's scenario against d and collects its
