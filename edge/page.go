@@ -110,6 +110,9 @@ type pageAsset struct {
 	Teaser bool            `json:"teaser"`
 	Poster string          `json:"poster,omitempty"` // the teaser route, when Teaser
 	GetURL string          `json:"get_url,omitempty"`
+	// Delivery is "edge" or "cdn" (asset.json's, "" read as edge), so the
+	// page can say how the asset reaches the viewer.
+	Delivery string `json:"delivery"`
 }
 
 // nameWait bounds how long a listing waits for collections' on-chain
@@ -142,7 +145,10 @@ func (s *Server) serveAssetList(rc *fasthttp.RequestCtx) {
 	ncancel()
 	list := []pageAsset{}
 	for _, a := range assets {
-		pa := pageAsset{ID: a.ID, Title: a.Title, DurationS: a.DurationS, Policy: a.RawPolicy, Teaser: a.Teaser, GetURL: a.GetURL}
+		pa := pageAsset{ID: a.ID, Title: a.Title, DurationS: a.DurationS, Policy: a.RawPolicy, Teaser: a.Teaser, GetURL: a.GetURL, Delivery: asset.DeliveryEdge}
+		if a.CDN() {
+			pa.Delivery = asset.DeliveryCDN
+		}
 		if a.Teaser {
 			pa.Poster = teaserPrefix + a.ID + "/" + posterName
 		}

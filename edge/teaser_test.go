@@ -113,9 +113,10 @@ func TestTeaserPoster(t *testing.T) {
 	}
 }
 
-// TestAssetListForThePage: /api/assets gives each asset's teaser, poster
-// and get_url, and each condition's collection: the on-chain name, else
-// the label, else the short checksummed address.
+// TestAssetListForThePage: /api/assets gives each asset's teaser, poster,
+// get_url and delivery ("edge" when asset.json says "edge" or nothing,
+// "cdn"), and each condition's collection: the on-chain name, else the
+// label, else the short checksummed address.
 func TestAssetListForThePage(t *testing.T) {
 	chain := testenv.Chain(t)
 	owner := chain.Accounts[0]
@@ -131,6 +132,8 @@ func TestAssetListForThePage(t *testing.T) {
 		cond("erc1155", multi.Hex(), `,"token_id":"1","label":"Backstage"`)+`,`+
 		cond("erc1155", multi.Hex(), `,"token_id":"2"`)+`,`+cond("erc20", token.Hex(), ``)+`]}}`))
 	writeObject(t, dir, "b/asset.json", []byte(`{"id":"b","title":"B","get_url":"javascript:alert(1)","policy":{"public":true}}`))
+	writeObject(t, dir, "c/asset.json", []byte(`{"id":"c","title":"C","version":"v0123456789ab","delivery":"cdn","key_period":3,"segment_s":4,"policy":{"public":true}}`))
+	writeObject(t, dir, "d/asset.json", []byte(`{"id":"d","title":"D","delivery":"edge","policy":{"public":true}}`))
 	e := newTestEdge(t, dir, func(c *Config) {
 		c.Page.Enabled = true
 		c.Ownership.Chains = []ownership.ChainConfig{{ID: testenv.ChainID, RPC: []string{chain.RPCURL}, Multicall3: "none"}}
@@ -140,11 +143,12 @@ func TestAssetListForThePage(t *testing.T) {
 		t.Fatalf("%d %s", resp.StatusCode, body)
 	}
 	var list []struct {
-		ID     string `json:"id"`
-		Teaser bool   `json:"teaser"`
-		Poster string `json:"poster"`
-		GetURL string `json:"get_url"`
-		Policy struct {
+		ID       string `json:"id"`
+		Teaser   bool   `json:"teaser"`
+		Poster   string `json:"poster"`
+		GetURL   string `json:"get_url"`
+		Delivery string `json:"delivery"`
+		Policy   struct {
 			Public bool `json:"public"`
 			Any    []struct {
 				Collection string `json:"collection"`
@@ -152,10 +156,15 @@ func TestAssetListForThePage(t *testing.T) {
 			} `json:"any"`
 		} `json:"policy"`
 	}
-	if err := json.Unmarshal(body, &list); err != nil || len(list) != 2 {
+	if err := json.Unmarshal(body, &list); err != nil || len(list) != 4 {
 		t.Fatalf("%v: %s", err, body)
 	}
 	a, b := list[0], list[1]
+	for i, want := range []string{"edge", "edge", "cdn", "edge"} {
+		if got := list[i].Delivery; got != want {
+			t.Errorf("%s: delivery %q, want %q", list[i].ID, got, want)
+		}
+	}
 	if !a.Teaser || a.Poster != "/teaser/a/poster.jpg" || a.GetURL != "https://example.com/mint" {
 		t.Errorf("a: %+v", a)
 	}

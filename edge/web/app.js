@@ -137,6 +137,7 @@ function assetItem(a) {
     d.textContent = `${Math.floor(a.duration_s / 60)}:${String(Math.round(a.duration_s % 60)).padStart(2, "0")}`;
     li.append(d);
   }
+  li.append(delivery(a));
   const actions = document.createElement("div");
   actions.className = "actions";
   actions.append(play_);
@@ -144,6 +145,23 @@ function assetItem(a) {
   if (get) actions.append(get);
   li.append(needs, actions);
   return li;
+}
+
+// deliveries say how an asset reaches the viewer (/api/assets' delivery).
+const deliveries = {
+  cdn: ["CDN delivery", "encrypted segments from a shared cache, keys through the gate"],
+  edge: ["Edge delivery", "every request through the gate"],
+};
+
+function delivery(a) {
+  const [name, how] = deliveries[a.delivery] ?? deliveries.edge;
+  const p = document.createElement("p");
+  p.className = "delivery";
+  p.dataset.delivery = a.delivery === "cdn" ? "cdn" : "edge";
+  const label = document.createElement("span");
+  label.textContent = `${name}: `;
+  p.append(label, how);
+  return p;
 }
 
 // poster is a teaser asset's poster (the edge's token-free route), sized
