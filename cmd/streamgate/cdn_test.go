@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -36,28 +37,44 @@ const cdnKeyPeriod = 3
 // CMAF set, the AES-128 ciphertext under aes/, keys.json, and media
 // playlists naming token-free /c/ segments and gated keys.
 func cdnOrigin(t *testing.T, manifest string) []edge.RegionConfig {
+	return cdnOriginSeconds(4)(t, manifest)
+}
+
+// cdnOriginSeconds is cdnOrigin with a clip of that many seconds.
+func cdnOriginSeconds(seconds int) e2eOrigin {
+	return func(t *testing.T, manifest string) []edge.RegionConfig {
+		var m struct{ Policy json.RawMessage }
+		if err := json.Unmarshal([]byte(manifest), &m); err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		cdnPublish(t, dir, "clip", "", m.Policy, seconds)
+		return []edge.RegionConfig{{Name: "local", Dir: dir}}
+	}
+}
+
+// cdnPublish transcodes a clip of that many seconds (320x180, 25 fps, a
+// tone; one 180p rendition, 1 s segments, cdnKeyPeriod) and publishes it
+// into the folder origin dir as CDN-mode asset id under policy.
+func cdnPublish(t *testing.T, dir, id, title string, policy json.RawMessage, seconds int) {
 	ffmpeg, ffprobe := testenv.Bin(t, "ffmpeg"), testenv.Bin(t, "ffprobe")
-	src := filepath.Join(t.TempDir(), "src.mp4")
-	if out, err := exec.Command(ffmpeg, "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=4",
-		"-f", "lavfi", "-i", "sine=frequency=440:duration=4", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest", src).CombinedOutput(); err != nil {
+	src, d := filepath.Join(t.TempDir(), "src.mp4"), strconv.Itoa(seconds)
+	if out, err := exec.Command(ffmpeg, "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration="+d,
+		"-f", "lavfi", "-i", "sine=frequency=440:duration="+d, "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest", src).CombinedOutput(); err != nil {
 		t.Fatalf("ffmpeg: %v %s", err, out)
 	}
-	var m struct{ Policy json.RawMessage }
-	if err := json.Unmarshal([]byte(manifest), &m); err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
 	cfg := transcoder.DefaultConfig()
 	cfg.Origin.Regions = []transcoder.RegionConfig{{Name: "local", Dir: dir}}
 	cfg.Transcode.FFmpeg, cfg.Transcode.FFprobe, cfg.Transcode.Preset = ffmpeg, ffprobe, "ultrafast"
 	cfg.Transcode.SegmentDuration = time.Second
 	cfg.Transcode.KeyPeriod = cdnKeyPeriod
 	cfg.Transcode.Ladders["test"] = []transcoder.Rung{{Name: "180p", Height: 180, VideoBitrate: 300_000}}
-	spec := transcoder.Spec{Asset: "clip", Ladder: "test", Policy: m.Policy, Delivery: "cdn"}
+	spec := transcoder.Spec{Asset: id, Title: title, Ladder: "test", Policy: policy, Delivery: asset.DeliveryCDN}
+	started := time.Now()
 	if err := transcoder.TranscodeFile(context.Background(), cfg, spec, src, nil); err != nil {
 		t.Fatal(err)
 	}
-	return []edge.RegionConfig{{Name: "local", Dir: dir}}
+	t.Logf("published a %d s CDN-mode asset %q in %s", seconds, id, time.Since(started).Round(time.Millisecond))
 }
 
 // cdnPlay is the CDN test's layout: an edge hosting the signer and the
