@@ -11,12 +11,16 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/streamgate/streamgate/asset"
+	"github.com/streamgate/streamgate/contracts/bindings"
 	"github.com/streamgate/streamgate/edge"
 	"github.com/streamgate/streamgate/internal/testenv"
 	"github.com/streamgate/streamgate/signer"
@@ -47,6 +51,11 @@ type dappEnv struct {
 // beside "clip", both gated by the pass) and the dApp's two sites. The
 // signer's domains list the dApp's localhost:PORT only.
 func startDApp(t *testing.T, long string, signerOpt func(*signer.Config), opts ...func(*edgeConfig)) *dappEnv {
+	return startDAppOn(t, publishWithLong(long), signerOpt, opts...)
+}
+
+// startDAppOn is startDApp over the origin publish makes.
+func startDAppOn(t *testing.T, publish e2eOrigin, signerOpt func(*signer.Config), opts ...func(*edgeConfig)) *dappEnv {
 	testenv.NotShort(t, "a chain, an edge, the dApp's server and Chromium")
 	modules := browserDeps(t)
 	for _, p := range dappVendor {
@@ -62,7 +71,7 @@ func startDApp(t *testing.T, long string, signerOpt func(*signer.Config), opts .
 		t.Fatal(err)
 	}
 	d := &dappEnv{dapp: "http://localhost:" + port, other: "http://" + otherHost}
-	d.e2e = startE2EWith(t, publishWithLong(long), func(c *signer.Config) {
+	d.e2e = startE2EWith(t, publish, func(c *signer.Config) {
 		c.Domains = append(c.Domains, "localhost:"+port)
 		if signerOpt != nil {
 			signerOpt(c)
@@ -277,9 +286,112 @@ func TestBrowserDAppRevoked(t *testing.T) {
 	}
 }
 
+// TestBrowserDAppCDN: a CDN-mode asset (20 s, 1 s segments, a key per 3)
+// played from the dApp through the nginx CDN stand-in in front of the edge
+// (the SDK, the signer's routes, playlists, keys and /c/ segments all go
+// through it). Holders A and B play it with hls.js and Shaka (HLS, AES-128
+// decrypted by the player), B also with dash.js and Shaka (DASH, the clear
+// copy on the gated path), maxBufferSeconds 6; then A's pass moves: A's
+// next key request is 403 revoked and each of A's pages gets the SDK's
+// revoked event, while B's four play to the end of the media. At the edge: each
+// ciphertext segment the pages fetched reached it exactly once (the edge's
+// streamgate_edge_cdn_requests_total agrees), and every key request did
+// (no key is cached). Logged: frames per page, the edge's share of the
+// segment bytes, block→revoked and the media A had buffered.
+func TestBrowserDAppCDN(t *testing.T) {
+	var origin string
+	d := startDAppOn(t, func(t *testing.T, manifest string) []edge.RegionConfig {
+		regions := cdnOriginSeconds(20)(t, manifest)
+		origin = regions[0].Dir
+		return regions
+	}, nil)
+	owner, a, b, c := d.chain.Accounts[0], d.chain.Accounts[1], d.chain.Accounts[2], d.chain.Accounts[3]
+	pass := common.HexToAddress(d.pass)
+	d.chain.Transact(t, owner, pass, bindings.NewAccessPass().PackMint(b.Address))
+	proxy, reached := testenv.CountingProxy(t, strings.TrimPrefix(d.url, "http://"))
+	cdn := testenv.CDN(t, proxy)
+	transfer := func() {
+		d.chain.Transact(t, a, pass, bindings.NewAccessPass().PackTransferFrom(a.Address, c.Address, passOf(t, d.e2e, pass, a.Address)))
+	}
+	d.run(t, "cdn", 50*time.Second, []string{"EDGE=" + cdn.URL, "HOLDER_B_KEY=" + keyHex(b), "BUFFER=6"}, transfer)
+
+	for _, name := range []string{"cdn-A-hls-hls", "cdn-A-shaka-hls"} {
+		var r struct {
+			FramesAtBlock, VideoWidth, BlockToRevokedMs, BlockToFirst403Ms int
+			BufferedAtBlockS, BufferedAtRevokedS, PlayedAfterBlockS        float64
+		}
+		if err := json.Unmarshal(d.results[name], &r); err != nil {
+			t.Fatalf("%s: %s: %v", name, d.results[name], err)
+		}
+		if r.FramesAtBlock <= 0 || r.VideoWidth <= 0 {
+			t.Errorf("%s: %d frames, %d px wide before the block", name, r.FramesAtBlock, r.VideoWidth)
+		}
+		t.Logf("%s: %d frames decoded (%d px wide) by the block; block→first key 403 %d ms, →revoked %d ms; buffered ahead %.1f s at the block, %.1f s at the event; %.1f s played after the block",
+			name, r.FramesAtBlock, r.VideoWidth, r.BlockToFirst403Ms, r.BlockToRevokedMs, r.BufferedAtBlockS, r.BufferedAtRevokedS, r.PlayedAfterBlockS)
+	}
+	for _, name := range []string{"cdn-B-hls-hls", "cdn-B-shaka-hls", "cdn-B-dash-dash", "cdn-B-shaka-dash"} {
+		var r struct{ Frames, VideoWidth, KeysAfterBlock int }
+		if err := json.Unmarshal(d.results[name], &r); err != nil {
+			t.Fatalf("%s: %s: %v", name, d.results[name], err)
+		}
+		if r.Frames <= 0 || r.VideoWidth <= 0 {
+			t.Errorf("%s: %d frames, %d px wide", name, r.Frames, r.VideoWidth)
+		}
+		t.Logf("%s: %d frames (%d px wide) to the end, %d keys granted after A's block", name, r.Frames, r.VideoWidth, r.KeysAfterBlock)
+	}
+
+	var traffic map[string]struct {
+		Fetches  int64
+		Statuses []int
+		Cache    []string
+	}
+	if err := json.Unmarshal(d.results["cdn-traffic"], &traffic); err != nil {
+		t.Fatalf("cdn-traffic: %s: %v", d.results["cdn-traffic"], err)
+	}
+	var segs, fetches, edgeHits, keys, keyFetches, edgeBytes, pageBytes int64
+	for path, tr := range traffic {
+		n := reached(path)
+		if !strings.HasPrefix(path, "/c/") {
+			// A key: never cached, so every fetch reached the edge.
+			keys++
+			keyFetches += tr.Fetches
+			if n < tr.Fetches || slices.ContainsFunc(tr.Cache, func(s string) bool { return s != "BYPASS" }) {
+				t.Errorf("key %s: %d fetches by the pages, %d reached the edge; cache %v", path, tr.Fetches, n, tr.Cache)
+			}
+			continue
+		}
+		if n != 1 || !slices.Equal(tr.Statuses, []int{200}) {
+			t.Errorf("%s: fetched %d times (%v), reached the edge %d times, want once", path, tr.Fetches, tr.Statuses, n)
+		}
+		fi, err := os.Stat(filepath.Join(origin, filepath.FromSlash(strings.TrimPrefix(path, "/c/"))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		segs++
+		fetches += tr.Fetches
+		edgeHits += n
+		edgeBytes += n * fi.Size()
+		pageBytes += tr.Fetches * fi.Size()
+	}
+	if segs < 10 || fetches <= segs {
+		t.Fatalf("%d ciphertext segments fetched %d times: the holders did not share the cache", segs, fetches)
+	}
+	if got := resultCounts(t, d.url+"/metrics", "streamgate_edge_cdn_requests_total")["ok"]; int64(got) != edgeHits {
+		t.Errorf("streamgate_edge_cdn_requests_total{result=\"ok\"} = %d; the counting proxy saw %d", got, edgeHits)
+	}
+	t.Logf("ciphertext: %d segments, %d fetches by the pages, %d reached the edge (%d of %d bytes, %.0f%%); keys: %d fetches of %d key paths, all reached the edge",
+		segs, fetches, edgeHits, edgeBytes, pageBytes, 100*float64(edgeBytes)/float64(pageBytes), keyFetches, keys)
+}
+
 // renewalResults reads streamgate_signer_playback_renewals_total by result
 // from a Prometheus text page.
 func renewalResults(t *testing.T, url string) map[string]int {
+	return resultCounts(t, url, "streamgate_signer_playback_renewals_total")
+}
+
+// resultCounts reads the counter name by its result label from a
+// Prometheus text page.
+func resultCounts(t *testing.T, url, name string) map[string]int {
 	t.Helper()
 	resp, err := http.Get(url)
 	if err != nil {
@@ -289,7 +401,7 @@ func renewalResults(t *testing.T, url string) map[string]int {
 	counts := map[string]int{}
 	sc := bufio.NewScanner(resp.Body)
 	for sc.Scan() {
-		rest, ok := strings.CutPrefix(sc.Text(), `streamgate_signer_playback_renewals_total{result="`)
+		rest, ok := strings.CutPrefix(sc.Text(), name+`{result="`)
 		if !ok {
 			continue
 		}

@@ -4,14 +4,15 @@
 // with a message on any failure. Figures go out as lines
 // `RESULT <name> <json>` for the Go test to log.
 //
-// Environment: SCENARIO (matrix | renewal | revoked), EDGE (the edge's base
-// URL), DAPP (the dApp's base URL, an origin the signer accepts), OTHER_DAPP
-// (matrix: the same page on an origin the signer does not accept),
-// HOLDER_KEY (0x hex key of a pass holder), CHAIN_ID.
+// Environment: SCENARIO (matrix | renewal | revoked | cdn), EDGE (the edge's
+// base URL; cdn: the CDN's in front of it), DAPP (the dApp's base URL, an
+// origin the signer accepts), OTHER_DAPP (matrix: the same page on an origin
+// the signer does not accept), HOLDER_KEY (0x hex key of a pass holder),
+// HOLDER_B_KEY (cdn: a second holder), CHAIN_ID.
 //
-// revoked speaks a line protocol with the Go test: it prints `TRANSFER` once
-// the player is in its steady state, and reads back `MINED <unix ms>` when
-// the transfer's block is mined.
+// revoked and cdn speak a line protocol with the Go test: they print
+// `TRANSFER` once the players are in their steady state, and read back
+// `MINED <unix ms>` when the transfer's block is mined.
 
 import { createInterface } from "node:readline";
 import { Wallet } from "ethers";
@@ -22,7 +23,7 @@ const edge = env("EDGE");
 const dappURL = env("DAPP");
 const chainId = Number(env("CHAIN_ID"));
 const holder = new Wallet(env("HOLDER_KEY"));
-const budgetMs = { matrix: 60_000, renewal: 170_000, revoked: 90_000 }[scenario];
+const budgetMs = { matrix: 60_000, renewal: 170_000, revoked: 90_000, cdn: 55_000 }[scenario];
 expect(budgetMs, `unknown SCENARIO ${scenario}`);
 
 const watchdog = setTimeout(() => {
@@ -35,13 +36,14 @@ const ERRORS = ["policy_unmet", "revoked", "too_many_streams", "token_expired", 
 const browser = await launch();
 
 // open loads the dApp at base with query in a fresh context holding the
-// test wallet, and watches the page's traffic: every response of a signer or
-// delivery route on the edge, the playback tokens the player's requests
-// carried (in order), and console lines about CORS.
-async function open(name, base, query) {
+// test wallet of key, and watches the page's traffic: every response of a
+// signer or delivery route on the edge (with the cache's verdict and
+// Cache-Control), the playback tokens the player's requests carried (in
+// order), and console lines about CORS.
+async function open(name, base, query, key = holder) {
   const context = await browser.newContext({ viewport: { width: 640, height: 400 } });
   context.setDefaultTimeout(20_000);
-  const signed = await addWallet(context, holder, chainId);
+  const signed = await addWallet(context, key, chainId);
   const page = await context.newPage();
   const log = pageLog(page);
   const run = { name, context, page, log, signed, responses: [], failed: [], tokens: [], cors: [] };
@@ -51,7 +53,11 @@ async function open(name, base, query) {
   page.on("response", (r) => {
     const u = new URL(r.url());
     if (u.origin !== edge) return;
-    run.responses.push({ path: u.pathname, status: r.status(), acao: r.headers()["access-control-allow-origin"] ?? null, method: r.request().method(), at: Date.now() });
+    const h = r.headers();
+    run.responses.push({
+      path: u.pathname, status: r.status(), acao: h["access-control-allow-origin"] ?? null, method: r.request().method(), at: Date.now(),
+      cache: h["x-cache-status"] ?? null, cacheControl: h["cache-control"] ?? null,
+    });
   });
   page.on("requestfailed", (r) => {
     const u = new URL(r.url());
@@ -297,29 +303,8 @@ async function revoked() {
   const cases = [{ player: "hls", format: "hls" }, { player: "dash", format: "dash" }, { player: "shaka", format: "dash" }];
   const runs = await Promise.all(cases.map((c) => open(`revoked-${c.player}-${c.format}`, dappURL, { ...c, asset: "long", buffer: String(buffer) })));
   try {
-    await Promise.all(runs.map(async (run) => {
-      try {
-        await waitEvent(run, "playing", 20_000);
-        await assertPlayed(run);
-        // Steady state: the buffer has filled to the cap, so the player
-        // fetches a segment only as one plays out.
-        await run.page.waitForFunction((b) => document.getElementById("video").currentTime >= 4 && window.dapp.bufferAhead >= b - 2.5,
-          buffer, { polling: 200, timeout: 30_000 });
-      } catch (err) {
-        throw await report(run, err);
-      }
-    }));
-    const lines = createInterface({ input: process.stdin });
-    console.log("TRANSFER");
-    let mined;
-    for await (const line of lines) {
-      const m = /^MINED (\d+)$/.exec(line);
-      if (m) {
-        mined = Number(m[1]);
-        break;
-      }
-    }
-    expect(mined, "stdin closed before MINED");
+    await Promise.all(runs.map((run) => steady(run, buffer).catch(async (err) => { throw await report(run, err); })));
+    const mined = await waitMined();
     const outcomes = await Promise.allSettled(runs.map(async (run) => {
       try {
         const atBlock = await dapp(run);
@@ -349,9 +334,123 @@ async function revoked() {
   }
 }
 
+// waitMined prints TRANSFER and returns the block's time the Go test
+// answers with MINED.
+async function waitMined() {
+  const lines = createInterface({ input: process.stdin });
+  console.log("TRANSFER");
+  for await (const line of lines) {
+    const m = /^MINED (\d+)$/.exec(line);
+    if (m) return Number(m[1]);
+  }
+  throw new Error("stdin closed before MINED");
+}
+
+// steady waits until run plays with its buffer filled to about buffer
+// seconds, so the player fetches media only as it plays out.
+async function steady(run, buffer) {
+  await waitEvent(run, "playing", 20_000);
+  await assertPlayed(run);
+  await run.page.waitForFunction((b) => document.getElementById("video").currentTime >= 4 && window.dapp.bufferAhead >= b - 2.5,
+    buffer, { polling: 200, timeout: 30_000 });
+}
+
+// cdn: a CDN-mode asset through the CDN in front of the edge (EDGE): holders
+// A and B each play it with hls.js and Shaka (HLS: ciphertext from /c/,
+// AES-128 keys on the gated path), B also with dash.js and Shaka (DASH: the
+// clear copy on the gated path), every page in its own context (its own
+// browser cache) with maxBufferSeconds BUFFER. Once all are steady, A's pass
+// moves: each of A's pages gets `revoked` from a refused key request (403
+// revoked) and stops; B's pages play on to the end of the media with every
+// key granted.
+// RESULT lines: each page's figures, and `cdn-traffic`, every /c/ and key
+// response the pages got, by path, with the cache's verdicts.
+async function cdn() {
+  const buffer = Number(env("BUFFER"));
+  const holderB = new Wallet(env("HOLDER_B_KEY"));
+  const cases = [
+    { who: "A", key: holder, player: "hls", format: "hls" },
+    { who: "A", key: holder, player: "shaka", format: "hls" },
+    { who: "B", key: holderB, player: "hls", format: "hls" },
+    { who: "B", key: holderB, player: "shaka", format: "hls" },
+    { who: "B", key: holderB, player: "dash", format: "dash" },
+    { who: "B", key: holderB, player: "shaka", format: "dash" },
+  ];
+  const runs = await Promise.all(cases.map(async (c) => {
+    const run = await open(`cdn-${c.who}-${c.player}-${c.format}`, dappURL, { player: c.player, format: c.format, asset: "clip", buffer: String(buffer) }, c.key);
+    return Object.assign(run, c);
+  }));
+  try {
+    await Promise.all(runs.map((run) => steady(run, buffer).catch(async (err) => { throw await report(run, err); })));
+    for (const run of runs) {
+      const segs = run.responses.filter((r) => r.path.startsWith("/c/"));
+      if (run.format === "hls") expect(segs.length > 0, `${run.name}: no segment came from /c/`);
+      else expect(segs.length === 0, `${run.name}: DASH fetched /c/: ${JSON.stringify(segs)}`);
+    }
+    const mined = await waitMined();
+    const atBlock = new Map(await Promise.all(runs.map(async (run) => [run, await dapp(run)])));
+    const outcomes = await Promise.allSettled(runs.map(async (run) => {
+      try {
+        const d0 = atBlock.get(run);
+        if (run.who === "A") {
+          const ev = await waitEvent(run, "revoked", 20_000);
+          await run.page.waitForFunction(() => document.getElementById("video").paused, null, { polling: 100, timeout: 5_000 })
+            .catch(() => { throw new Error("the video still plays after revoked"); });
+          const d = await dapp(run); // the stopped player: frames and size reset
+          const refused = run.responses.filter((r) => r.status === 403);
+          expect(refused.length > 0 && refused.every((r) => /\/keys\/\d+\.key$/.test(r.path)), `refused requests: ${JSON.stringify(refused)}, want key requests only`);
+          expect(ev.status === 403 && ev.code === "revoked", `revoked event ${JSON.stringify(ev)}, want the edge's 403 revoked`);
+          expect(errorEvents(d).every((e) => e.type === "revoked"), `other error events: ${JSON.stringify(errorEvents(d))}`);
+          const figures = {
+            framesAtBlock: d0.frames, videoWidth: d0.videoWidth, blockToRevokedMs: ev.at - mined, blockToFirst403Ms: refused[0].at - mined,
+            bufferedAtBlockS: +d0.bufferAhead.toFixed(2), bufferedAtRevokedS: +ev.bufferAhead.toFixed(2),
+            playedAfterBlockS: +(ev.playhead - d0.currentTime).toFixed(2), refusedKey: refused[0].path.replace(/^\/t\/[^/]+\//, "/t/…/"),
+          };
+          console.log(`ok    ${run.name}: ${JSON.stringify(figures)}`);
+          result(run.name, figures);
+          return;
+        }
+        // To the end of the media: hls.js may stop a few ms short of
+        // duration here without an ended event (its buffered end).
+        await run.page.waitForFunction(() => {
+          const v = document.getElementById("video");
+          return v.ended || v.currentTime >= v.duration - 0.1 || window.dapp.state === "failed";
+        }, null, { polling: 100, timeout: (d0.duration - d0.currentTime) * 1000 + 20_000 });
+        const d = await dapp(run);
+        expect(d.state !== "failed", `the page failed: ${d.failure}`);
+        expect(errorEvents(d).length === 0, `error events: ${JSON.stringify(errorEvents(d))}`);
+        const bad = run.responses.filter((r) => r.status >= 400);
+        expect(bad.length === 0, `refused requests: ${JSON.stringify(bad)}`);
+        const keysAfter = run.responses.filter((r) => r.path.endsWith(".key") && r.at > mined);
+        if (run.format === "hls") expect(keysAfter.length > 0, "no key was asked for after the block: the run proves nothing");
+        const figures = { frames: d.frames, videoWidth: d.videoWidth, videoHeight: d.videoHeight, currentTime: +d.currentTime.toFixed(2), keysAfterBlock: keysAfter.length };
+        console.log(`ok    ${run.name}: ${JSON.stringify(figures)}`);
+        result(run.name, figures);
+      } catch (err) {
+        throw await report(run, err);
+      }
+    }));
+    const failures = outcomes.filter((o) => o.status === "rejected").map((o) => o.reason.message);
+    if (failures.length) throw new Error(failures.join("\n"));
+    // Every /c/ and key answer the pages got, by path.
+    const traffic = {};
+    for (const run of runs) {
+      for (const r of run.responses) {
+        if (!r.path.startsWith("/c/") && !r.path.endsWith(".key")) continue;
+        const t = (traffic[r.path] ??= { fetches: 0, statuses: [], cache: [], cacheControl: [] });
+        t.fetches++;
+        for (const [k, v] of [["statuses", r.status], ["cache", r.cache], ["cacheControl", r.cacheControl]]) if (!t[k].includes(v)) t[k].push(v);
+      }
+    }
+    result("cdn-traffic", traffic);
+  } finally {
+    await Promise.all(runs.map((run) => run.context.close()));
+  }
+}
+
 let failed = false;
 try {
-  await { matrix, renewal, revoked }[scenario]();
+  await { matrix, renewal, revoked, cdn }[scenario]();
 } catch (err) {
   failed = true;
   console.error(`FAIL: ${err.message}`);
