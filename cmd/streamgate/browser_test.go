@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/hex"
+	"encoding/json"
 	"flag"
 	"os"
 	"os/exec"
@@ -24,14 +25,15 @@ const chromium = "/usr/bin/chromium"
 
 // TestBrowserWatchPage drives the watch page in headless Chromium
 // (testdata/browser/watch.mjs, playwright-core) against the e2e edge: a pass
-// holder connects an injected test wallet, signs in and plays the clip; a
+// holder connects an injected test wallet, signs in and plays the clip and
+// the CDN-mode "clip-cdn" (ciphertext from /c/, keys through the gate); a
 // wallet without the pass sees what it needs; before sign-in a teaser asset
-// shows its poster, collections are named, and get_url is a "Get a pass"
-// link.
+// shows its poster, collections are named, get_url is a "Get a pass" link,
+// and each card says how its asset is delivered.
 func TestBrowserWatchPage(t *testing.T) {
 	testenv.NotShort(t, "a chain, an edge and Chromium")
 	modules := browserDeps(t)
-	e := startE2EOn(t, withTeaser, func(c *edgeConfig) {
+	e := startE2EOn(t, withTeaserAndCDN, func(c *edgeConfig) {
 		c.Page.Enabled = true
 		c.Page.VendorDir = modules
 	})
@@ -120,6 +122,18 @@ func withTeaser(t *testing.T, manifest string) []edge.RegionConfig {
 	writeFile(t, filepath.Join(dir, "asset.json"), `{"id":"trailer","title":"Trailer","teaser":true,
 		"get_url":"https://example.com/get-a-pass","policy":{"any":[{"chain_id":1337,
 		"contract":"0x00000000000000000000000000000000000b0b01","standard":"erc1155","token_id":"1","label":"Backstage Pass"}]}}`)
+	return regions
+}
+
+// withTeaserAndCDN is withTeaser plus "clip-cdn" (title "CDN clip"): a 4 s
+// CDN-mode asset under the clip's policy.
+func withTeaserAndCDN(t *testing.T, manifest string) []edge.RegionConfig {
+	regions := withTeaser(t, manifest)
+	var m struct{ Policy json.RawMessage }
+	if err := json.Unmarshal([]byte(manifest), &m); err != nil {
+		t.Fatal(err)
+	}
+	cdnPublish(t, regions[0].Dir, "clip-cdn", "CDN clip", m.Policy, 4)
 	return regions
 }
 

@@ -171,6 +171,14 @@ try {
       expect(/To watch: hold an ERC-721 pass of Pass \(PASS\) on the local dev chain \(chain 1337\)/.test(needs), `clip needs: ${needs}`);
       expect(await clipCard.locator("img").count() === 0, "a poster is shown for an asset that is not a teaser");
       expect(await clipCard.locator("a.get-pass").count() === 0, "a get-a-pass link without get_url");
+      // Each card says how its asset is delivered (/api/assets' delivery).
+      const cdnCard = page.locator(".asset", { has: page.getByRole("heading", { name: "CDN clip", exact: true }) });
+      for (const [card, want, words] of [[clipCard, "edge", /^Edge delivery: every request through the gate$/],
+        [cdnCard, "cdn", /^CDN delivery: encrypted segments from a shared cache, keys through the gate$/]]) {
+        const d = card.locator(".delivery");
+        const [kind, text] = [await d.getAttribute("data-delivery"), await d.textContent()];
+        expect(kind === want && words.test(text), `delivery on the card: ${kind} ${JSON.stringify(text)}, want ${want}`);
+      }
 
       // The teaser: its poster before sign-in, the label naming a contract
       // without name(), and the get-a-pass link.
@@ -206,6 +214,23 @@ try {
       const v = await assertPlays(page);
       await shot(page, "2-holder-playing.png");
       console.log(`      playing: ${JSON.stringify(v)}`);
+
+      // The CDN-mode asset on the same page: hls.js fetches the ciphertext
+      // from the token-free /c/ route and the keys through the gate.
+      const answers = [];
+      page.on("response", (r) => {
+        const p = new URL(r.url()).pathname;
+        if (p.startsWith("/c/") || p.endsWith(".key")) answers.push({ path: p.replace(/^\/t\/[^/]+\//, "/t/…/"), status: r.status() });
+      });
+      await button(page, "Play CDN clip").click();
+      await page.locator('#status[data-state="playing"]', { hasText: "CDN clip" }).waitFor();
+      const c = await assertPlays(page);
+      const segs = answers.filter((a) => a.path.startsWith("/c/clip-cdn/"));
+      const keys = answers.filter((a) => /^\/t\/…\/v\/clip-cdn\/v[0-9a-f]{12}\/keys\/\d+\.key$/.test(a.path));
+      expect(segs.length > 0 && keys.length > 0 && answers.every((a) => a.status === 200),
+        `CDN clip answers: ${JSON.stringify(answers)}, want /c/ segments and gated keys, all 200`);
+      await shot(page, "2b-holder-playing-cdn.png");
+      console.log(`      playing the CDN clip: ${segs.length} segments from /c/, ${keys.length} keys: ${JSON.stringify(c)}`);
     });
 
     await scenario("not-holder", other, async (page) => {
