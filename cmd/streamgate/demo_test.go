@@ -93,9 +93,10 @@ func TestDemo(t *testing.T) {
 		t.Errorf("the sample's teaser poster: %d %s, %d bytes", poster.StatusCode, poster.Header.Get("Content-Type"), poster.ContentLength)
 	}
 	var list []struct {
-		Teaser bool   `json:"teaser"`
-		Poster string `json:"poster"`
-		Policy struct {
+		Teaser   bool   `json:"teaser"`
+		Poster   string `json:"poster"`
+		Delivery string `json:"delivery"`
+		Policy   struct {
 			Any []struct {
 				Collection string `json:"collection"`
 				Label      string `json:"label"`
@@ -111,7 +112,7 @@ func TestDemo(t *testing.T) {
 		t.Fatalf("/api/assets: %+v %v", list, err)
 	}
 	for i, id := range []string{"sample", "sample-cdn"} {
-		if a := list[i]; !a.Teaser || a.Poster != "/teaser/"+id+"/poster.jpg" || len(a.Policy.Any) != 1 ||
+		if a := list[i]; !a.Teaser || a.Poster != "/teaser/"+id+"/poster.jpg" || a.Delivery != []string{"edge", "cdn"}[i] || len(a.Policy.Any) != 1 ||
 			a.Policy.Any[0].Collection != "StreamGate Demo Pass (SGPASS)" || a.Policy.Any[0].Label != "StreamGate Demo Pass" {
 			t.Errorf("%s in /api/assets: %+v", id, a)
 		}
