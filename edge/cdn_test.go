@@ -139,8 +139,10 @@ func TestCDNRoute(t *testing.T) {
 	wantError(t, resp, body, 405, "method_not_allowed")
 	resp, _ = do(t, "OPTIONS", seg, map[string]string{"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "GET",
 		"Access-Control-Request-Headers": "range"})
+	// docs/protocol.md (CDN mode) documents this answer header by header.
 	if resp.StatusCode != 204 || resp.Header.Get("Access-Control-Allow-Origin") != "*" || resp.Header.Get("Vary") != "" ||
-		resp.Header.Get("Access-Control-Allow-Headers") != "Range" {
+		resp.Header.Get("Access-Control-Allow-Headers") != "Range" || resp.Header.Get("Access-Control-Allow-Methods") != "GET, HEAD" ||
+		resp.Header.Get("Access-Control-Max-Age") != "7200" {
 		t.Fatalf("preflight: %d %v", resp.StatusCode, resp.Header)
 	}
 	refused := append(cdnRefused("film"), cdnRefused("plain")...)

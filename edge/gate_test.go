@@ -56,7 +56,7 @@ func TestGateOnEveryRequest(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The signer's wording, with no internal prefix: dApps show it as is.
-	if msg.Message != "hold an ERC-721 of "+strings.ToLower(addr.Hex())+" on chain 1337" {
+	if msg.Message != "hold an ERC-721 of "+addr.Hex()+" on chain 1337" {
 		t.Fatalf("403 does not name the unmet condition alone: %q", msg.Message)
 	}
 	// Public assets still play for anyone with a token.

@@ -33,7 +33,7 @@ export type ErrorType =
   | "token_expired"     // a 401 renewal could not fix: the session expired, sign in again
   | "chain_unavailable" // 503: the chain cannot be asked right now; retry
   | "wrong_chain"       // the wallet is on a chain the signer or policy does not accept; chainId: the one wanted, when known
-  | "error";            // anything else: network, origin_error, wallet refusal (code wallet_rejected) …
+  | "error";            // anything else: bad_argument, network, origin_error, http_<status>, wallet refusal (code wallet_rejected) …
 
 export type EventType =
   | ErrorType
@@ -47,7 +47,12 @@ export type EventType =
 
 export interface StreamGateEvent {
   type: EventType;
-  /** The server's error code (docs/protocol.md §2), or the SDK's: network, no_wallet, no_player, wallet_rejected, playback_failed … */
+  /**
+   * The server's error code (docs/protocol.md §2), or the SDK's: bad_argument (a play argument,
+   * before any prompt), network, no_wallet, no_player, wallet_rejected, playback_failed …, or
+   * http_<status> (e.g. http_502) for an answer that is not StreamGate's JSON error.
+   * Branch on type and code; message is words for the viewer (server text for policy_unmet).
+   */
   code?: string;
   /** HTTP status of the answer behind an error; 0 when there was none. */
   status?: number;
@@ -73,9 +78,14 @@ export declare class StreamGateError extends Error {
 }
 
 export interface PlayOptions {
-  /** hls.js's Hls class, dash.js's dashjs namespace or Shaka's shaka namespace; omitted: native HLS (Safari, iOS). */
+  /**
+   * hls.js's Hls class, dash.js's dashjs namespace or Shaka's shaka namespace; omitted (or null):
+   * native HLS when video.canPlayType says it may (Safari, iOS; also desktop Chromium, which then
+   * reloads at each renewal and ignores maxBufferSeconds), else error no_player. Anything else:
+   * bad_argument.
+   */
   player?: unknown;
-  /** "hls" (default for hls.js and native) or "dash" (default for dash.js); Shaka takes either. */
+  /** "hls" (default for hls.js and native) or "dash" (default for dash.js); Shaka takes either. A format the player cannot play: bad_argument. */
   format?: "hls" | "dash";
 }
 
@@ -120,7 +130,13 @@ export declare class StreamGate {
    * page needs; a wallet on another is a wrong_chain error before any prompt.
    */
   signIn(options?: { chainId?: number }): Promise<{ address: string; expires_at: string }>;
-  /** Plays asset in video (signing in first if needed); renews the token while it plays. */
+  /**
+   * Plays asset in video (signing in first if needed); renews the token while it plays.
+   * The arguments are checked first, before any sign-in or wallet prompt: a video that is
+   * not a media element, an asset id outside the edge's grammar [a-z0-9][a-z0-9_-]{0,63},
+   * an unknown player or a format it cannot play rejects with a StreamGateError of type
+   * "error" and code "bad_argument", also emitted as an error event.
+   */
   play(video: HTMLVideoElement, asset: string, options?: PlayOptions): Promise<Playback>;
   /** Stops every playback and forgets the session. */
   signOut(): void;

@@ -379,19 +379,23 @@ Issued At: ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}`;
   // play gets a playback token for asset and plays it in video with
   // options.player (hls.js's Hls, dash.js's dashjs, Shaka's shaka) or, when
   // omitted, native HLS. Resolves to a Playback once the player is attached.
+  // Arguments are checked first, before any sign-in or wallet prompt: a bad
+  // one rejects with, and emits, an error of code bad_argument.
   async play(video, asset, options = {}) {
+    let kind, format;
+    try {
+      ({ kind, format } = playArgs(video, asset, options));
+    } catch (err) {
+      if (!(err instanceof TypeError)) throw err;
+      throw this.fail({ type: "error", code: "bad_argument", message: err.message, asset: typeof asset === "string" ? asset : undefined });
+    }
     for (const p of [...this.playbacks]) if (p.video === video) p.stop();
     try {
-      if (!this.signedIn) await this.signIn();
-      const kind = playerKind(options.player, video);
       if (!kind) {
         throw new StreamGateError({ type: "error", code: "no_player", status: 0, asset,
           message: "This browser cannot play HLS natively: pass a player library (hls.js, dash.js or Shaka)." });
       }
-      const format = options.format ?? (kind === "dashjs" ? "dash" : "hls");
-      if (format !== "hls" && format !== "dash") throw new TypeError('format: want "hls" or "dash"');
-      if ((kind === "hls" || kind === "native") && format !== "hls") throw new TypeError(`${kind} plays HLS only`);
-      if (kind === "dashjs" && format !== "dash") throw new TypeError("dash.js plays DASH only");
+      if (!this.signedIn) await this.signIn();
       const g = await this.grant(asset, null, false);
       const p = new Playback(this, video, asset, kind, options.player, format, g);
       this.playbacks.add(p);
@@ -403,11 +407,32 @@ Issued At: ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}`;
   }
 }
 
+// assetRe is the edge's asset id grammar (docs/protocol.md).
+const assetRe = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+// playArgs checks play's arguments and returns the player kind (null: no
+// library and no native HLS) and the format; a bad argument is a TypeError
+// naming it.
+function playArgs(video, asset, options) {
+  if (typeof video?.canPlayType !== "function") throw new TypeError("video: want a <video> element");
+  if (typeof asset !== "string" || !assetRe.test(asset)) {
+    throw new TypeError(`asset: want an asset id, [a-z0-9][a-z0-9_-]{0,63}, got ${JSON.stringify(String(asset)).slice(0, 80)}`);
+  }
+  if (options === null || typeof options !== "object") throw new TypeError("options: want an object");
+  const kind = playerKind(options.player, video);
+  const format = options.format ?? (kind === "dashjs" ? "dash" : "hls");
+  if (format !== "hls" && format !== "dash") throw new TypeError(`format: want "hls" or "dash", got ${JSON.stringify(String(format)).slice(0, 40)}`);
+  if (kind === "hls" && format !== "hls") throw new TypeError(`format: hls.js plays HLS only, not ${format}`);
+  if (kind === "native" && format !== "hls") throw new TypeError(`format: native playback is HLS only, not ${format}: pass player`);
+  if (kind === "dashjs" && format !== "dash") throw new TypeError(`format: dash.js plays DASH only, not ${format}`);
+  return { kind, format };
+}
+
 function playerKind(lib, video) {
-  if (!lib) return video.canPlayType("application/vnd.apple.mpegurl") ? "native" : null;
+  if (lib === undefined || lib === null) return video.canPlayType("application/vnd.apple.mpegurl") ? "native" : null;
   if (typeof lib === "function" && typeof lib.isSupported === "function") return "hls";
-  if (lib.MediaPlayer) return "dashjs";
-  if (lib.Player && lib.net) return "shaka";
+  if (typeof lib?.MediaPlayer === "function") return "dashjs";
+  if (typeof lib?.Player === "function" && lib.net) return "shaka";
   throw new TypeError("player: want hls.js's Hls, dash.js's dashjs or Shaka's shaka");
 }
 

@@ -72,7 +72,7 @@ func TestPlayback(t *testing.T) {
 
 	resp, body = ts.play(t, "gated", ts.session(t, other, 0))
 	e := wantError(t, resp, body, 403, "policy_unmet")
-	if want := "hold an ERC-721 of " + lower(w.pass) + " on chain 1337"; e.Message != want {
+	if want := "hold an ERC-721 of " + w.pass.Hex() + " on chain 1337"; e.Message != want {
 		t.Fatalf("403 message %q, want %q", e.Message, want)
 	}
 	if resp, body := ts.play(t, "pub", ts.session(t, other, 0)); resp.StatusCode != 200 {

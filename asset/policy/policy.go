@@ -238,16 +238,20 @@ func Amount(s string) (*big.Int, error) {
 	return v, nil
 }
 
-// String describes the condition for people, e.g. in a 403 message.
+// String describes the condition for people, e.g. in a 403 message:
+// "hold an ERC-721 of 0xAbC… on chain 1". The contract is in its EIP-55
+// checksummed form, as wallets and explorers show it (Contract itself is
+// kept lowercase for comparisons).
 func (c *Condition) String() string {
+	contract := common.HexToAddress(c.Contract).Hex()
 	switch c.Standard {
 	case ERC721:
 		if len(c.TokenIDs) > 0 {
-			return fmt.Sprintf("own one of tokens %s of ERC-721 %s on chain %d", strings.Join(c.TokenIDs, ", "), c.Contract, c.ChainID)
+			return fmt.Sprintf("own one of tokens %s of ERC-721 %s on chain %d", strings.Join(c.TokenIDs, ", "), contract, c.ChainID)
 		}
-		return fmt.Sprintf("hold an ERC-721 of %s on chain %d", c.Contract, c.ChainID)
+		return fmt.Sprintf("hold an ERC-721 of %s on chain %d", contract, c.ChainID)
 	case ERC1155:
-		return fmt.Sprintf("hold %s of token %s of ERC-1155 %s on chain %d", c.MinBalance, c.TokenID, c.Contract, c.ChainID)
+		return fmt.Sprintf("hold %s of token %s of ERC-1155 %s on chain %d", c.MinBalance, c.TokenID, contract, c.ChainID)
 	}
-	return fmt.Sprintf("hold %s of ERC-20 %s on chain %d", c.MinBalance, c.Contract, c.ChainID)
+	return fmt.Sprintf("hold %s of ERC-20 %s on chain %d", c.MinBalance, contract, c.ChainID)
 }

@@ -81,6 +81,29 @@ func TestParseNormalizes(t *testing.T) {
 	}
 }
 
+// Every condition's words name the contract EIP-55 checksummed, however
+// asset.json spelt it: people compare it with what wallets and explorers
+// show.
+func TestConditionStringChecksummed(t *testing.T) {
+	const sum = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed" // EIP-55's own example
+	for _, spelt := range []string{strings.ToLower(sum), "0x" + strings.ToUpper(sum[2:]), sum} {
+		for _, cond := range []string{
+			`{"standard":"erc721"`,
+			`{"standard":"erc721","token_ids":["7"]`,
+			`{"standard":"erc1155","token_id":"3"`,
+			`{"standard":"erc20","min_balance":"5"`,
+		} {
+			p, err := Parse([]byte(cond + `,"chain_id":1,"contract":"` + spelt + `"}`))
+			if err != nil {
+				t.Fatalf("%s %s: %v", cond, spelt, err)
+			}
+			if s := p.Condition.String(); !strings.Contains(s, " "+sum+" on chain 1") {
+				t.Errorf("%s (contract %s): %q does not name %s", cond, spelt, s, sum)
+			}
+		}
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	for _, tc := range parseCases {
 		f.Add(tc.doc)

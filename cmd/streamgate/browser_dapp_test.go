@@ -214,11 +214,14 @@ func (d *dappEnv) run(t *testing.T, scenario string, budget time.Duration, extra
 // end: hls.js (HLS), dash.js (DASH), Shaka (HLS and DASH), frames decoded,
 // videoWidth > 0, no CORS error; Chromium's missing native HLS is an error
 // event; the same page on an origin the signer does not accept gets no CORS
-// grant on the signer's routes and never signs in.
+// grant on the signer's routes and never signs in; sg.play with a bad
+// argument (a format the player cannot play, a malformed asset id, an
+// object that is no player) rejects and emits bad_argument before any
+// wallet prompt or signer request.
 func TestBrowserDAppMatrix(t *testing.T) {
 	d := startDApp(t, "", nil)
 	d.run(t, "matrix", 90*time.Second, nil, nil)
-	for _, name := range []string{"hls-hls", "dash-dash", "shaka-hls", "shaka-dash"} {
+	for _, name := range []string{"hls-hls", "dash-dash", "shaka-hls", "shaka-dash", "bad-argument"} {
 		if d.results[name] == nil {
 			t.Errorf("no result for %s", name)
 		}

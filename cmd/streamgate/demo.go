@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"crypto/ecdsa"
 	"encoding/json"
@@ -14,16 +15,20 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/streamgate/streamgate/contracts/indexer"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/edge"
+	"github.com/streamgate/streamgate/internal/conf"
 	"github.com/streamgate/streamgate/internal/cors"
 	"github.com/streamgate/streamgate/internal/devchain"
 	"github.com/streamgate/streamgate/signer"
+	"github.com/streamgate/streamgate/transcoder"
 )
 
 // demoFacts is .streamgate/demo.json: what a person or a test needs to use
@@ -33,7 +38,11 @@ type demoFacts struct {
 	RPCURL   string `json:"rpc_url"`
 	ChainID  int64  `json:"chain_id"`
 	Contract string `json:"contract"`
-	Asset    string `json:"asset"`
+	// PassTokenID is the id of the viewer's pass on Contract (decimal).
+	PassTokenID string `json:"pass_token_id"`
+	// PlaybackTTL is a playback token's lifetime (--playback-ttl), e.g. "4h0m0s".
+	PlaybackTTL string `json:"playback_ttl"`
+	Asset       string `json:"asset"`
 	// CDNAsset is the same sample with CDN delivery (docs/protocol.md §4).
 	CDNAsset      string `json:"cdn_asset"`
 	ViewerAddress string `json:"viewer_address"`
@@ -55,15 +64,11 @@ const (
 )
 
 func runDemo(args []string, log *slog.Logger) error {
-	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
-	var o demoOptions
-	fs.StringVar(&o.dir, "dir", ".streamgate", "folder for the demo's keys, origin and facts (reused by the next run)")
-	fs.StringVar(&o.listen, "listen", "127.0.0.1:8080", "edge address (the watch page)")
-	fs.StringVar(&o.rpc, "rpc", "127.0.0.1:8545", "dev chain JSON-RPC address")
-	fs.IntVar(&o.seconds, "sample-seconds", 30, "length of the sample video")
-	fs.StringVar(&o.vendor, "vendor-dir", "node_modules", "npm install folder whose hls.js and ethers builds the watch page loads")
-	fs.Func("dapp-origin", "origin `URL` of a dApp on another port or host, e.g. http://localhost:5173 (repeatable or comma list): it may sign in and call the signer", o.addDApps)
-	if help, err := parseFlags(fs, args); help || err != nil {
+	o, help, err := parseDemo(args)
+	if help || err != nil {
+		return err
+	}
+	if err := demoEnv(log); err != nil {
 		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -71,11 +76,97 @@ func runDemo(args []string, log *slog.Logger) error {
 	return demo(ctx, o, log)
 }
 
+// parseDemo reads `streamgate demo`'s flags; help reports -h.
+func parseDemo(args []string) (o demoOptions, help bool, err error) {
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	def := signer.DefaultConfig()
+	fs.StringVar(&o.dir, "dir", ".streamgate", "folder for the demo's keys, origin and facts (reused by the next run)")
+	fs.StringVar(&o.listen, "listen", "127.0.0.1:8080", "edge address (the watch page)")
+	fs.StringVar(&o.rpc, "rpc", "127.0.0.1:8545", "dev chain JSON-RPC address")
+	fs.IntVar(&o.seconds, "sample-seconds", 30, "length of the sample video")
+	fs.StringVar(&o.vendor, "vendor-dir", "node_modules", "npm install folder whose hls.js and ethers builds the watch page loads")
+	fs.Func("dapp-origin", "origin `URL` of a dApp on another port or host, e.g. http://localhost:5173 (repeatable or comma list): it may sign in and call the signer", o.addDApps)
+	fs.DurationVar(&o.playbackTTL, "playback-ttl", def.PlaybackTTL, "playback token lifetime (the signer's playback_ttl), e.g. 40s to watch renewal")
+	fs.DurationVar(&o.sessionTTL, "session-ttl", def.SessionTTL, "session token lifetime (the signer's session_ttl)")
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return o, help, err
+	}
+	switch {
+	case o.playbackTTL <= 0:
+		return o, false, fmt.Errorf("--playback-ttl: want > 0, got %s", o.playbackTTL)
+	case o.sessionTTL <= 0:
+		return o, false, fmt.Errorf("--session-ttl: want > 0, got %s", o.sessionTTL)
+	}
+	return o, false, nil
+}
+
+// demoEnvFlags maps the config variables whose setting the demo takes as a
+// flag to that flag.
+var demoEnvFlags = map[string]string{
+	"SIGNER_PLAYBACK_TTL":  "--playback-ttl",
+	"SIGNER_SESSION_TTL":   "--session-ttl",
+	"SIGNER_DOMAINS":       "--dapp-origin",
+	"SIGNER_URIS":          "--dapp-origin",
+	"EDGE_LISTEN":          "--listen",
+	"EDGE_PAGE_VENDOR_DIR": "--vendor-dir",
+}
+
+// demoService is a service the demo runs on a built-in config: its env
+// prefix, a config its loader fills and its allow-list (conf.AllowEnv).
+type demoService struct {
+	prefix string
+	cfg    any
+	allow  []string
+}
+
+func demoEnvServices() []demoService {
+	e, s, i, t := defaultEdgeConfig(), signer.DefaultConfig(), indexer.DefaultServiceConfig(), transcoder.DefaultConfig()
+	return []demoService{{"EDGE", &e, nil}, {"SIGNER", &s, signer.EnvAllowList}, {"INDEXER", &i, nil}, {"TRANSCODER", &t, nil}}
+}
+
+// demoEnv refuses the EDGE_, SIGNER_, INDEXER_ and TRANSCODER_ variables
+// set in the environment: the demo loads no config, so each would be
+// ignored (README: a prefixed variable that sets nothing is an error). The
+// error names each with its key and the demo flag for it, or the closest
+// valid name for a typo. A variable on a service's allow-list (read outside
+// the loader, e.g. SIGNER_KEYS_PEM) sets no key and is not refused, as for
+// the service; the demo does not read it either, which is logged.
+func demoEnv(log *slog.Logger) error {
+	var bad []string
+	for _, svc := range demoEnvServices() {
+		for _, v := range conf.SetEnv(svc.prefix, svc.cfg, conf.AllowEnv(svc.allow...)) {
+			var msg string
+			switch {
+			case v.Allowed:
+				log.Warn("the demo signs with its own dev key and does not read this variable", "variable", v.Name)
+				continue
+			case v.Key != "" && demoEnvFlags[v.Name] != "":
+				msg = fmt.Sprintf("%s (%s): pass %s instead", v.Name, v.Key, demoEnvFlags[v.Name])
+			case v.Key != "":
+				msg = fmt.Sprintf("%s (%s): no demo flag sets it; run the services with a config to change it", v.Name, v.Key)
+			case v.Suggest != "" && demoEnvFlags[v.Suggest] != "":
+				msg = fmt.Sprintf("%s: no such key; did you mean %s? (pass %s)", v.Name, v.Suggest, demoEnvFlags[v.Suggest])
+			case v.Suggest != "":
+				msg = fmt.Sprintf("%s: no such key; did you mean %s?", v.Name, v.Suggest)
+			default:
+				msg = v.Name + ": no such key"
+			}
+			bad = append(bad, msg)
+		}
+	}
+	if len(bad) > 0 {
+		return fmt.Errorf("the demo reads no config variables and would ignore: %s; unset them", strings.Join(bad, "; "))
+	}
+	return nil
+}
+
 type demoOptions struct {
 	dir, listen, rpc string
 	vendor           string // "" = node_modules
 	seconds          int
-	dapps            []string // --dapp-origin, normalized origins
+	dapps            []string      // --dapp-origin, normalized origins
+	playbackTTL      time.Duration // 0 = the signer's default
+	sessionTTL       time.Duration // 0 = the signer's default
 }
 
 // addDApps adds a --dapp-origin value: one origin or a comma list.
@@ -98,6 +189,8 @@ func demo(ctx context.Context, o demoOptions, log *slog.Logger) error {
 	if o.vendor == "" {
 		o.vendor = "node_modules"
 	}
+	def := signer.DefaultConfig()
+	o.playbackTTL, o.sessionTTL = cmp.Or(o.playbackTTL, def.PlaybackTTL), cmp.Or(o.sessionTTL, def.SessionTTL)
 	for _, p := range []*string{&o.dir, &o.vendor} {
 		abs, err := filepath.Abs(*p)
 		if err != nil {
@@ -120,7 +213,7 @@ func demo(ctx context.Context, o demoOptions, log *slog.Logger) error {
 		return fmt.Errorf("dev chain on %s: %w", o.rpc, err)
 	}
 	defer chain.Close()
-	pass, err := deployPass(ctx, chain, deployer, crypto.PubkeyToAddress(viewer.PublicKey))
+	pass, passID, err := deployPass(ctx, chain, deployer, crypto.PubkeyToAddress(viewer.PublicKey))
 	if err != nil {
 		return err
 	}
@@ -128,6 +221,7 @@ func demo(ctx context.Context, o demoOptions, log *slog.Logger) error {
 		return err
 	}
 	facts.EdgeURL, facts.RPCURL, facts.ChainID, facts.Contract = "http://"+o.listen, chain.RPCURL, devchain.ID, pass.Hex()
+	facts.PassTokenID, facts.PlaybackTTL = passID.String(), o.playbackTTL.String()
 	facts.Asset, facts.CDNAsset = demoAsset, demoCDNAsset
 	facts.DeployerAddress = crypto.PubkeyToAddress(deployer.PublicKey).Hex()
 	facts.SignInDomains, facts.DAppOrigins = demoDomains(o.listen, o.dapps), o.dapps
@@ -205,7 +299,8 @@ func writeFacts(dir string, f demoFacts) error {
 StreamGate demo (dev keys: never use them anywhere else)
   watch page   %s/
   rpc          %s   chain id %d
-  pass (ERC-721) %s
+  pass (ERC-721) %s   token id %s (the viewer's)
+  playback TTL %s   (--playback-ttl: a playback token's lifetime; the SDK renews before it ends)
   asset        %s   (edge delivery)
   cdn asset    %s   (CDN delivery: encrypted segments on /c/, keys through the gate)
   viewer       %s
@@ -216,7 +311,7 @@ StreamGate demo (dev keys: never use them anywhere else)
   dApp origins %s   (--dapp-origin: may sign in and call the signer; media: any origin)
   facts        %s
 Ctrl-C stops everything.
-`, f.EdgeURL, f.RPCURL, f.ChainID, f.Contract, f.Asset, f.CDNAsset, f.ViewerAddress, f.ViewerKey, f.DeployerAddress, f.DeployerKey, strings.Join(f.SignInDomains, ", "), dappsLine(f.DAppOrigins), filepath.Join(dir, "demo.json"))
+`, f.EdgeURL, f.RPCURL, f.ChainID, f.Contract, f.PassTokenID, f.PlaybackTTL, f.Asset, f.CDNAsset, f.ViewerAddress, f.ViewerKey, f.DeployerAddress, f.DeployerKey, strings.Join(f.SignInDomains, ", "), dappsLine(f.DAppOrigins), filepath.Join(dir, "demo.json"))
 	return nil
 }
 
@@ -239,6 +334,7 @@ func serveDemo(ctx context.Context, o demoOptions, rpc string, log *slog.Logger)
 	cfg.Page.Enabled = true
 	scfg := demoSigner(dir, listen, o.dapps)
 	scfg.Ownership.Chains = chains
+	scfg.PlaybackTTL, scfg.SessionTTL = o.playbackTTL, o.sessionTTL
 	deps, closeDeps, err := edgeDeps(cfg, &scfg, log)
 	if err != nil {
 		return err

@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
+	"math/big"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -13,7 +15,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+
 	"github.com/streamgate/streamgate/asset"
+	"github.com/streamgate/streamgate/contracts/bindings"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 
@@ -33,7 +41,8 @@ func TestDemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := "demo dir"
-	o := demoOptions{dir: dir, vendor: "npm modules", listen: "127.0.0.1:" + testenv.FreePort(t), rpc: "127.0.0.1:" + testenv.FreePort(t), seconds: 4}
+	o := demoOptions{dir: dir, vendor: "npm modules", listen: "127.0.0.1:" + testenv.FreePort(t), rpc: "127.0.0.1:" + testenv.FreePort(t), seconds: 4,
+		playbackTTL: 40 * time.Second}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- demo(ctx, o, slog.New(slog.NewTextHandler(io.Discard, nil))) }()
@@ -54,6 +63,7 @@ func TestDemo(t *testing.T) {
 		!strings.HasPrefix(facts.ViewerKey, "0x") || !strings.HasPrefix(facts.DeployerKey, "0x") || facts.RPCURL == "" {
 		t.Fatalf("facts %+v", facts)
 	}
+	demoPassAndTTL(t, base, facts)
 	// One encode, two deliveries: the same renditions, each asset its own
 	// version folder; the CDN one has its keys.
 	var published [2]*asset.Asset
@@ -137,4 +147,69 @@ func waitHTTP(t *testing.T, url string, done <-chan error) {
 		}
 		return nil
 	})
+}
+
+// demoPassAndTTL checks the facts a dApp developer needs against the chain
+// and the signer: pass_token_id is the viewer's pass (ownerOf), a playback
+// token lives --playback-ttl (facts.playback_ttl), and the deployer's
+// refusal names the contract checksummed, as the banner prints it.
+func demoPassAndTTL(t *testing.T, base string, facts demoFacts) {
+	t.Helper()
+	if facts.PlaybackTTL != "40s" || !common.IsHexAddress(facts.Contract) {
+		t.Fatalf("facts: playback_ttl %q, contract %q", facts.PlaybackTTL, facts.Contract)
+	}
+	id, ok := new(big.Int).SetString(facts.PassTokenID, 10)
+	if !ok {
+		t.Fatalf("pass_token_id %q", facts.PassTokenID)
+	}
+	rpc, err := ethclient.Dial(facts.RPCURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rpc.Close()
+	ap := bindings.NewAccessPass()
+	contract := common.HexToAddress(facts.Contract)
+	raw, err := rpc.CallContract(context.Background(), ethereum.CallMsg{To: &contract, Data: ap.PackOwnerOf(id)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if owner, err := ap.UnpackOwnerOf(raw); err != nil || owner.Hex() != facts.ViewerAddress {
+		t.Fatalf("ownerOf(%s) = %s %v, want the viewer %s", id, owner, err, facts.ViewerAddress)
+	}
+
+	account := func(hexKey string) *testenv.Account {
+		k, err := crypto.HexToECDSA(strings.TrimPrefix(hexKey, "0x"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &testenv.Account{Key: k, Address: crypto.PubkeyToAddress(k.PublicKey)}
+	}
+	session, err := signInAt(base, account(facts.ViewerKey))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pb struct{ Token string }
+	if err := callAt(base, "POST", "/playback/"+facts.Asset, session, nil, 200, &pb); err != nil {
+		t.Fatal(err)
+	}
+	parts := strings.Split(pb.Token, ".")
+	var claims struct{ Iat, Exp int64 }
+	if body, err := base64.RawURLEncoding.DecodeString(parts[min(1, len(parts)-1)]); err != nil || json.Unmarshal(body, &claims) != nil {
+		t.Fatalf("playback token %q: %v", pb.Token, err)
+	}
+	if life := time.Duration(claims.Exp-claims.Iat) * time.Second; life != 40*time.Second {
+		t.Errorf("playback token lives %s, want --playback-ttl 40s", life)
+	}
+
+	session, err = signInAt(base, account(facts.DeployerKey))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var denied struct{ Error, Message string }
+	if err := callAt(base, "POST", "/playback/"+facts.Asset, session, nil, 403, &denied); err != nil {
+		t.Fatal(err)
+	}
+	if denied.Error != "policy_unmet" || !strings.Contains(denied.Message, facts.Contract) {
+		t.Errorf("the deployer's refusal %+v does not name %s", denied, facts.Contract)
+	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/bluenviron/gohlslib/v2"
 	"github.com/bluenviron/gohlslib/v2/pkg/codecs"
 	"github.com/ethereum/go-ethereum/accounts"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/streamgate/streamgate/contracts/bindings"
@@ -223,7 +224,7 @@ func TestSignInAndPlay(t *testing.T) {
 
 	var denied struct{ Error, Message string }
 	e.call(t, "POST", "/playback/clip", e.signIn(t, other), nil, 403, &denied)
-	if !strings.Contains(denied.Message, "ERC-721 of "+e.pass+" on chain 1337") {
+	if !strings.Contains(denied.Message, "ERC-721 of "+common.HexToAddress(e.pass).Hex()+" on chain 1337") {
 		t.Fatalf("403 does not name the unmet condition: %+v", denied)
 	}
 	// The edge re-checks ownership itself: a validly signed token for a

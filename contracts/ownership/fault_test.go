@@ -3,7 +3,6 @@ package ownership
 import (
 	"errors"
 	"math/big"
-	"strings"
 	"testing"
 	"time"
 
@@ -99,10 +98,10 @@ func TestNoCodeStillAnswersNone(t *testing.T) {
 	for _, multicall := range []string{w.multicall.Hex(), "none"} {
 		for _, rpc := range [][]string{{w.rpc}, {faulty.URL}} {
 			c := w.checker(t, func(cfg *Config) { cfg.Chains[0].RPC, cfg.Chains[0].Multicall3 = rpc, multicall })
-			wantUnmet(t, allow(c, w.alice.Address, one, t), "ERC-721 of "+strings.ToLower(nowhere.Hex()))
+			wantUnmet(t, allow(c, w.alice.Address, one, t), "ERC-721 of "+nowhere.Hex())
 			wantUnmet(t, allow(c, w.alice.Address, eoa, t), "ERC-20")
 			if rpc[0] == w.rpc { // the pass is held: only an honest node can say so
-				wantUnmet(t, allow(c, w.alice.Address, both, t), "ERC-721 of "+strings.ToLower(nowhere.Hex()))
+				wantUnmet(t, allow(c, w.alice.Address, both, t), "ERC-721 of "+nowhere.Hex())
 			}
 			if n := counterValue(c.metrics.rpcFailures.WithLabelValues("bad_answer")); n != 0 {
 				t.Fatalf("multicall3 %s, rpc %v: %v bad answers counted for code-less addresses", multicall, rpc, n)

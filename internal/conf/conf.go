@@ -305,6 +305,55 @@ func applyEnv(prefix string, v reflect.Value, allow map[string]bool) error {
 	return nil
 }
 
+// EnvVar is one variable in the environment with a service's prefix, as
+// Load would take it.
+type EnvVar struct {
+	// Name is the variable, e.g. SIGNER_PLAYBACK_TTL.
+	Name string
+	// Key is the key path it sets (playback_ttl); "" when it sets none.
+	Key string
+	// Allowed: it sets no key but is read outside the loader (AllowEnv).
+	Allowed bool
+	// Suggest is, for a name that is neither a key nor allowed, the closest
+	// variable that is (as Load's error names it), or "".
+	Suggest string
+}
+
+// SetEnv lists the variables in the environment that start with PREFIX_,
+// sorted by name, each with what Load would do with it for cfg (a pointer
+// to the config struct, as Load takes). It reads nothing into cfg: a
+// command that loads no config (streamgate demo) names with it the
+// variables it would ignore.
+func SetEnv(prefix string, cfg any, opts ...Option) []EnvVar {
+	o := options{allow: map[string]bool{}}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	keys := envKeys(prefix, "", reflect.ValueOf(cfg).Elem(), nil)
+	known := make(map[string]string, len(keys))
+	names := make([]string, 0, len(keys)+len(o.allow))
+	for _, k := range keys {
+		known[k.name], names = k.path, append(names, k.name)
+	}
+	for name := range o.allow {
+		names = append(names, name)
+	}
+	var out []EnvVar
+	for _, kv := range os.Environ() {
+		name, _, _ := strings.Cut(kv, "=")
+		if !strings.HasPrefix(name, prefix+"_") {
+			continue
+		}
+		v := EnvVar{Name: name, Key: known[name], Allowed: o.allow[name]}
+		if v.Key == "" && !v.Allowed {
+			v.Suggest = closest(name, names)
+		}
+		out = append(out, v)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
 // setValue parses raw into v; a list of strings is comma-separated or an
 // inline YAML list ("[a, b]"), other values go through YAML so that env
 // values read exactly as they would in the file. Errors say what the key
@@ -355,10 +404,18 @@ func setValue(v reflect.Value, raw string) error {
 	return nil
 }
 
-// suggest returns "; did you mean X?" for the candidate closest to name by
-// edit distance, or "" when none is within half of name's length (a guess
-// that far off would mislead).
+// suggest returns "; did you mean X?" for closest(name, candidates), or "".
 func suggest(name string, candidates []string) string {
+	if best := closest(name, candidates); best != "" {
+		return "; did you mean " + best + "?"
+	}
+	return ""
+}
+
+// closest returns the candidate closest to name by edit distance, or ""
+// when none is within half of name's length (a guess that far off would
+// mislead).
+func closest(name string, candidates []string) string {
 	best, bestD := "", len(name)/2+1
 	sort.Strings(candidates) // ties go to the first by name, every run the same
 	for _, c := range candidates {
@@ -366,10 +423,7 @@ func suggest(name string, candidates []string) string {
 			best, bestD = c, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return "; did you mean " + best + "?"
+	return best
 }
 
 // editDistance is the Levenshtein distance between a and b, in bytes

@@ -254,3 +254,28 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+// SetEnv names each PREFIX_ variable with what Load would do with it: the
+// key it sets, allowed, or the closest valid name; other prefixes are not
+// listed.
+func TestSetEnv(t *testing.T) {
+	t.Setenv("T_CACHE_TTL", "7s")
+	t.Setenv("T_SECRET_PEM", "x")
+	t.Setenv("T_CACHE_TTTL", "1s")
+	t.Setenv("T_ZZZZZZZZZZZZZZZZZZZZ", "1")
+	t.Setenv("TX_LISTEN", "x")
+	cfg := sample{Cache: inner{TTL: time.Second}}
+	got := SetEnv("T", &cfg, AllowEnv("T_SECRET_PEM"))
+	want := []EnvVar{
+		{Name: "T_CACHE_TTL", Key: "cache.ttl"},
+		{Name: "T_CACHE_TTTL", Suggest: "T_CACHE_TTL"},
+		{Name: "T_SECRET_PEM", Allowed: true},
+		{Name: "T_ZZZZZZZZZZZZZZZZZZZZ"},
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("SetEnv = %+v, want %+v", got, want)
+	}
+	if cfg.Cache.TTL != time.Second {
+		t.Fatalf("SetEnv set cache.ttl: %s", cfg.Cache.TTL)
+	}
+}

@@ -137,8 +137,9 @@ function result(name, value) {
 
 // matrix: every player × format the SDK supports on a short clip, in
 // parallel pages, each to its end; native HLS, which Chromium lacks, is an
-// error event; and the page on an origin the signer does not accept gets no
-// CORS grant on the signer's routes.
+// error event; the page on an origin the signer does not accept gets no
+// CORS grant on the signer's routes; and play's bad arguments are refused
+// before any wallet prompt.
 async function matrix() {
   const cases = [
     { player: "hls", format: "hls" },
@@ -243,9 +244,50 @@ async function matrix() {
     }
   })();
 
-  const outcomes = await Promise.allSettled([...played, native, refused]);
+  const outcomes = await Promise.allSettled([...played, native, refused, badArguments()]);
   const failures = outcomes.filter((o) => o.status === "rejected").map((o) => o.reason.message);
   if (failures.length) throw new Error(failures.join("\n"));
+}
+
+// badArguments: sg.play called at once (no sign-in yet) with an argument
+// it cannot take — a format the player cannot play, an asset id outside the
+// edge's grammar, an object that is no player library — rejects with a
+// StreamGateError and emits an error event, both of code bad_argument,
+// before the wallet is asked anything (no account shared, no signature) and
+// before any request to the signer.
+async function badArguments() {
+  const cases = [
+    { name: "hls.js-dash", player: "hls", format: "dash", asset: "clip" },
+    { name: "dash.js-hls", player: "dash", format: "hls", asset: "clip" },
+    { name: "shaka-mp4", player: "shaka", format: "mp4", asset: "clip" },
+    { name: "asset-uppercase", player: "hls", asset: "Clip" },
+    { name: "asset-path", player: "hls", asset: "../clip" },
+    { name: "asset-empty", player: "hls", asset: "" },
+    { name: "asset-65", player: "hls", asset: "a".repeat(65) },
+    { name: "player-unknown", player: "unknown", asset: "clip" },
+  ];
+  for (const { name, ...query } of cases) {
+    const run = await open(`bad-argument-${name}`, dappURL, { ...query, direct: "1" });
+    try {
+      await run.page.waitForFunction(() => window.dapp.state === "failed", null, { polling: 100 });
+      const d = await dapp(run);
+      const shared = await run.page.evaluate(() => window.ethereum.request({ method: "eth_accounts" }));
+      const errors = errorEvents(d);
+      expect(errors.length === 1 && errors[0].type === "error" && errors[0].code === "bad_argument" && errors[0].status === 0,
+        `error events ${JSON.stringify(errors)}, want one error of code bad_argument`);
+      expect(/^StreamGateError: .+ \(code bad_argument\)$/.test(d.failure), `play rejected with ${d.failure}, want a StreamGateError of code bad_argument`);
+      expect(d.failure.includes(errors[0].message), `rejection ${d.failure} and event ${errors[0].message} differ`);
+      expect(run.signed.length === 0 && shared.length === 0, `the wallet was asked: signed ${JSON.stringify(run.signed)}, accounts shared ${JSON.stringify(shared)}`);
+      const signer = run.responses.filter((r) => /^\/(auth|playback)\//.test(r.path));
+      expect(signer.length === 0, `the signer was called: ${JSON.stringify(signer)}`);
+      console.log(`ok    bad-argument-${name}: ${errors[0].message}`);
+    } catch (err) {
+      throw await report(run, err);
+    } finally {
+      await run.context.close();
+    }
+  }
+  result("bad-argument", { cases: cases.length });
 }
 
 // renewal: the long asset plays to its end in hls.js (HLS) and Shaka (DASH)

@@ -5,9 +5,11 @@
 // is in window.dapp; body[data-state] follows the last step.
 //
 // Query: edge (the edge's base URL, required), player (hls | dash | shaka |
-// native), format (hls | dash; default the SDK's), asset, buffer
+// native | unknown, an object that is no player library), format (hls |
+// dash | any other word; default the SDK's), asset, buffer
 // (maxBufferSeconds), signer (default: none given, so the SDK takes the
-// origin it was loaded from).
+// origin it was loaded from), direct (present: call play at once, leaving
+// connect and sign-in to it).
 
 const q = new URLSearchParams(location.search);
 const edge = q.get("edge");
@@ -113,7 +115,9 @@ function sample() {
 async function main() {
   if (!edge) throw new Error("no ?edge=");
   let lib;
-  if (player !== "native") {
+  if (player === "unknown") {
+    lib = { version: "1.0.0", load() {} };
+  } else if (player !== "native") {
     const [src, get] = libraries[player] ?? [];
     if (!src) throw new Error(`unknown player ${player}`);
     await loadScript(src);
@@ -136,10 +140,12 @@ async function main() {
   sample();
   timeWaits();
   timeFrames();
-  setState("connecting");
-  await sg.connect();
-  setState("signing-in");
-  await sg.signIn();
+  if (!q.has("direct")) {
+    setState("connecting");
+    await sg.connect();
+    setState("signing-in");
+    await sg.signIn();
+  }
   setState("starting");
   const opts = { player: lib };
   if (q.has("format")) opts.format = q.get("format");
