@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -29,9 +30,11 @@ import (
 
 // dappVendor are the player builds the test dApp loads from its own site,
 // at /vendor/ + their path under node_modules (npm's layout, versions pinned
-// in package.json).
+// in package.json); hls.mjs is hls.js's ES module build, which the README's
+// example imports.
 var dappVendor = []string{
 	"hls.js/dist/hls.min.js",
+	"hls.js/dist/hls.mjs",
 	"dashjs/dist/modern/umd/dash.all.min.js",
 	"shaka-player/dist/shaka-player.compiled.js",
 }
@@ -44,6 +47,7 @@ type dappEnv struct {
 	dapp    string // http://localhost:PORT, an origin the signer signs in
 	other   string // http://127.0.0.1:PORT2, the same page on an origin it does not
 	results map[string]json.RawMessage
+	served  *sync.Map // path → generated file both sites serve (serve)
 }
 
 // startDApp starts the edge (signerOpt and opts adjust the signer's and
@@ -63,14 +67,15 @@ func startDAppOn(t *testing.T, publish e2eOrigin, signerOpt func(*signer.Config)
 			t.Fatalf("%s is missing: run make deps", p)
 		}
 	}
-	handler := dappHandler(modules)
+	served := new(sync.Map)
+	handler := dappHandler(modules, served)
 	dappHost := testenv.Serve(t, handler)
 	otherHost := testenv.Serve(t, handler)
 	_, port, err := net.SplitHostPort(dappHost)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := &dappEnv{dapp: "http://localhost:" + port, other: "http://" + otherHost}
+	d := &dappEnv{dapp: "http://localhost:" + port, other: "http://" + otherHost, served: served}
 	d.e2e = startE2EWith(t, publish, func(c *signer.Config) {
 		c.Domains = append(c.Domains, "localhost:"+port)
 		if signerOpt != nil {
@@ -80,11 +85,28 @@ func startDAppOn(t *testing.T, publish e2eOrigin, signerOpt func(*signer.Config)
 	return d
 }
 
-// dappHandler serves testdata/dapp and, under /vendor/, the dappVendor
-// files from modules (nothing else of it).
-func dappHandler(modules string) func(ctx context.Context, ln net.Listener) error {
+// serve makes both dApp sites answer GET path with body, a file the test
+// generates (e.g. the README's example with the test's edge in it); its
+// type follows path's extension.
+func (d *dappEnv) serve(path, body string) {
+	d.served.Store(path, body)
+}
+
+// dappHandler serves testdata/dapp, the files stored in served (path →
+// body; they take precedence) and, under /vendor/, the dappVendor files
+// from modules (nothing else of it).
+func dappHandler(modules string, served *sync.Map) func(ctx context.Context, ln net.Listener) error {
 	mux := http.NewServeMux()
-	mux.Handle("GET /", http.FileServerFS(os.DirFS(filepath.Join("testdata", "dapp"))))
+	files := http.FileServerFS(os.DirFS(filepath.Join("testdata", "dapp")))
+	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
+		body, ok := served.Load(r.URL.Path)
+		if !ok {
+			files.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Cache-Control", "no-store")
+		http.ServeContent(w, r, r.URL.Path, time.Time{}, strings.NewReader(body.(string)))
+	})
 	for _, p := range dappVendor {
 		file := filepath.Join(modules, p)
 		mux.HandleFunc("GET /vendor/"+p, func(w http.ResponseWriter, r *http.Request) { http.ServeFile(w, r, file) })

@@ -13,9 +13,19 @@ import (
 	"github.com/streamgate/streamgate/origin"
 )
 
-// readmeBlock returns the lines of the first ```sh block after heading in
-// file.
+// readmeBlock returns the lines of the first ```sh block in file's section
+// under heading.
 func readmeBlock(t *testing.T, file, heading string) []string {
+	t.Helper()
+	return strings.Split(strings.TrimSpace(readmeFence(t, file, heading, "sh")), "\n")
+}
+
+// readmeFence returns the text of the first ```lang block in file's section
+// under heading (the exact heading line, e.g. "### Running the signer"),
+// ending with its last line's newline. The section ends at the next heading
+// line outside a fence (a "# comment" in a code block is no heading); a
+// missing heading or block fails the test.
+func readmeFence(t *testing.T, file, heading, lang string) string {
 	t.Helper()
 	raw, err := os.ReadFile(file)
 	if err != nil {
@@ -25,12 +35,29 @@ func readmeBlock(t *testing.T, file, heading string) []string {
 	if !ok {
 		t.Fatalf("%s: no heading %q", file, heading)
 	}
-	_, rest, ok = strings.Cut(rest, "```sh\n")
-	block, _, ok2 := strings.Cut(rest, "```")
-	if !ok || !ok2 {
-		t.Fatalf("%s: no sh block under %q", file, heading)
+	var block strings.Builder
+	fence := "" // the open fence's info string, or "" outside one
+	for line := range strings.Lines(rest) {
+		trimmed := strings.TrimRight(line, "\n")
+		switch {
+		case fence == "" && strings.HasPrefix(trimmed, "```"):
+			fence = strings.TrimPrefix(trimmed, "```")
+			if fence == "" {
+				fence = "-" // a fence with no language
+			}
+		case fence != "" && trimmed == "```":
+			if fence == lang {
+				return block.String()
+			}
+			fence = ""
+		case fence == lang:
+			block.WriteString(line)
+		case fence == "" && strings.HasPrefix(trimmed, "#"):
+			t.Fatalf("%s: no ```%s block in the section %q (it ends at %q)", file, lang, heading, trimmed)
+		}
 	}
-	return strings.Split(strings.TrimSpace(block), "\n")
+	t.Fatalf("%s: no closed ```%s block in the section %q", file, lang, heading)
+	return ""
 }
 
 // runOperator runs a README block's lines as an operator would, after subs

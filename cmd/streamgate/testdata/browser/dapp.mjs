@@ -4,11 +4,12 @@
 // with a message on any failure. Figures go out as lines
 // `RESULT <name> <json>` for the Go test to log.
 //
-// Environment: SCENARIO (matrix | renewal | revoked | cdn), EDGE (the edge's
-// base URL; cdn: the CDN's in front of it), DAPP (the dApp's base URL, an
+// Environment: SCENARIO (matrix | renewal | revoked | cdn | readme), EDGE
+// (the edge's base URL; cdn: the CDN's in front of it), DAPP (the dApp's base URL, an
 // origin the signer accepts), OTHER_DAPP (matrix: the same page on an origin
 // the signer does not accept), HOLDER_KEY (0x hex key of a pass holder),
-// HOLDER_B_KEY (cdn: a second holder), CHAIN_ID.
+// HOLDER_B_KEY (cdn: a second holder), CHAIN_ID; readme: WALLET_CHAIN_ID
+// (the chain the wallets start on), NON_HOLDER_KEY (a key without the pass).
 //
 // revoked and cdn speak a line protocol with the Go test: they print
 // `TRANSFER` once the players are in their steady state, and read back
@@ -23,7 +24,7 @@ const edge = env("EDGE");
 const dappURL = env("DAPP");
 const chainId = Number(env("CHAIN_ID"));
 const holder = new Wallet(env("HOLDER_KEY"));
-const budgetMs = { matrix: 60_000, renewal: 170_000, revoked: 90_000, cdn: 55_000 }[scenario];
+const budgetMs = { matrix: 60_000, renewal: 170_000, revoked: 90_000, cdn: 55_000, readme: 18_000 }[scenario];
 expect(budgetMs, `unknown SCENARIO ${scenario}`);
 
 const watchdog = setTimeout(() => {
@@ -490,9 +491,126 @@ async function cdn() {
   }
 }
 
+// readme: README.md's dApp example as the Go test served it
+// (testdata/dapp/readme.html running /readme-example.js), driven as a viewer
+// would: the wallet starts on WALLET_CHAIN_ID, the viewer clicks #watch.
+// The holder's page switches the wallet to CHAIN_ID before the one
+// signature it asks for and plays the clip in hls.js with no console
+// error; the non-holder's #status shows the signer's policy_unmet message.
+async function readme() {
+  const walletChain = Number(env("WALLET_CHAIN_ID"));
+  expect(walletChain !== chainId, "WALLET_CHAIN_ID must differ from CHAIN_ID: the example's wrong_chain path would not run");
+  const host = new URL(dappURL).host;
+
+  // example opens the page with key's wallet on walletChain, recording
+  // the wallet requests the page makes, console errors, uncaught errors
+  // and the signer's answers to POST /playback/, and clicks #watch once
+  // the example's module set its handler.
+  async function example(name, key) {
+    const context = await browser.newContext({ viewport: { width: 640, height: 400 } });
+    context.setDefaultTimeout(15_000);
+    const signed = await addWallet(context, key, walletChain);
+    await context.addInitScript(() => {
+      const request = window.ethereum.request;
+      window.__walletCalls = [];
+      window.ethereum.request = (args) => {
+        window.__walletCalls.push(args.method === "wallet_switchEthereumChain" ? `${args.method} ${args.params[0].chainId}` : args.method);
+        return request(args);
+      };
+    });
+    const page = await context.newPage();
+    const log = pageLog(page);
+    const run = { name, context, page, log, signed, consoleErrors: [], playback: [] };
+    page.on("console", (m) => {
+      if (m.type() === "error") run.consoleErrors.push({ text: m.text(), url: m.location().url });
+    });
+    page.on("response", async (r) => {
+      const u = new URL(r.url());
+      if (u.origin !== edge || !u.pathname.startsWith("/playback/") || r.request().method() !== "POST") return;
+      run.playback.push({ url: r.url(), status: r.status(), body: await r.json().catch((e) => ({ unreadable: e.message })) });
+    });
+    await page.goto(`${dappURL}/readme.html`);
+    await page.waitForFunction(() => typeof document.querySelector("#watch").onclick === "function", null, { polling: 50 })
+      .catch(() => { throw new Error(`the example never set #watch's handler:\n  ${log.errors.concat(log.lines).join("\n  ")}`); });
+    await page.click("#watch");
+    return run;
+  }
+
+  async function state(run) {
+    return run.page.evaluate(() => {
+      const v = document.querySelector("video");
+      return {
+        status: document.querySelector("#status").textContent, walletCalls: window.__walletCalls,
+        frames: v.getVideoPlaybackQuality().totalVideoFrames, videoWidth: v.videoWidth, currentTime: v.currentTime,
+        error: v.error ? `${v.error.code} ${v.error.message}` : null,
+      };
+    });
+  }
+
+  async function fail(run, err) {
+    const s = await state(run).catch((e) => ({ unreadable: e.message }));
+    return new Error(`${run.name}: ${err.message}\n  page: ${JSON.stringify(s)}\n  signed: ${JSON.stringify(run.signed)}\n  playback: ${JSON.stringify(run.playback)}\n  ${run.log.errors.concat(run.log.lines).join("\n  ")}`);
+  }
+
+  const holderRun = await example("readme-holder", holder);
+  try {
+    await holderRun.page.waitForFunction(() => {
+      const v = document.querySelector("video");
+      return v.currentTime > 0.5 && v.videoWidth > 0 && v.getVideoPlaybackQuality().totalVideoFrames > 0;
+    }, null, { polling: 100 });
+    const s = await state(holderRun);
+    expect(s.error === null, `the video element has an error: ${s.error}`);
+    expect(holderRun.signed.length === 1, `${holderRun.signed.length} signatures, want exactly one`);
+    const [message] = holderRun.signed;
+    expect(message.startsWith(`${host} wants you to sign in`) && message.includes(`\nChain ID: ${chainId}\n`),
+      `signed ${JSON.stringify(message)}, want a SIWE message for ${host} on chain ${chainId}`);
+    // wrong_chain → switchChain: the wallet moved to the test chain, and
+    // before it did the page asked for no signature.
+    const switchAt = s.walletCalls.indexOf(`wallet_switchEthereumChain 0x${chainId.toString(16)}`);
+    const signAt = s.walletCalls.indexOf("personal_sign");
+    expect(switchAt >= 0 && switchAt < signAt, `wallet requests ${JSON.stringify(s.walletCalls)}: want the switch to ${chainId} before personal_sign`);
+    expect(holderRun.playback.length > 0 && holderRun.playback.every((p) => p.status === 200), `playback answers: ${JSON.stringify(holderRun.playback)}`);
+    expect(holderRun.consoleErrors.length === 0, `console errors: ${JSON.stringify(holderRun.consoleErrors)}`);
+    expect(holderRun.log.errors.length === 0, `uncaught errors: ${JSON.stringify(holderRun.log.errors)}`);
+    console.log(`ok    readme-holder: ${JSON.stringify(s)}`);
+    result("readme-holder", { frames: s.frames, videoWidth: s.videoWidth, status: s.status, walletCalls: s.walletCalls });
+  } catch (err) {
+    throw await fail(holderRun, err);
+  } finally {
+    await holderRun.context.close();
+  }
+
+  const otherRun = await example("readme-non-holder", new Wallet(env("NON_HOLDER_KEY")));
+  try {
+    const deadline = Date.now() + 15_000;
+    while (otherRun.playback.length === 0) {
+      expect(Date.now() < deadline, "no answer to POST /playback/ within 15 s");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const [refused] = otherRun.playback;
+    expect(refused.status === 403 && refused.body.error === "policy_unmet" && refused.body.message,
+      `playback answered ${JSON.stringify(refused)}, want 403 policy_unmet`);
+    await otherRun.page.waitForFunction((m) => document.querySelector("#status").textContent === m, refused.body.message, { polling: 50 })
+      .catch(() => { throw new Error(`#status never showed the signer's message ${JSON.stringify(refused.body.message)}`); });
+    const s = await state(otherRun);
+    expect(otherRun.signed.length === 1, `${otherRun.signed.length} signatures, want exactly one`);
+    expect(s.frames === 0, `${s.frames} frames decoded without the pass`);
+    // Chromium logs the refused fetch itself; nothing else may complain.
+    const others = otherRun.consoleErrors.filter((e) => !(e.url === refused.url && /status of 403/.test(e.text)));
+    expect(others.length === 0, `console errors: ${JSON.stringify(others)}`);
+    expect(otherRun.log.errors.length === 0, `uncaught errors: ${JSON.stringify(otherRun.log.errors)}`);
+    console.log(`ok    readme-non-holder: #status ${JSON.stringify(s.status)}`);
+    result("readme-non-holder", { status: s.status, consoleErrors: otherRun.consoleErrors.length });
+  } catch (err) {
+    throw await fail(otherRun, err);
+  } finally {
+    await otherRun.context.close();
+  }
+}
+
 let failed = false;
 try {
-  await { matrix, renewal, revoked, cdn }[scenario]();
+  await { matrix, renewal, revoked, cdn, readme }[scenario]();
 } catch (err) {
   failed = true;
   console.error(`FAIL: ${err.message}`);
