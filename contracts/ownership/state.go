@@ -167,9 +167,14 @@ func (r *stateReader) poll(ctx context.Context) {
 }
 
 func (s *chainState) update(live *redis.StringCmd, ttl *redis.DurationCmd, contracts *redis.MapStringStringCmd, maxLag uint64, began time.Time) {
+	if err := live.Err(); err != nil && !errors.Is(err, redis.Nil) || ttl.Err() != nil || contracts.Err() != nil {
+		// Not read: the last heartbeat read stays good until its TTL ran
+		// out, which it can only have done later than liveUntil.
+		return
+	}
 	head, synced, target, ok := parseLive(live.Val())
 	d := ttl.Val()
-	if live.Err() != nil || ttl.Err() != nil || contracts.Err() != nil || !ok || d <= 0 || synced+maxLag < target {
+	if !ok || d <= 0 || synced+maxLag < target {
 		s.liveUntil.Store(0)
 		return
 	}
