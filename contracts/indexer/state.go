@@ -148,6 +148,8 @@ type keeper struct {
 
 	loaded bool
 	synced cursor // the block through which live contracts are exact
+	span   uint64 // blocks of the next backfill eth_getLogs: halved on failure
+
 	status map[common.Address]cstatus
 }
 
@@ -426,14 +428,21 @@ func (f *follower) backfillState(ctx context.Context) (bool, error) {
 	if !k.limiter.Allow() {
 		return false, nil
 	}
-	to := min(s.next+k.cfg.BackfillRange-1, k.synced.num)
+	// A provider refusing a range (too many results, a range cap below
+	// ours) is asked for half as many blocks next time, then more again.
+	if k.span == 0 {
+		k.span = k.cfg.BackfillRange
+	}
+	to := min(s.next+k.span-1, k.synced.num)
 	q := ethereum.FilterQuery{Addresses: []common.Address{a}, Topics: transferTopics,
 		FromBlock: new(big.Int).SetUint64(s.next), ToBlock: new(big.Int).SetUint64(to)}
 	logs, err := f.rpc.FilterLogs(ctx, q)
 	if err != nil {
 		f.m.rpcErrors.Inc()
+		k.span = max(1, k.span/2)
 		return false, fmt.Errorf("backfilling the state of %s, blocks %d–%d: %w", a, s.next, to, err)
 	}
+	k.span = min(2*k.span, k.cfg.BackfillRange)
 	next := s
 	next.next = to + 1
 	w := write{expect: k.synced.String(), fields: map[common.Address]map[string]string{}}

@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -212,4 +213,65 @@ func TestChecksFromState(t *testing.T) {
 	})
 	stop()
 	testenv.WaitFor(t, 10*time.Second, asksChain)
+}
+
+// TestStateBehindHeadAsksChainBeforeRefusing: with confirmations, the state
+// is behind the head, so a "holds" from it is used at once but a "does not
+// hold" is asked of the chain before a 403: a wallet that received a pass
+// in the unconfirmed blocks is admitted.
+func TestStateBehindHeadAsksChainBeforeRefusing(t *testing.T) {
+	w := newStateWorld(t)
+	ctx := context.Background()
+	w.mintPass(t, w.alice.Address)
+	w.chain.Sim.Commit() // alice's mint is confirmed (2 blocks deep)...
+	w.chain.Sim.Commit()
+	cfg := w.config()
+	cfg.Chains[0].Confirmations = 2
+	w.run(t, cfg, ownership.NewPublisher(w.rdb, redisconf.DefaultPrefix), w.rdb)
+	w.mintPass(t, w.bob.Address) // unconfirmed: not in the state
+	head, err := w.chain.Client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	testenv.WaitFor(t, 30*time.Second, testenv.Holds("the state reaches head-2", func() bool {
+		v, _ := w.rdb.Get(ctx, ownership.StateSyncedKey(redisconf.DefaultPrefix, testenv.ChainID)).Result()
+		c, ok := parseCursor(v)
+		st, _ := w.rdb.HGet(ctx, ownership.StateContractsKey(redisconf.DefaultPrefix, testenv.ChainID), strings.ToLower(w.pass.Hex())).Result()
+		return ok && c.num == head.Number.Uint64()-2 && strings.HasPrefix(st, "live:")
+	}))
+
+	ocfg := ownership.DefaultConfig()
+	ocfg.Chains = []ownership.ChainConfig{{ID: testenv.ChainID, RPC: []string{w.chain.RPCURL}}}
+	ocfg.State.Enabled, ocfg.State.Refresh = true, 10*time.Millisecond
+	reg := prometheus.NewRegistry()
+	c, err := ownership.New(ocfg, w.rdb, redisconf.DefaultPrefix, ownership.NewMetrics(reg), w.quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Close)
+	pass := mustParse(t, `{"chain_id":1337,"contract":"`+w.pass.Hex()+`","standard":"erc721"}`)
+	rpcCalls := func() float64 { return counter(t, reg, "streamgate_ownership_rpc_calls_total") }
+	answers := func() float64 { return counter(t, reg, "streamgate_ownership_state_answers_total") }
+	testenv.WaitFor(t, 10*time.Second, testenv.Holds("a holder is answered from the state", func() bool {
+		// Drop what an earlier try cached, from the chain or the state.
+		if err := c.Invalidate(ctx, testenv.ChainID, w.pass, nil, w.alice.Address); err != nil {
+			t.Fatal(err)
+		}
+		before, from := rpcCalls(), answers()
+		return c.Allow(ctx, w.alice.Address, pass) == nil && rpcCalls() == before && answers() > from
+	}))
+	before := rpcCalls()
+	if err := c.Allow(ctx, w.bob.Address, pass); err != nil {
+		t.Fatalf("a holder of an unconfirmed mint: %v", err)
+	}
+	if rpcCalls() == before {
+		t.Fatal("a zero from a state behind the head was used without asking the chain")
+	}
+	before = rpcCalls()
+	if err := c.Allow(ctx, w.wallet[3].Address, pass); !errors.Is(err, ownership.ErrNotHeld) {
+		t.Fatalf("non-holder: %v", err)
+	}
+	if rpcCalls() == before {
+		t.Fatal("a 403 without a fresh check while the state is behind the head")
+	}
 }
