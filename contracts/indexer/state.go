@@ -186,14 +186,15 @@ type statusWrite struct {
 
 // applyState checks the lease (KEYS[1]), the synced block (KEYS[2]) and the
 // statuses (KEYS[3]) it expects, then writes statuses, contract hashes
-// (KEYS[4…]: optionally deleted first; "" values are removed) and the
-// synced block, all or nothing. 1: written; 0: lease lost; -1, -2: the
-// synced block or a status was not as expected.
+// (KEYS[5…]: optionally deleted first; "" values are removed), each
+// changed contract's time (KEYS[4], ARGV[4] unix ms) and the synced block,
+// all or nothing. 1: written; 0: lease lost; -1, -2: the synced block or a
+// status was not as expected.
 var applyState = redis.NewScript(`
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 if ARGV[2] ~= '' and redis.call('GET', KEYS[2]) ~= ARGV[2] then return -1 end
-local n = tonumber(ARGV[4])
-local i = 5
+local n = tonumber(ARGV[5])
+local i = 6
 for j = 1, n do
 	if ARGV[i+1] ~= '*' then
 		local got = redis.call('HGET', KEYS[3], ARGV[i]) or ''
@@ -201,15 +202,17 @@ for j = 1, n do
 	end
 	i = i + 3
 end
-i = 5
+i = 6
 for j = 1, n do
 	if ARGV[i+2] == '' then redis.call('HDEL', KEYS[3], ARGV[i]) else redis.call('HSET', KEYS[3], ARGV[i], ARGV[i+2]) end
+	redis.call('HSET', KEYS[4], ARGV[i], ARGV[4])
 	i = i + 3
 end
-for k = 4, #KEYS do
-	if ARGV[i] == '1' then redis.call('DEL', KEYS[k]) end
-	local m = tonumber(ARGV[i+1])
-	i = i + 2
+for k = 5, #KEYS do
+	redis.call('HSET', KEYS[4], ARGV[i], ARGV[4])
+	if ARGV[i+1] == '1' then redis.call('DEL', KEYS[k]) end
+	local m = tonumber(ARGV[i+2])
+	i = i + 3
 	for j = 1, m do
 		if ARGV[i+1] == '' then redis.call('HDEL', KEYS[k], ARGV[i]) else redis.call('HSET', KEYS[k], ARGV[i], ARGV[i+1]) end
 		i = i + 2
@@ -230,8 +233,9 @@ func (c cursor) String() string { return strconv.FormatUint(c.num, 10) + ":" + c
 
 // run executes w.
 func (k *keeper) run(ctx context.Context, token string, w write) error {
-	keys := []string{LeaseKey(k.prefix, k.chain), ownership.StateSyncedKey(k.prefix, k.chain), ownership.StateContractsKey(k.prefix, k.chain)}
-	args := []any{token, w.expect, w.set, len(w.status)}
+	keys := []string{LeaseKey(k.prefix, k.chain), ownership.StateSyncedKey(k.prefix, k.chain),
+		ownership.StateContractsKey(k.prefix, k.chain), ownership.StateUpdatedKey(k.prefix, k.chain)}
+	args := []any{token, w.expect, w.set, time.Now().UnixMilli(), len(w.status)}
 	for _, s := range w.status {
 		args = append(args, strings.ToLower(s.contract.Hex()), s.want, s.set)
 	}
@@ -248,7 +252,7 @@ func (k *keeper) run(ctx context.Context, token string, w write) error {
 		if w.del[a] {
 			del = "1"
 		}
-		args = append(args, del, len(w.fields[a]))
+		args = append(args, strings.ToLower(a.Hex()), del, len(w.fields[a]))
 		for f, v := range w.fields[a] {
 			args = append(args, f, v)
 		}

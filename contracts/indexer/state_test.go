@@ -195,6 +195,12 @@ func (w *stateWorld) same(t *testing.T) {
 			checked++
 		}
 	}
+	for _, c := range []common.Address{w.pass, w.batch, w.multi} {
+		ms, err := w.rdb.HGet(ctx, ownership.StateUpdatedKey(redisconf.DefaultPrefix, testenv.ChainID), strings.ToLower(c.Hex())).Int64()
+		if err != nil || ms <= 0 || ms > time.Now().UnixMilli() {
+			t.Errorf("%s: last update %d, %v", c, ms, err)
+		}
+	}
 	if n, _ := w.rdb.Exists(ctx, key(w.token)).Result(); n != 0 {
 		t.Errorf("the ERC-20 has holder state")
 	}

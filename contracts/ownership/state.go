@@ -43,6 +43,12 @@ func StateContractsKey(prefix string, chain int64) string {
 	return prefix + "idx:" + strconv.FormatInt(chain, 10) + ":contracts"
 }
 
+// StateUpdatedKey is chain's hash of lowercase contract → unix ms of the
+// last write to its status or holders (observability: checks do not read it).
+func StateUpdatedKey(prefix string, chain int64) string {
+	return prefix + "idx:" + strconv.FormatInt(chain, 10) + ":updated"
+}
+
 // StateKey is one contract's hash: "o:<id>" → owner (lowercase 0x address)
 // of an ERC-721 token, "b:<wallet>" → ERC-721 balance, "b:<id>:<wallet>" →
 // ERC-1155 balance, decimal; an absent field is 0 (no owner).
