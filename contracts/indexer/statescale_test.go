@@ -123,14 +123,21 @@ func TestStateScale(t *testing.T) {
 		}
 		close(next)
 		wg.Wait()
+		unavailable := 0
 		failed.Range(func(k, v any) bool {
-			t.Errorf("state %v: holder %d refused: %v", on, k, v)
-			return false
+			// Without the state a loaded RPC may time out: a 503, today's
+			// behaviour. A denial of a holder is wrong either way, and with
+			// the state nothing may fail.
+			if err := v.(error); on || !errors.Is(err, ownership.ErrUnavailable) {
+				t.Errorf("state %v: holder %d: %v", on, k, err)
+			}
+			unavailable++
+			return true
 		})
 		rpcCalls := counter(t, reg, "streamgate_ownership_rpc_calls_total") - before
 		slices.Sort(lat)
-		t.Logf("state %-5v: %d first checks of distinct holders, 32 at a time: p50 %s p95 %s max %s, rpc_calls %v",
-			on, holders, lat[holders/2], lat[holders*95/100], lat[holders-1], rpcCalls)
+		t.Logf("state %-5v: %d first checks of distinct holders, 32 at a time: p50 %s p95 %s max %s, rpc_calls %v, unavailable %d",
+			on, holders, lat[holders/2], lat[holders*95/100], lat[holders-1], rpcCalls, unavailable)
 		if on && rpcCalls != 0 {
 			t.Errorf("with the state live, %d first checks made %v RPC calls, want 0", holders, rpcCalls)
 		}
