@@ -24,11 +24,18 @@ func (f *follower) reorg(ctx context.Context) error {
 	for _, r := range f.recent[i+1:] {
 		undo = append(undo, r.invs...)
 	}
-	back := f.cursor
+	var back cursor
 	if i >= 0 {
 		back = f.recent[i].cursor
 	} else if back, err = f.rewind(ctx); err != nil {
 		return err
+	}
+	if f.keeper != nil {
+		// Before publishing: checks the undo sends to the state must read
+		// the restored holders.
+		if err := f.undoState(ctx, f.recent[i+1:], back); err != nil {
+			return err
+		}
 	}
 	if err := f.publish(ctx, undo); err != nil {
 		return err

@@ -23,6 +23,8 @@ type Config struct {
 	Grace time.Duration `yaml:"grace"`
 	// CacheEntries bounds the in-process cache (facts, ~200 bytes each).
 	CacheEntries int64 `yaml:"cache_entries"`
+	// State answers ERC-721 and ERC-1155 checks from the indexer's state.
+	State StateConfig `yaml:"state"`
 }
 
 // ChainConfig is one chain: the shape indexer.chains has too (the checks
@@ -37,6 +39,7 @@ func DefaultConfig() Config {
 		CallTimeout:  3 * time.Second,
 		Grace:        5 * time.Minute,
 		CacheEntries: 1_000_000,
+		State:        DefaultStateConfig(),
 	}
 }
 
@@ -51,6 +54,9 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("ownership.grace: want >= 0, got %s", c.Grace)
 	case c.CacheEntries <= 0:
 		return fmt.Errorf("ownership.cache_entries: want > 0, got %d", c.CacheEntries)
+	}
+	if err := c.State.validate(); err != nil {
+		return err
 	}
 	return chainrpc.ValidateChains("ownership", c.Chains, true)
 }
