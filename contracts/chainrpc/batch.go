@@ -95,6 +95,11 @@ func (c *Client) aggregate(ctx context.Context, reqs []Request) ([]Reply, error)
 	return out, err
 }
 
+// Multicall reports whether Batch joins several calls into one aggregate3
+// eth_call on this chain: Multicall3 is configured and has code (asked
+// once, with one eth_getCode; until an endpoint answers, false).
+func (c *Client) Multicall(ctx context.Context) bool { return c.hasMulticall(ctx) }
+
 // hasMulticall checks once whether Multicall3 has code on this chain.
 func (c *Client) hasMulticall(ctx context.Context) bool {
 	switch c.mcState.Load() {
@@ -102,6 +107,12 @@ func (c *Client) hasMulticall(ctx context.Context) bool {
 		return true
 	case mcAbsent:
 		return false
+	}
+	// Concurrent first callers wait for one probe rather than each sending one.
+	c.mcProbe.Lock()
+	defer c.mcProbe.Unlock()
+	if s := c.mcState.Load(); s != mcUnknown {
+		return s == mcPresent
 	}
 	code, err := c.Code(ctx, c.multicall)
 	if err != nil {

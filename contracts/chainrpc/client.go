@@ -55,6 +55,7 @@ type Client struct {
 
 	multicall common.Address
 	mcState   atomic.Int32 // mcUnknown, mcPresent, mcAbsent
+	mcProbe   sync.Mutex   // one Multicall3 probe at a time
 }
 
 const (
