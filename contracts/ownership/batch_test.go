@@ -129,7 +129,10 @@ func shortFor(t *testing.T, target string, multicall, wallet common.Address) str
 			proxy.ServeHTTP(rw, r)
 			return
 		}
-		input := append(call.Input, call.Data...)
+		input := call.Input // go-ethereum sends "input"; older clients "data"
+		if len(input) == 0 {
+			input = call.Data
+		}
 		if call.To != multicall {
 			if bytes.Contains(input, wallet.Bytes()) {
 				reply(t, rw, req.ID, make([]byte, 31))
