@@ -21,3 +21,4 @@ package contracts
 //go:generate ../bin/abigen --v2 --abi build/IERC1271.abi --pkg bindings --type IERC1271 --out bindings/ierc1271.go
 //go:generate ../bin/abigen --v2 --abi build/SigCheck6492.abi --bin build/SigCheck6492.bin --pkg bindings --type SigCheck6492 --out bindings/sigcheck6492.go
 //go:generate ../bin/abigen --v2 --abi build/Multicall3.abi --bin build/Multicall3.bin --pkg bindings --type Multicall3 --out bindings/multicall3.go
+//go:generate ../bin/abigen --v2 --abi build/BatchPass.abi --bin build/BatchPass.bin --pkg bindings --type BatchPass --out bindings/batchpass.go

@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/streamgate/streamgate/contracts/bindings"
@@ -104,4 +105,54 @@ func TestTestToken(t *testing.T) {
 	if d := call(t, token, tt.PackDecimals(), tt.UnpackDecimals); d != 18 {
 		t.Errorf("decimals = %d, want 18", d)
 	}
+}
+
+func TestBatchPass(t *testing.T) {
+	owner, alice, bob, carol := newAccount(t), newAccount(t), newAccount(t), newAccount(t)
+	c := newChain(t, owner, alice, bob, carol)
+	bp := bindings.NewBatchPass()
+	// The constructor mints ids 1..3 to alice and 4..8 to bob in two ERC-2309 batches.
+	ctor := bp.PackConstructor("Batch", "BP", owner.addr, []common.Address{alice.addr, bob.addr}, ids(3, 5))
+	addr, tx, err := bind.DeployContract(owner.opts, common.FromHex(bindings.BatchPassMetaData.Bin), c.client, ctor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := c.mined(tx)
+	var batches []string
+	for _, l := range r.Logs {
+		if ev, err := bp.UnpackConsecutiveTransferEvent(l); err == nil {
+			batches = append(batches, fmt.Sprintf("%d-%d %s→%s", ev.FromTokenId, ev.ToTokenId, ev.FromAddress, ev.ToAddress))
+		}
+	}
+	want := []string{
+		fmt.Sprintf("1-3 %s→%s", common.Address{}, alice.addr),
+		fmt.Sprintf("4-8 %s→%s", common.Address{}, bob.addr),
+	}
+	if fmt.Sprint(batches) != fmt.Sprint(want) {
+		t.Errorf("ConsecutiveTransfer events %v, want %v", batches, want)
+	}
+	pass := bp.Instance(c.client, addr)
+	wantInt(t, "balanceOf(alice)", call(t, pass, bp.PackBalanceOf(alice.addr), bp.UnpackBalanceOf), 3)
+	wantInt(t, "balanceOf(bob)", call(t, pass, bp.PackBalanceOf(bob.addr), bp.UnpackBalanceOf), 5)
+	if got := call(t, pass, bp.PackOwnerOf(big.NewInt(8)), bp.UnpackOwnerOf); got != bob.addr {
+		t.Errorf("ownerOf(8) = %s, want bob", got)
+	}
+
+	// mintMany continues after the batches, one Transfer per token.
+	r = c.transact(owner, pass, bp.PackMintMany([]common.Address{carol.addr, alice.addr}))
+	if len(r.Logs) != 2 {
+		t.Fatalf("mintMany of 2 emitted %d logs, want 2 Transfers", len(r.Logs))
+	}
+	if got := call(t, pass, bp.PackOwnerOf(big.NewInt(9)), bp.UnpackOwnerOf); got != carol.addr {
+		t.Errorf("ownerOf(9) = %s, want carol", got)
+	}
+	wantInt(t, "balanceOf(alice) after mintMany", call(t, pass, bp.PackBalanceOf(alice.addr), bp.UnpackBalanceOf), 4)
+	revertAs[*bindings.BatchPassOwnableUnauthorizedAccount](t, bp.UnpackError, c.reverts(alice, pass, bp.PackMintMany([]common.Address{alice.addr})))
+
+	// A batch-minted token transfers and burns like any other.
+	c.transact(alice, pass, bp.PackTransferFrom(alice.addr, carol.addr, big.NewInt(2)))
+	c.transact(bob, pass, bp.PackBurn(big.NewInt(5)))
+	wantInt(t, "balanceOf(carol)", call(t, pass, bp.PackBalanceOf(carol.addr), bp.UnpackBalanceOf), 2)
+	wantInt(t, "balanceOf(bob) after burn", call(t, pass, bp.PackBalanceOf(bob.addr), bp.UnpackBalanceOf), 4)
+	revertAs[*bindings.BatchPassERC721NonexistentToken](t, bp.UnpackError, callReverts(t, pass, bp.PackOwnerOf(big.NewInt(5))))
 }
