@@ -189,6 +189,20 @@ func (c *Client) Code(ctx context.Context, addr common.Address) ([]byte, error) 
 	return code, err
 }
 
+// CodeAt returns the code at addr as of block n (empty before its
+// deployment); nodes without the block's state (pruned, not archive) fail,
+// wrapped in ErrUnavailable. The indexer finds a contract's deployment
+// block with it.
+func (c *Client) CodeAt(ctx context.Context, addr common.Address, n uint64) ([]byte, error) {
+	var code []byte
+	err := c.each(ctx, func(ctx context.Context, rpc *ethclient.Client) error {
+		var err error
+		code, err = rpc.CodeAt(ctx, addr, blockNumber(n))
+		return err
+	})
+	return code, err
+}
+
 func (c *Client) call(ctx context.Context, to *common.Address, data []byte, want int) ([]byte, error) {
 	var out []byte
 	err := c.each(ctx, func(ctx context.Context, rpc *ethclient.Client) error {

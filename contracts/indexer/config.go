@@ -47,6 +47,9 @@ type Config struct {
 	// within about 1.1 × LeaseTTL. Shorter trades more Redis writes and
 	// spurious handovers on Redis hiccups for faster takeover.
 	LeaseTTL time.Duration `yaml:"lease_ttl"`
+	// State keeps the holders of the ERC-721 and ERC-1155 contracts
+	// followed, for checks to answer from without RPC.
+	State StateConfig `yaml:"state"`
 }
 
 // ChainConfig is one chain to follow: the shape ownership.chains has too
@@ -67,6 +70,7 @@ func DefaultConfig() Config {
 		// before the lease lapses; a takeover delays revocation on that
 		// chain by at most ~11 s, well under the ownership cache's TTLs.
 		LeaseTTL: 10 * time.Second,
+		State:    DefaultStateConfig(),
 	}
 }
 
@@ -87,6 +91,12 @@ func (c *Config) Validate() error {
 		return errors.New("indexer.contracts_refresh, call_timeout: want > 0")
 	case c.LeaseTTL < 100*time.Millisecond:
 		return fmt.Errorf("indexer.lease_ttl: want >= 100ms, got %s", c.LeaseTTL)
+	}
+	if err := c.State.validate(); err != nil {
+		return err
+	}
+	if c.State.Enabled && c.State.LiveTTL <= c.PollInterval {
+		return fmt.Errorf("indexer.state.live_ttl: want > poll_interval (%s), got %s", c.PollInterval, c.State.LiveTTL)
 	}
 	return chainrpc.ValidateChains("indexer", c.Chains, false)
 }

@@ -33,7 +33,8 @@ type follower struct {
 	log       *slog.Logger
 	wake      chan struct{}
 	processed atomic.Uint64
-	lease     *lease // nil without Redis: always the publisher
+	lease     *lease  // nil without Redis: always the publisher
+	keeper    *keeper // nil unless indexer.state.enabled (with Redis)
 
 	mu      sync.Mutex // guards the contract set: Add runs on other goroutines
 	watched map[common.Address]bool
@@ -55,6 +56,7 @@ type follower struct {
 type record struct {
 	cursor
 	invs []ownership.Invalidation
+	undo *undo // what the range changed in the indexed state (nil: nothing)
 }
 
 type repeat struct {
@@ -161,6 +163,9 @@ func (f *follower) catchUp(ctx context.Context) {
 			f.log.Info("indexer following again", "block", f.cursor.num)
 		}
 		f.failing = err != nil
+		if errors.Is(err, errLeaseLost) {
+			f.stand()
+		}
 		if err != nil || !more {
 			return
 		}
@@ -182,6 +187,16 @@ func (f *follower) step(ctx context.Context) (more bool, err error) {
 		f.untake(fresh)
 		return false, err
 	}
+	if f.keeper != nil {
+		if !f.keeper.loaded {
+			if err := f.loadState(ctx); err != nil {
+				return false, err
+			}
+		}
+		if err := f.watchState(ctx, all); err != nil {
+			return false, err
+		}
+	}
 	head, err := f.rpc.HeaderByNumber(ctx, nil)
 	if err != nil {
 		f.m.rpcErrors.Inc()
@@ -189,10 +204,21 @@ func (f *follower) step(ctx context.Context) (more bool, err error) {
 	}
 	n := head.Number.Uint64()
 	f.m.head.Set(float64(n))
-	if n < f.chain.Confirmations || n-f.chain.Confirmations <= f.cursor.num {
-		return f.idle(ctx, head)
+	target := sub(n, f.chain.Confirmations)
+	if n < f.chain.Confirmations || target <= f.cursor.num {
+		more, err = f.idle(ctx, head)
+		if err == nil && !more && f.keeper != nil {
+			// Caught up: read some history of a contract being backfilled.
+			more, err = f.backfillState(ctx)
+		}
+	} else {
+		more, err = true, f.read(ctx, all, target, head)
 	}
-	return true, f.read(ctx, all, n-f.chain.Confirmations, head)
+	if f.keeper != nil && f.keeper.loaded {
+		// After the step: checks see how far the state got (lag, at head).
+		f.heartbeat(ctx, n, target)
+	}
+	return more, err
 }
 
 // idle handles a head no further than the cursor: caught up, unless the

@@ -80,6 +80,12 @@ func New(cfg Config, deps Deps, log *slog.Logger) (*Indexer, error) {
 		}
 		cm := m.chain(ch.ID)
 		f := newFollower(&x.cfg, ch, deps.Sink, store, cm, log.With("chain", ch.ID))
+		switch {
+		case cfg.State.Enabled && deps.Redis != nil:
+			f.keeper = newKeeper(&x.cfg.State, deps.Redis, deps.Prefix, ch.ID)
+		case cfg.State.Enabled:
+			log.Warn("indexer.state needs Redis: checks on this chain ask the RPC", "chain", ch.ID)
+		}
 		if deps.Redis != nil {
 			f.lease = &lease{rdb: deps.Redis, key: LeaseKey(deps.Prefix, ch.ID), ttl: cfg.LeaseTTL, held: cm.leaseHeld, takeovers: cm.takeovers, log: f.log}
 		} else {

@@ -38,6 +38,9 @@ func (f *follower) start(ctx context.Context) error {
 		// instead of behind a later head, which would skip what came between.
 		f.moveTo(ctx, c)
 	}
+	if f.keeper != nil {
+		f.keeper.loaded = false // this holding's first step reads it
+	}
 	return nil
 }
 
@@ -79,10 +82,18 @@ func (f *follower) read(ctx context.Context, contracts []common.Address, target 
 	}
 	invs, bad := decode(f.chain.ID, logs)
 	f.m.malformed.Add(float64(bad))
+	r := record{cursor: cursor{num: to, hash: last.Hash()}, invs: invs}
+	if f.keeper != nil {
+		// Before publishing: a check that an invalidation sends to the
+		// state must read the new holders.
+		if r.undo, err = f.applyRange(ctx, logs, from, r.cursor); err != nil {
+			return err
+		}
+	}
 	if err := f.publish(ctx, invs); err != nil {
 		return err
 	}
-	f.advance(ctx, record{cursor: cursor{num: to, hash: last.Hash()}, invs: invs})
+	f.advance(ctx, r)
 	f.m.lagBlocks.Set(float64(target - to))
 	f.m.lagSeconds.Set(0)
 	if to < target {

@@ -30,6 +30,13 @@ func (f *follower) reorg(ctx context.Context) error {
 	} else if back, err = f.rewind(ctx); err != nil {
 		return err
 	}
+	if f.keeper != nil {
+		// Before publishing: checks the undo sends to the state must read
+		// the restored holders.
+		if err := f.undoState(ctx, f.recent[i+1:], back); err != nil {
+			return err
+		}
+	}
 	if err := f.publish(ctx, undo); err != nil {
 		return err
 	}

@@ -32,6 +32,8 @@ type Config struct {
 	// BatchMax bounds the calls of one aggregate3 (a full batch goes at
 	// once); a check needing this many or more calls goes alone.
 	BatchMax int `yaml:"batch_max"`
+	// State answers ERC-721 and ERC-1155 checks from the indexer's state.
+	State StateConfig `yaml:"state"`
 }
 
 // ChainConfig is one chain: the shape indexer.chains has too (the checks
@@ -48,6 +50,7 @@ func DefaultConfig() Config {
 		CacheEntries: 1_000_000,
 		BatchWindow:  5 * time.Millisecond,
 		BatchMax:     256,
+		State:        DefaultStateConfig(),
 	}
 }
 
@@ -66,6 +69,9 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("ownership.batch_window: want 0..1s, got %s", c.BatchWindow)
 	case c.BatchMax < 1 || c.BatchMax > 1000:
 		return fmt.Errorf("ownership.batch_max: want 1..1000, got %d", c.BatchMax)
+	}
+	if err := c.State.validate(); err != nil {
+		return err
 	}
 	return chainrpc.ValidateChains("ownership", c.Chains, true)
 }

@@ -139,7 +139,7 @@ func (c *Checker) raced(gen uint64, fetched []*entry) bool {
 	now := time.Now().UnixNano()
 	for _, e := range fetched {
 		stale := *e
-		stale.fresh, stale.usable = now, now
+		stale.fresh, stale.usable, stale.trusted = now, now, 0
 		c.local.set(&stale)
 	}
 	c.local.cache.Wait()

@@ -14,6 +14,10 @@ type entry struct {
 	value  uint256.Int
 	fresh  int64 // unix nanoseconds
 	usable int64 // unix nanoseconds; == fresh for zero balances
+	// trusted, for an answer read from the indexed state, extends fresh
+	// while the chain's indexer stays live (invalidations drop it when the
+	// tokens move); 0 otherwise.
+	trusted int64
 }
 
 // local is the in-process layer: ristretto keyed by a 64-bit hash of the

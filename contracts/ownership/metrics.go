@@ -8,8 +8,8 @@ import (
 
 // Metrics are the ownership series; NewMetrics registers them.
 type Metrics struct {
-	hits, misses, rpcCalls, redisHits, redisErrors, graceUsed prometheus.Counter
-	rpcFailures                                               *prometheus.CounterVec
+	hits, misses, rpcCalls, redisHits, redisErrors, graceUsed, stateAnswers prometheus.Counter
+	rpcFailures                                                             *prometheus.CounterVec
 
 	invalidations, badInvalidations, subscribeFailures prometheus.Counter
 	subscribed                                         prometheus.Gauge
@@ -52,6 +52,7 @@ func NewMetrics(r prometheus.Registerer) *Metrics {
 		redisHits:         c("redis_hits_total", "Facts found fresh in Redis."),
 		redisErrors:       c("redis_errors_total", "Redis operations that failed (the chain answered instead)."),
 		graceUsed:         c("grace_answers_total", "Checks passed on a recent positive while the chain was unavailable."),
+		stateAnswers:      c("state_answers_total", "Facts answered from the indexer's ownership state (no RPC call)."),
 	}
 }
 

@@ -47,7 +47,8 @@ type Checker struct {
 	chains  chainrpc.Chains
 	batch   map[int64]*batcher // by chain id, over chains
 	local   *local
-	shared  *shared // nil without Redis
+	shared  *shared      // nil without Redis
+	state   *stateReader // nil unless ownership.state.enabled and Redis
 	flight  singleflight.Group
 	metrics *metrics
 	log     *slog.Logger
@@ -67,6 +68,9 @@ func New(cfg Config, rdb redis.UniversalClient, prefix string, m *Metrics, log *
 	c := &Checker{cfg: cfg, local: l, metrics: m.or(), log: log}
 	if rdb != nil {
 		c.shared = &shared{rdb: rdb, prefix: prefix}
+		if cfg.State.Enabled {
+			c.state = newStateReader(rdb, prefix, cfg.State, cfg.Chains)
+		}
 	}
 	c.dialChains()
 	return c, nil
@@ -119,12 +123,19 @@ func (c *Checker) eval(p *policy.Policy, wallet common.Address, now time.Time, g
 	t := now.UnixNano()
 	lookup := func(f fact) *uint256.Int {
 		e := c.local.get(&f)
-		if e == nil || t >= e.usable || !grace && t >= e.fresh {
+		if e == nil || t >= e.usable || !grace && !c.fresh(e, t) {
 			return nil
 		}
 		return &e.value
 	}
 	return p.Eval(func(cond *policy.Condition) policy.Answer { return decide(cond, wallet, lookup) })
+}
+
+// fresh reports whether e answers at t (unix ns) without asking again: its
+// TTL has not passed, or it came from the indexed state and the chain's
+// indexer is still live. Allocation-free.
+func (c *Checker) fresh(e *entry, t int64) bool {
+	return t < e.fresh || t < e.trusted && c.state != nil && c.state.live(e.fact.chain, t)
 }
 
 // Invalidate drops what is cached about wallets' holdings in contract:
@@ -150,8 +161,13 @@ func (c *Checker) Invalidate(ctx context.Context, chainID int64, contract common
 	return c.shared.del(ctx, facts)
 }
 
-// Close releases the cache.
-func (c *Checker) Close() { c.local.cache.Close() }
+// Close stops reading the indexed state and releases the cache.
+func (c *Checker) Close() {
+	if c.state != nil {
+		c.state.close()
+	}
+	c.local.cache.Close()
+}
 
 // Chains returns the RPC clients of the configured chains by id (a copy of
 // the map; the clients are shared), with this checker's call timeout,

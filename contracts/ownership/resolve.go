@@ -54,7 +54,7 @@ func (c *Checker) missing(p *policy.Policy, wallet common.Address, now time.Time
 	p.Conditions(func(cond *policy.Condition) {
 		buf = factsOf(buf[:0], cond, wallet)
 		for _, f := range buf {
-			if e := c.local.get(&f); (e == nil || t >= e.fresh) && !seen[f] {
+			if e := c.local.get(&f); (e == nil || !c.fresh(e, t)) && !seen[f] {
 				seen[f] = true
 				out = append(out, f)
 			}
@@ -66,6 +66,10 @@ func (c *Checker) missing(p *policy.Policy, wallet common.Address, now time.Time
 // fill loads facts into the local layer: Redis first, then one coalesced
 // fetch per distinct set of facts still missing.
 func (c *Checker) fill(ctx context.Context, facts []fact, now time.Time) error {
+	if len(facts) == 0 {
+		return nil
+	}
+	facts = c.fromState(ctx, facts, now)
 	if len(facts) == 0 {
 		return nil
 	}
