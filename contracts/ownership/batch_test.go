@@ -18,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 
 	"github.com/streamgate/streamgate/contracts/bindings"
+	"github.com/streamgate/streamgate/internal/testenv"
 )
 
 // checkAll runs one check per wallet, all at once, and returns their errors
@@ -179,5 +180,38 @@ func reply(t *testing.T, rw http.ResponseWriter, id json.RawMessage, result []by
 	rw.Header().Set("Content-Type", "application/json")
 	if err := json.NewEncoder(rw).Encode(map[string]any{"jsonrpc": "2.0", "id": id, "result": hexutil.Bytes(result)}); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestBatchProbeFailsOnce: while the chain refuses (429) or hangs, the
+// Multicall3 probe that batching needs is sent once, not before each check,
+// and concurrent first checks do not queue behind repeated probes; every
+// check is ErrUnavailable, never a refusal.
+func TestBatchProbeFailsOnce(t *testing.T) {
+	w := newWorld(t)
+	for _, mode := range []testenv.FaultMode{testenv.FaultTooMany, testenv.FaultHang} {
+		t.Run(mode.String(), func(t *testing.T) {
+			f := testenv.FaultProxy(t, w.chain.RPCURL)
+			f.Set(mode)
+			c := w.checker(t, func(cfg *Config) {
+				cfg.CallTimeout = 200 * time.Millisecond
+				cfg.Chains[0].RPC = []string{f.URL}
+			})
+			wallets := make([]common.Address, 20)
+			for i := range wallets {
+				wallets[i] = common.BytesToAddress([]byte{0xcc, byte(i + 1)})
+			}
+			for i, err := range checkAll(c, wallets, cond721(w), t) {
+				if !errors.Is(err, ErrUnavailable) || errors.Is(err, ErrNotHeld) {
+					t.Fatalf("wallet %d: %v, want ErrUnavailable", i, err)
+				}
+			}
+			if err := allow(c, w.alice.Address, cond721(w), t); !errors.Is(err, ErrUnavailable) {
+				t.Fatalf("a later check: %v, want ErrUnavailable", err)
+			}
+			if n := f.Calls("eth_getCode"); n != 1 {
+				t.Fatalf("%d Multicall3 probes for 21 checks, want 1", n)
+			}
+		})
 	}
 }
