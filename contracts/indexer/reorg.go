@@ -24,7 +24,7 @@ func (f *follower) reorg(ctx context.Context) error {
 	for _, r := range f.recent[i+1:] {
 		undo = append(undo, r.invs...)
 	}
-	back := f.cursor
+	var back cursor
 	if i >= 0 {
 		back = f.recent[i].cursor
 	} else if back, err = f.rewind(ctx); err != nil {

@@ -51,7 +51,7 @@ type StartBlock struct {
 
 // DefaultStateConfig is off; on, it backfills 2000 blocks per call, 5 calls/s.
 func DefaultStateConfig() StateConfig {
-	return StateConfig{BackfillRange: 2000, BackfillRate: 5, LiveTTL: 3 * time.Second}
+	return StateConfig{BackfillRange: 2000, BackfillRate: 5, LiveTTL: 3 * time.Second, StartBlocks: []StartBlock{}}
 }
 
 func (s *StateConfig) validate() error {

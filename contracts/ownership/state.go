@@ -50,13 +50,13 @@ func StateKey(prefix string, chain int64, contract common.Address) string {
 	return prefix + "idx:" + strconv.FormatInt(chain, 10) + ":" + strings.ToLower(contract.Hex())
 }
 
-// OwnerField, BalanceField and BalanceIDField name StateKey's fields.
+// OwnerField is the ERC-721 owner field of token id in StateKey.
 func OwnerField(id *uint256.Int) string { return "o:" + id.Dec() }
 
-// BalanceField is the ERC-721 balance field of wallet.
+// BalanceField is the ERC-721 balance field of wallet in StateKey.
 func BalanceField(wallet common.Address) string { return "b:" + strings.ToLower(wallet.Hex()) }
 
-// BalanceIDField is the ERC-1155 balance field of wallet for id.
+// BalanceIDField is the ERC-1155 balance field of wallet for id in StateKey.
 func BalanceIDField(id *uint256.Int, wallet common.Address) string {
 	return "b:" + id.Dec() + ":" + strings.ToLower(wallet.Hex())
 }
@@ -94,8 +94,8 @@ func (s *StateConfig) validate() error {
 
 // chainState is what the checker knows of one chain's indexer.
 type chainState struct {
-	liveUntil atomic.Int64                            // unix ns; past it the state does not answer
-	atHead    atomic.Bool                             // synced == head at the last heartbeat
+	liveUntil atomic.Int64                              // unix ns; past it the state does not answer
+	atHead    atomic.Bool                               // synced == head at the last heartbeat
 	contracts atomic.Pointer[map[common.Address]string] // live contracts → standard shown
 }
 
@@ -167,9 +167,14 @@ func (r *stateReader) poll(ctx context.Context) {
 }
 
 func (s *chainState) update(live *redis.StringCmd, ttl *redis.DurationCmd, contracts *redis.MapStringStringCmd, maxLag uint64, began time.Time) {
+	if err := live.Err(); err != nil && !errors.Is(err, redis.Nil) || ttl.Err() != nil || contracts.Err() != nil {
+		// Not read: the last heartbeat read stays good until its TTL ran
+		// out, which it can only have done later than liveUntil.
+		return
+	}
 	head, synced, target, ok := parseLive(live.Val())
 	d := ttl.Val()
-	if live.Err() != nil || ttl.Err() != nil || contracts.Err() != nil || !ok || d <= 0 || synced+maxLag < target {
+	if !ok || d <= 0 || synced+maxLag < target {
 		s.liveUntil.Store(0)
 		return
 	}
