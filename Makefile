@@ -34,6 +34,7 @@ bench: deps build
 	$(GO) test -run '^$$' -bench . -benchmem ./edge ./signer ./signer/token ./signer/siwe ./contracts/ownership ./contracts/indexer
 	$(GO) test -run '^$$' -bench BenchmarkJob -benchtime 4x -timeout 30m ./transcoder
 	$(GO) run ./bench/edgevsnginx -streamgate bin/streamgate
+	$(GO) run ./bench/premiere -streamgate bin/streamgate -compare
 
 fuzz:
 	@set -e; for t in $(FUZZ); do \

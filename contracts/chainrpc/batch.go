@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
@@ -95,6 +96,15 @@ func (c *Client) aggregate(ctx context.Context, reqs []Request) ([]Reply, error)
 	return out, err
 }
 
+// Multicall reports whether Batch joins several calls into one aggregate3
+// eth_call on this chain: Multicall3 is configured and has code (asked
+// once, with one eth_getCode; until an endpoint answers, false).
+func (c *Client) Multicall(ctx context.Context) bool { return c.hasMulticall(ctx) }
+
+// mcProbeBackoff is how long after a failed Multicall3 probe calls go out
+// in parallel without probing again.
+const mcProbeBackoff = 10 * time.Second
+
 // hasMulticall checks once whether Multicall3 has code on this chain.
 func (c *Client) hasMulticall(ctx context.Context) bool {
 	switch c.mcState.Load() {
@@ -103,9 +113,25 @@ func (c *Client) hasMulticall(ctx context.Context) bool {
 	case mcAbsent:
 		return false
 	}
+	if time.Now().UnixNano() < c.mcRetryAt.Load() {
+		return false // a probe failed just now: parallel calls meanwhile
+	}
+	// Concurrent first callers wait for one probe rather than each sending
+	// one; when it fails, they all go on without it.
+	c.mcProbe.Lock()
+	defer c.mcProbe.Unlock()
+	if s := c.mcState.Load(); s != mcUnknown {
+		return s == mcPresent
+	}
+	if time.Now().UnixNano() < c.mcRetryAt.Load() {
+		return false
+	}
 	code, err := c.Code(ctx, c.multicall)
 	if err != nil {
-		return false // ask again next time; parallel calls work meanwhile
+		// Not again for a while: while the chain fails (429s, a hung
+		// endpoint) each check would otherwise probe before its own calls.
+		c.mcRetryAt.Store(time.Now().Add(mcProbeBackoff).UnixNano())
+		return false
 	}
 	if len(code) > 0 {
 		c.mcState.Store(mcPresent)

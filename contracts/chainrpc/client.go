@@ -55,6 +55,8 @@ type Client struct {
 
 	multicall common.Address
 	mcState   atomic.Int32 // mcUnknown, mcPresent, mcAbsent
+	mcProbe   sync.Mutex   // one Multicall3 probe at a time
+	mcRetryAt atomic.Int64 // unix ns: no probe before, after a failed one
 }
 
 const (

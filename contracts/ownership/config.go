@@ -23,6 +23,15 @@ type Config struct {
 	Grace time.Duration `yaml:"grace"`
 	// CacheEntries bounds the in-process cache (facts, ~200 bytes each).
 	CacheEntries int64 `yaml:"cache_entries"`
+	// BatchWindow: the calls of checks of different wallets that reach one
+	// chain within this window go out together, as one Multicall3
+	// aggregate3 eth_call where the chain has Multicall3 (a first check
+	// waits up to this long for company); 0 sends each check's calls at
+	// once.
+	BatchWindow time.Duration `yaml:"batch_window"`
+	// BatchMax bounds the calls of one aggregate3 (a full batch goes at
+	// once); a check needing this many or more calls goes alone.
+	BatchMax int `yaml:"batch_max"`
 	// State answers ERC-721 and ERC-1155 checks from the indexer's state.
 	State StateConfig `yaml:"state"`
 }
@@ -39,6 +48,8 @@ func DefaultConfig() Config {
 		CallTimeout:  3 * time.Second,
 		Grace:        5 * time.Minute,
 		CacheEntries: 1_000_000,
+		BatchWindow:  5 * time.Millisecond,
+		BatchMax:     256,
 		State:        DefaultStateConfig(),
 	}
 }
@@ -54,6 +65,10 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("ownership.grace: want >= 0, got %s", c.Grace)
 	case c.CacheEntries <= 0:
 		return fmt.Errorf("ownership.cache_entries: want > 0, got %d", c.CacheEntries)
+	case c.BatchWindow < 0 || c.BatchWindow > time.Second:
+		return fmt.Errorf("ownership.batch_window: want 0..1s, got %s", c.BatchWindow)
+	case c.BatchMax < 1 || c.BatchMax > 1000:
+		return fmt.Errorf("ownership.batch_max: want 1..1000, got %d", c.BatchMax)
 	}
 	if err := c.State.validate(); err != nil {
 		return err

@@ -45,6 +45,7 @@ func (e *UnmetError) Unwrap() error { return ErrNotHeld }
 type Checker struct {
 	cfg     Config
 	chains  chainrpc.Chains
+	batch   map[int64]*batcher // by chain id, over chains
 	local   *local
 	shared  *shared      // nil without Redis
 	state   *stateReader // nil unless ownership.state.enabled and Redis
@@ -84,6 +85,10 @@ func (c *Checker) dialChains() {
 		Sent:    c.metrics.rpcCalls.Inc,
 		Failed:  func(reason string) { c.metrics.rpcFailures.WithLabelValues(reason).Inc() },
 	})
+	c.batch = make(map[int64]*batcher, len(c.chains))
+	for id, ch := range c.chains {
+		c.batch[id] = newBatcher(ch, &c.cfg)
+	}
 }
 
 // Allow returns nil when wallet meets p, an *UnmetError naming the first

@@ -150,7 +150,7 @@ func (c *Checker) fetch(ctx context.Context, facts []fact, now time.Time) error 
 }
 
 func (c *Checker) fetchChain(ctx context.Context, id int64, facts []fact, now time.Time) ([]*entry, error) {
-	ch := c.chains[id]
+	ch := c.batch[id]
 	if ch == nil {
 		return nil, fmt.Errorf("chain %d is not configured", id)
 	}
@@ -162,7 +162,7 @@ func (c *Checker) fetchChain(ctx context.Context, id int64, facts []fact, now ti
 		}
 		reqs[i] = r
 	}
-	replies, err := ch.Batch(ctx, reqs)
+	replies, err := ch.do(ctx, reqs)
 	if err != nil {
 		return nil, err
 	}

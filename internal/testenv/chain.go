@@ -33,6 +33,7 @@ type ChainEnv struct {
 	Sim      *simulated.Backend
 	Client   simulated.Client
 	RPCURL   string // http://127.0.0.1:PORT
+	WSURL    string // ws://127.0.0.1:PORT, the same port (eth_subscribe)
 	Accounts []*Account
 }
 
@@ -52,10 +53,12 @@ func Chain(t testing.TB) *ChainEnv {
 		n.HTTPPort, _ = strconv.Atoi(port)
 		n.HTTPModules = []string{"eth", "net", "web3"}
 		n.HTTPVirtualHosts = []string{"*"}
+		n.WSHost, n.WSPort, n.WSModules, n.WSOrigins = n.HTTPHost, n.HTTPPort, []string{"eth"}, []string{"*"}
 	})
 	t.Cleanup(func() { env.Sim.Close() })
 	env.Client = env.Sim.Client()
 	env.RPCURL = "http://127.0.0.1:" + port
+	env.WSURL = "ws://127.0.0.1:" + port
 	return env
 }
 
