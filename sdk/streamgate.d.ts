@@ -40,7 +40,7 @@ export type EventType =
   | "signedin"       // address, expires_at
   | "playing"        // the video started or resumed
   | "renewed"        // the playback token was renewed (same sid); expires_at
-  | "ended"          // the video reached its end
+  | "ended"          // the video reached its end (once per play-through, even when the player paused it there first)
   | "blocked"        // autoplay was refused: the viewer must press play (code autoplay_blocked)
   | "accountchanged" // the wallet switched account (address, or null); playback stopped, session dropped if another wallet
   | "chainchanged";  // the wallet switched chain (chainId)

@@ -428,6 +428,14 @@ function playArgs(video, asset, options) {
   return { kind, format };
 }
 
+// END_SLACK is how close to its duration, in seconds, a paused element is
+// at its end: dash.js pauses exactly there, a viewer cannot pause closer.
+const END_SLACK = 0.05;
+
+function atEnd(v) {
+  return Number.isFinite(v.duration) && v.duration > 0 && v.currentTime >= v.duration - END_SLACK;
+}
+
 function playerKind(lib, video) {
   if (lib === undefined || lib === null) return video.canPlayType("application/vnd.apple.mpegurl") ? "native" : null;
   if (typeof lib === "function" && typeof lib.isSupported === "function") return "hls";
@@ -455,11 +463,39 @@ export class Playback {
     this.fixes401 = 0;
     // Every edge URL of this asset under any token is sent with the current one.
     this.tokenRe = new RegExp(`/t/[A-Za-z0-9_.-]+/v/${asset.replace(/[^a-z0-9_-]/g, "")}/`);
-    this.onPlaying = () => this.sg.emit({ type: "playing", asset });
-    this.onEnded = () => this.sg.emit({ type: "ended", asset });
+    // ended is emitted once per play-through, on whichever comes first:
+    // the element's ended event, or the element paused at its end while it
+    // was playing. dash.js 5 pauses it there itself (its 200 ms
+    // PLAYBACK_ENDED check seeks to the period end and pauses) when it gets
+    // there before the element's own end, and a paused element never fires
+    // ended (HTML: ended fires only if paused is false). A pause short of
+    // the end, or a seek to the end while paused, is not an end.
+    this.running = false; // between the element's playing and its pause/ended
+    this.endSent = false;
+    this.onPlaying = () => {
+      this.running = true;
+      this.endSent = false;
+      this.sg.emit({ type: "playing", asset });
+    };
+    this.onPause = () => {
+      const was = this.running;
+      this.running = false;
+      if (was && atEnd(video)) this.end();
+    };
+    this.onEnded = () => {
+      this.running = false;
+      this.end();
+    };
     this.onNativeError = () => this.nativeError();
     video.addEventListener("playing", this.onPlaying);
+    video.addEventListener("pause", this.onPause);
     video.addEventListener("ended", this.onEnded);
+  }
+
+  end() {
+    if (this.endSent || this.stopped) return;
+    this.endSent = true;
+    this.sg.emit({ type: "ended", asset: this.asset });
   }
 
   get url() {
@@ -506,6 +542,11 @@ export class Playback {
           return res;
         });
         p.on(this.lib.MediaPlayer.events.ERROR, (e) => this.dashError(e));
+        // dash.js's own end of the last period, while the element plays
+        // (its pause event, which clears running, is still to come).
+        p.on(this.lib.MediaPlayer.events.PLAYBACK_ENDED, (e) => {
+          if (e?.isLast !== false && this.running) this.end();
+        });
         p.initialize(v, this.url, true);
         break;
       }
@@ -701,6 +742,7 @@ export class Playback {
     this.sg.playbacks.delete(this);
     const v = this.video;
     v.removeEventListener("playing", this.onPlaying);
+    v.removeEventListener("pause", this.onPause);
     v.removeEventListener("ended", this.onEnded);
     v.removeEventListener("error", this.onNativeError);
     try {

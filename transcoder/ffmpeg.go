@@ -42,7 +42,7 @@ func (e encode) args() []string {
 		a = append(a, "-map", "[v"+strconv.Itoa(i)+"]")
 	}
 	if e.Info.AudioIndex >= 0 {
-		a = append(a, "-map", "0:"+strconv.Itoa(e.Info.AudioIndex))
+		a = append(a, "-map", "[a]")
 	}
 	a = append(a, e.videoArgs()...)
 	sets := "id=0,streams=v"
@@ -60,12 +60,62 @@ func (e encode) args() []string {
 	return append(a, "-map", "[poster]", "-frames:v", "1", "-q:v", "3", "-update", "1", posterName)
 }
 
+// aacFrame is one AAC frame at the 48 kHz the encode writes, in seconds.
+// The dash muxer cuts the audio at frame starts, within one frame either
+// side of each segment boundary.
+const aacFrame = 1024.0 / 48000
+
+// minLastSegment is the shortest last segment, in seconds, a media
+// playlist of a clip longer than a segment may end with: hls.js never
+// appended a 5 ms last audio segment, so it never called endOfStream and
+// the element never fired ended.
+const minLastSegment = 0.1
+
+// ends is where the video and the audio end, in seconds of the source's
+// timeline, so that no playlist ends with a sliver of a segment (shorter
+// than minLastSegment) and the audio ends within one AAC frame of the
+// video:
+//   - a video running less than minLastSegment plus one AAC frame past
+//     the last segment boundary is cut there (trim), losing at most that;
+//   - audio is padded with silence or cut to the video's end, or to one
+//     frame before it when that is a segment boundary, so that no audio
+//     frame starts past the muxer's cut.
+func (e encode) ends() (video, audio float64, trim bool) {
+	video = e.Info.VideoEnd
+	if video <= 0 {
+		video = e.Info.Duration
+	}
+	seg := e.Segment.Seconds()
+	if seg <= 0 {
+		return video, video, false
+	}
+	whole := math.Round(video/seg) * seg
+	if whole > video {
+		whole -= seg
+	}
+	switch tail := video - whole; {
+	case whole <= 0 || tail >= minLastSegment+aacFrame:
+		return video, video, false
+	case tail > 1e-6:
+		return whole, whole - aacFrame, true
+	default: // on a boundary already
+		return video, video - aacFrame, false
+	}
+}
+
 // filterGraph splits the video once per rendition, plus one branch that
-// keeps a single frame for the poster.
+// keeps a single frame for the poster; the audio is padded with silence
+// or cut to end with the video (ends), not where the source's last AAC
+// frame happened to.
 func (e encode) filterGraph() string {
 	n := len(e.Renditions)
+	videoEnd, audioEnd, trim := e.ends()
 	var b strings.Builder
-	fmt.Fprintf(&b, "[0:%d]split=%d", e.Info.VideoIndex, n+1)
+	fmt.Fprintf(&b, "[0:%d]", e.Info.VideoIndex)
+	if trim {
+		b.WriteString("trim=end=" + strconv.FormatFloat(videoEnd, 'f', 6, 64) + ",")
+	}
+	fmt.Fprintf(&b, "split=%d", n+1)
 	for i := range n {
 		fmt.Fprintf(&b, "[s%d]", i)
 	}
@@ -80,6 +130,10 @@ func (e encode) filterGraph() string {
 	top := e.Renditions[0]
 	fmt.Fprintf(&b, ";[sp]select='gte(t,%s)*eq(selected_n,0)',scale=%d:%d,setsar=1[poster]",
 		strconv.FormatFloat(posterAt(e.Info.Duration), 'f', 3, 64), top.Width, top.Height)
+	if e.Info.AudioIndex >= 0 {
+		at := strconv.FormatFloat(audioEnd, 'f', 6, 64)
+		fmt.Fprintf(&b, ";[0:%d]apad=whole_dur=%s,atrim=end=%s[a]", e.Info.AudioIndex, at, at)
+	}
 	return b.String()
 }
 

@@ -26,6 +26,11 @@ type probeInfo struct {
 	// VideoIndex and AudioIndex are stream indexes in the source; AudioIndex
 	// is -1 when there is no audio.
 	VideoIndex, AudioIndex int
+	// VideoEnd is where the video stream ends, in seconds from the source's
+	// start (the earliest stream's, where ffmpeg's timeline begins): the
+	// encode ends the audio there too. It is Duration when ffprobe gives
+	// the video no duration of its own.
+	VideoEnd float64
 }
 
 // ffprobeOutput is the part of `ffprobe -print_format json -show_format
@@ -33,7 +38,8 @@ type probeInfo struct {
 type ffprobeOutput struct {
 	Streams []ffprobeStream `json:"streams"`
 	Format  struct {
-		Duration string `json:"duration"`
+		Duration  string `json:"duration"`
+		StartTime string `json:"start_time"`
 	} `json:"format"`
 }
 
@@ -48,11 +54,15 @@ type ffprobeStream struct {
 	AvgFrameRate string `json:"avg_frame_rate"`
 	RFrameRate   string `json:"r_frame_rate"`
 	Duration     string `json:"duration"`
+	StartTime    string `json:"start_time"`
 	Disposition  struct {
 		AttachedPic int `json:"attached_pic"`
 	} `json:"disposition"`
 	Tags struct {
 		Rotate string `json:"rotate"`
+		// Duration is Matroska's per-stream DURATION tag, HH:MM:SS.fraction,
+		// which ffprobe reports instead of a stream duration.
+		Duration string `json:"DURATION"`
 	} `json:"tags"`
 	SideData []struct {
 		Rotation float64 `json:"rotation"`
@@ -112,7 +122,36 @@ func parseProbe(out []byte) (probeInfo, error) {
 	if info.Duration <= 0 || math.IsInf(info.Duration, 0) {
 		return probeInfo{}, fmt.Errorf("%w: it has no duration (a still image or a live stream?)", ErrBadSource)
 	}
+	info.VideoEnd = videoEnd(video, parseSeconds(p.Format.StartTime), info.Duration)
 	return info, nil
+}
+
+// videoEnd is where video ends in seconds from the source's start, from
+// its own duration (or Matroska DURATION tag) and start time; total when
+// neither is known or the result is not within (0, total+1].
+func videoEnd(video *ffprobeStream, start, total float64) float64 {
+	d := parseSeconds(video.Duration)
+	if d <= 0 {
+		d = clockSeconds(video.Tags.Duration)
+	}
+	end := parseSeconds(video.StartTime) - start + d
+	if d <= 0 || end <= 0 || end > total+1 || math.IsInf(end, 0) {
+		return total
+	}
+	return end
+}
+
+// clockSeconds parses HH:MM:SS.fraction, 0 if s is not one.
+func clockSeconds(s string) float64 {
+	h, rest, ok1 := strings.Cut(s, ":")
+	m, sec, ok2 := strings.Cut(rest, ":")
+	hh, err1 := strconv.Atoi(h)
+	mm, err2 := strconv.Atoi(m)
+	ss := parseSeconds(sec)
+	if !ok1 || !ok2 || err1 != nil || err2 != nil || hh < 0 || mm < 0 || ss <= 0 {
+		return 0
+	}
+	return float64(hh*3600+mm*60) + ss
 }
 
 // displaySize applies the sample aspect ratio and a quarter-turn rotation,

@@ -250,6 +250,26 @@ func TestBrowserDAppMatrix(t *testing.T) {
 	}
 }
 
+// TestBrowserDAppEnded: the SDK's ended event comes exactly once at the end
+// of the clip however the element's own ended event comes, or fails to
+// (dapp.mjs's ended scenario): hls.js, dash.js and Shaka (HLS, DASH) with
+// the element's ended event withheld from the page; dash.js with its pause
+// event withheld too, so that only dash.js's own PLAYBACK_ENDED (the path
+// that paused CI's page at its end with no ended event) tells the SDK; and
+// no false end for a viewer who pauses near the end and seeks to it while
+// paused.
+func TestBrowserDAppEnded(t *testing.T) {
+	d := startDApp(t, "", nil)
+	d.run(t, "ended", 90*time.Second, nil, nil)
+	for _, name := range []string{"withhold-hls-hls", "withhold-dash-dash", "withhold-shaka-hls", "withhold-shaka-dash",
+		"withhold-pause-dash-dash", "pause-dash-dash", "pause-hls-hls"} {
+		if d.results[name] == nil {
+			t.Errorf("no result for %s", name)
+		}
+		t.Logf("%s: %s", name, d.results[name])
+	}
+}
+
 // TestBrowserDAppRenewal: playback tokens live 40 s (edge leeway 2 s), and a
 // 90 s asset plays to its end in hls.js and Shaka side by side while the SDK
 // renews the token under the running players: no 401 reaches a player, no
@@ -318,8 +338,10 @@ func TestBrowserDAppRevoked(t *testing.T) {
 // decrypted by the player), B also with dash.js and Shaka (DASH, the clear
 // copy on the gated path), maxBufferSeconds 6; then A's pass moves: A's
 // next key request is 403 revoked and each of A's pages gets the SDK's
-// revoked event, while B's four play to the end of the media. At the edge: each
-// ciphertext segment the pages fetched reached it exactly once (the edge's
+// revoked event, while B's four play to the end (each page's SDK ended
+// event, which a 5 ms last audio segment once kept hls.js from ever
+// firing). At the edge: each ciphertext segment the pages fetched reached
+// it exactly once (the edge's
 // streamgate_edge_cdn_requests_total agrees), and every key request did
 // (no key is cached). Logged: frames per page, the edge's share of the
 // segment bytes, block→revoked and the media A had buffered.
