@@ -34,6 +34,7 @@ type follower struct {
 	wake      chan struct{}
 	processed atomic.Uint64
 	lease     *lease // nil without Redis: always the publisher
+	logInvs   bool   // Deps.LogInvalidations
 
 	mu      sync.Mutex // guards the contract set: Add runs on other goroutines
 	watched map[common.Address]bool

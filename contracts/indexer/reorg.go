@@ -30,7 +30,7 @@ func (f *follower) reorg(ctx context.Context) error {
 	} else if back, err = f.rewind(ctx); err != nil {
 		return err
 	}
-	if err := f.publish(ctx, undo); err != nil {
+	if err := f.publish(ctx, undo, nil); err != nil {
 		return err
 	}
 	f.m.reorgs.Inc()
