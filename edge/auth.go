@@ -24,6 +24,7 @@ type grant struct {
 	sid    string
 	expiry int64       // unix nanoseconds, leeway included
 	played atomic.Bool // passed the gate once: a later refusal is a revocation
+	logged atomic.Bool // its revocation was logged (once per session)
 }
 
 // auth verifies playback tokens and remembers the verified ones until they

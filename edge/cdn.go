@@ -2,6 +2,8 @@ package edge
 
 import (
 	"fmt"
+	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/valyala/fasthttp"
@@ -25,39 +27,58 @@ var (
 	hdrACAO    = []byte("Access-Control-Allow-Origin")
 	hdrACAM    = []byte("Access-Control-Allow-Methods")
 	hdrACAH    = []byte("Access-Control-Allow-Headers")
+	hdrACEH    = []byte("Access-Control-Expose-Headers")
 	hdrMaxAge  = []byte("Access-Control-Max-Age")
 	valAny     = []byte("*")
 	valMethods = []byte("GET, HEAD")
 	valRange   = []byte("Range")
+	valExpose  = []byte(strings.Join(exposeHeaders, ", ")) // as the gated route's
 	valMaxAge  = []byte("7200")
 )
+
+// errNoCiphertext answers every 404 of the token-free route alike, so an
+// unauthenticated client learns nothing of whether an asset exists or how
+// it is delivered; the cause goes to the debug log.
+var errNoCiphertext = fmt.Errorf("%w: no ciphertext at this path", origin.ErrNotFound)
 
 // handleCDN answers the token-free route /c/{asset}/{version}/aes/{path}:
 // the ciphertext of a CDN-mode asset, cacheable by anyone for a year and
 // readable from any origin (it is useless without the gated keys). It
-// checks no token and no policy. Anything it does not serve is a JSON 404
-// marked no-store, never a long-lived error in a CDN.
+// checks no token and no policy. Anything it does not serve is one JSON 404
+// (errNoCiphertext) marked no-store, never a long-lived error in a CDN.
 func (s *Server) handleCDN(rc *fasthttp.RequestCtx, uri []byte) {
+	h := &rc.Response.Header
 	if rc.IsOptions() {
 		// A preflight (a player sending Range): the answer is the same for
 		// every origin, so it varies on nothing.
-		h := &rc.Response.Header
 		h.SetCanonical(hdrACAO, valAny)
 		h.SetCanonical(hdrACAM, valMethods)
 		h.SetCanonical(hdrACAH, valRange)
 		h.SetCanonical(hdrMaxAge, valMaxAge)
 		rc.SetStatusCode(fasthttp.StatusNoContent)
+		s.metrics.preflights.Count(nil)
 		s.metrics.request(asset.Other, fasthttp.StatusNoContent, 0)
 		return
 	}
 	k, n, err := s.serveCDN(rc, uri)
-	s.metrics.cdnRequest(err)
 	if err != nil {
+		if status, _ := statusOf(err); status == fasthttp.StatusNotFound {
+			if s.log.Enabled(s.ctx, slog.LevelDebug) {
+				s.log.Debug("token-free request refused", "client", s.clients.Client(rc), "err", err)
+			}
+			err = errNoCiphertext
+		}
+		s.metrics.cdnRequest(err, 0)
 		s.fail(rc, k, err) // httperr.Write marks it no-store
-		rc.Response.Header.SetCanonical(hdrACAO, valAny)
+	} else {
+		s.metrics.cdnRequest(nil, rc.Response.StatusCode())
+	}
+	// After the answer is written: an error answer starts from a reset.
+	h.SetCanonical(hdrACAO, valAny)
+	h.SetCanonical(hdrACEH, valExpose)
+	if err != nil {
 		return
 	}
-	rc.Response.Header.SetCanonical(hdrACAO, valAny)
 	if rc.IsHead() {
 		n = 0
 	}
@@ -78,7 +99,7 @@ func (s *Server) serveCDN(rc *fasthttp.RequestCtx, uri []byte) (asset.Kind, int,
 		return k, 0, err
 	}
 	if a.Delivery != asset.DeliveryCDN {
-		return k, 0, fmt.Errorf("%w: not a CDN-mode asset", errNoRoute)
+		return k, 0, fmt.Errorf("%w: %s is not a CDN-mode asset", errNoRoute, a.ID)
 	}
 	r.cc = cdnCacheControl
 	return s.serveObject(rc, &r, k, ctype)

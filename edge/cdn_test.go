@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -305,5 +307,128 @@ func TestCDNSeats(t *testing.T) {
 	}
 	if got := metricValue(t, e, `streamgate_edge_key_requests_total{result="too_many_streams"}`); got != "2" {
 		t.Fatalf("key refusals counted: %s, want 2", got)
+	}
+}
+
+// resultCounts reads every result label of the counter name from /metrics.
+func resultCounts(t *testing.T, e *testEdge, name string) map[string]int {
+	t.Helper()
+	_, body := do(t, "GET", e.url+"/metrics", nil)
+	out := map[string]int{}
+	for line := range strings.SplitSeq(string(body), "\n") {
+		rest, ok := strings.CutPrefix(line, name+`{result="`)
+		if !ok {
+			continue
+		}
+		label, v, _ := strings.Cut(rest, `"} `)
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+		out[label] = n
+	}
+	if len(out) == 0 {
+		t.Fatalf("no %s series", name)
+	}
+	return out
+}
+
+// TestResultLabels: every answer of the token-free route and of the key
+// route is counted under its own result (its error code, ok or
+// not_modified) and under no other, over the whole set of outcomes:
+// 200, 206, 304, 404, 405, 416, 401, 403 and origin 5xx. Every /c/ answer
+// lets a page read the headers a player needs, and every /c/ 404 is one
+// identical body whatever the cause.
+func TestResultLabels(t *testing.T) {
+	dir := cdnOrigin(t)
+	writeVersioned(t, dir, "broken", "cdn", publicPolicy)
+	writeObject(t, dir, "broken/asset.json", []byte(`{"id":"broken",`)) // unusable: the publisher's fault, 502
+	writeVersioned(t, dir, "badkeys", "cdn", publicPolicy)
+	writeObject(t, dir, "badkeys/"+testVersion+"/keys.json", []byte(`{"key_period":3,"keys":["zz"]}`))
+	// A symlink loop where a segment should be: the origin read fails with
+	// ELOOP, a fault to retry, not a 404.
+	if err := os.Symlink("seg2.m4s", filepath.Join(dir, "film", testVersion, "aes", "720p", "seg2.m4s")); err != nil {
+		t.Fatal(err)
+	}
+	e := newTestEdge(t, dir, nil)
+	seg := "/c/film/" + testVersion + "/aes/720p/seg1.m4s"
+	resp, _ := do(t, "GET", e.url+seg, nil)
+	etag := resp.Header.Get("Etag")
+	if etag == "" {
+		t.Fatal("no ETag on the ciphertext")
+	}
+	key := "/t/" + e.playback(t, "film") + "/v/film/" + testVersion + "/keys/"
+	type outcome struct {
+		method, uri string
+		header      map[string]string
+		status      int
+		result      string
+	}
+	cdn := []outcome{
+		{"GET", seg, nil, 200, "ok"},
+		{"HEAD", seg, nil, 200, "ok"},
+		{"GET", seg, map[string]string{"Range": "bytes=0-9"}, 206, "ok"},
+		{"GET", seg, map[string]string{"If-None-Match": etag}, 304, "not_modified"},
+		{"GET", seg, map[string]string{"Range": "bytes=99999-"}, 416, "range_not_satisfiable"},
+		{"POST", seg, nil, 405, "method_not_allowed"},
+		{"DELETE", seg, nil, 405, "method_not_allowed"},
+		{"GET", "/c/nope/" + testVersion + "/aes/720p/seg1.m4s", nil, 404, "not_found"},
+		{"GET", "/c/plain/" + testVersion + "/aes/720p/seg1.m4s", nil, 404, "not_found"},
+		{"GET", "/c/film/v00000000000a/aes/720p/seg1.m4s", nil, 404, "not_found"},
+		{"GET", "/c/film/" + testVersion + "/aes/720p/seg9.m4s", nil, 404, "not_found"},
+		{"GET", "/c/film/" + testVersion + "/720p/seg1.m4s", nil, 404, "not_found"},
+		{"GET", "/c/film", nil, 404, "not_found"},
+		{"GET", "/c/broken/" + testVersion + "/aes/720p/seg1.m4s", nil, 502, "origin_error"},
+		{"GET", "/c/film/" + testVersion + "/aes/720p/seg2.m4s", nil, 502, "origin_error"},
+	}
+	keys := []outcome{
+		{"GET", key + "0.key", nil, 200, "ok"},
+		{"HEAD", key + "1.key", nil, 200, "ok"},
+		{"GET", key + "0.key", map[string]string{"Range": "bytes=0-3"}, 200, "ok"},
+		{"GET", key + "3.key", nil, 404, "not_found"},
+		{"POST", key + "0.key", nil, 405, "method_not_allowed"},
+		{"GET", "/t/not.a.token/v/film/" + testVersion + "/keys/0.key", nil, 401, "invalid_token"},
+		{"GET", "/t/" + e.playback(t, "pub") + "/v/film/" + testVersion + "/keys/0.key", nil, 403, "forbidden"},
+		{"GET", "/t/" + e.playback(t, "plain") + "/v/plain/" + testVersion + "/keys/0.key", nil, 404, "not_found"},
+		{"GET", "/t/" + e.playback(t, "badkeys") + "/v/badkeys/" + testVersion + "/keys/0.key", nil, 502, "origin_error"},
+	}
+	var notFound []byte
+	for _, set := range []struct {
+		name     string
+		outcomes []outcome
+	}{{"streamgate_edge_key_requests_total", keys}, {"streamgate_edge_cdn_requests_total", cdn}} { // the last fault ejects the region
+		for _, o := range set.outcomes {
+			before := resultCounts(t, e, set.name)
+			resp, body := do(t, o.method, e.url+o.uri, o.header)
+			if resp.StatusCode != o.status {
+				t.Fatalf("%s %s: %d %s, want %d", o.method, o.uri, resp.StatusCode, body, o.status)
+			}
+			after := resultCounts(t, e, set.name)
+			for label, n := range after {
+				want := before[label]
+				if label == o.result {
+					want++
+				}
+				if n != want {
+					t.Errorf("%s %s (%d): %s{result=%q} %d → %d, want %d", o.method, o.uri, o.status, set.name, label, before[label], n, want)
+				}
+			}
+			if _, ok := after[o.result]; !ok {
+				t.Errorf("%s: no result %q", set.name, o.result)
+			}
+			if !strings.HasPrefix(o.uri, "/c/") {
+				continue
+			}
+			if got := resp.Header.Get("Access-Control-Expose-Headers"); got != "Content-Range, Content-Length, Accept-Ranges, ETag" {
+				t.Errorf("%s %s: Access-Control-Expose-Headers %q", o.method, o.uri, got)
+			}
+			if o.status == 404 {
+				if notFound == nil {
+					notFound = body
+				} else if !bytes.Equal(body, notFound) {
+					t.Errorf("%s: 404 body %s differs from %s: it tells why", o.uri, body, notFound)
+				}
+			}
+		}
 	}
 }

@@ -285,6 +285,10 @@ func (c *Config) NewAssets(store origin.Store, log *slog.Logger) *asset.Cache {
 // cap (2 h); Firefox's is 24 h.
 const corsMaxAge = 2 * time.Hour
 
+// exposeHeaders are the response headers a player reads on both delivery
+// routes, gated and token-free.
+var exposeHeaders = []string{"Content-Range", "Content-Length", "Accept-Ranges", "ETag"}
+
 // corsPolicy is the delivery routes' CORS: GET and HEAD, the Range request
 // header, and the headers a player reads (Content-Range, Content-Length,
 // Accept-Ranges, ETag).
@@ -296,7 +300,7 @@ func (c *HTTPConfig) corsPolicy() (*cors.Policy, error) {
 		Origins: c.CORSOrigins,
 		Methods: []string{fasthttp.MethodGet, fasthttp.MethodHead},
 		Headers: []string{"Range"},
-		Expose:  []string{"Content-Range", "Content-Length", "Accept-Ranges", "ETag"},
+		Expose:  exposeHeaders,
 		MaxAge:  corsMaxAge,
 	})
 	if err != nil {

@@ -2,10 +2,12 @@ package edge
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/valyala/fasthttp"
 
 	"github.com/streamgate/streamgate/asset"
 	"github.com/streamgate/streamgate/internal/cors"
@@ -40,41 +42,59 @@ type metrics struct {
 }
 
 // resultCodes are the results a key or token-free request can end with:
-// ok or an error code of statusOf.
-var resultCodes = []string{"ok", "bad_request", "invalid_token", "token_expired", "forbidden", "revoked", "policy_unmet",
-	"too_many_streams", "not_found", "method_not_allowed", "chain_unavailable", "origin_error", "origin_timeout", "internal"}
+// ok, not_modified (a 304) or any error code statusOf gives, so no answer is
+// counted under another answer's label.
+func resultCodes() []string {
+	codes := []string{resultOK, resultNotModified, cors.CodeOrigin}
+	for _, c := range errorClasses {
+		if !slices.Contains(codes, c.code) {
+			codes = append(codes, c.code)
+		}
+	}
+	return append(codes, codeInternal)
+}
+
+const (
+	resultOK          = "ok"
+	resultNotModified = "not_modified"
+)
 
 // results counts requests by result, each counter resolved once.
 type results struct{ by map[string]prometheus.Counter }
 
 func newResults(f factory, name, help string) *results {
 	v := f.counterVec(name, help, "result")
-	r := &results{by: make(map[string]prometheus.Counter, len(resultCodes))}
-	for _, c := range resultCodes {
+	codes := resultCodes()
+	r := &results{by: make(map[string]prometheus.Counter, len(codes))}
+	for _, c := range codes {
 		r.by[c] = v.WithLabelValues(c)
 	}
 	return r
 }
 
-// count counts err's result (nil: ok); a code outside resultCodes counts
-// as internal.
-func (r *results) count(err error) {
-	code := "ok"
-	if err != nil {
+// count counts an answer: err's code, else not_modified for a 304 and ok
+// for the rest. resultCodes holds every code statusOf gives; internal is
+// only a guard.
+func (r *results) count(err error, status int) {
+	code := resultOK
+	switch {
+	case err != nil:
 		_, code = statusOf(err)
+	case status == fasthttp.StatusNotModified:
+		code = resultNotModified
 	}
 	c, ok := r.by[code]
 	if !ok {
-		c = r.by["internal"]
+		c = r.by[codeInternal]
 	}
 	c.Inc()
 }
 
-// keyRequest counts a key route's result.
-func (m *metrics) keyRequest(err error) { m.keyRequests.count(err) }
+// keyRequest counts a key route's answer (err, else the status written).
+func (m *metrics) keyRequest(err error, status int) { m.keyRequests.count(err, status) }
 
-// cdnRequest counts a token-free route's result.
-func (m *metrics) cdnRequest(err error) { m.cdnRequests.count(err) }
+// cdnRequest counts a token-free route's answer (err, else the status written).
+func (m *metrics) cdnRequest(err error, status int) { m.cdnRequests.count(err, status) }
 
 func newMetrics() *metrics {
 	m := &metrics{registry: prometheus.NewRegistry()}
@@ -101,9 +121,9 @@ func newMetrics() *metrics {
 	m.tokenFailures = f.counter("streamgate_edge_token_failures_total", "Playback tokens refused by the signature or claims check.")
 	m.preflights = cors.NewPreflights(m.registry, "streamgate_edge_cors_preflights_total")
 	m.keyRequests = newResults(f, "streamgate_edge_key_requests_total",
-		"HLS key requests (gated route …/keys/{period}.key), by result: ok or the error code (revoked, too_many_streams, forbidden, …).")
+		"HLS key requests (gated route …/keys/{period}.key), by result: ok or the error code of the answer (revoked, too_many_streams, forbidden, …).")
 	m.cdnRequests = newResults(f, "streamgate_edge_cdn_requests_total",
-		"Token-free ciphertext requests (/c/…), by result: ok or the error code (not_found for anything the route does not serve).")
+		"Token-free ciphertext requests (/c/…), by result: ok, not_modified or the error code of the answer (not_found for anything the route does not serve, range_not_satisfiable, origin_error, …).")
 	return m
 }
 

@@ -26,3 +26,9 @@ func (g *grant) admitted() {
 		g.played.Store(true)
 	}
 }
+
+// firstRevocation reports whether this is the grant's first revocation, so
+// the edge logs a revoked session once, not on each of its requests.
+func (g *grant) firstRevocation() bool {
+	return !g.logged.Load() && g.logged.CompareAndSwap(false, true)
+}

@@ -321,7 +321,7 @@ func (s *Server) serve(rc *fasthttp.RequestCtx, uri []byte) (asset.Kind, int, er
 	}
 	k, n, err := s.serveRoute(rc, &r)
 	if r.kind == routeKey {
-		s.metrics.keyRequest(err)
+		s.metrics.keyRequest(err, rc.Response.StatusCode())
 	}
 	return k, n, err
 }
@@ -389,7 +389,12 @@ func (s *Server) allow(g *grant, id []byte, now time.Time) (*asset.Asset, error)
 		return nil, err
 	}
 	if err := s.gate.AllowAt(s.ctx, g.wallet, a.Policy, now); err != nil {
-		return nil, g.refused(err)
+		err = g.refused(err)
+		if errors.Is(err, errRevoked) && g.firstRevocation() {
+			// INFO once per session: the operator sees a transfer take effect.
+			s.log.Info("session revoked: the pass no longer meets the policy", "session", g.sid, "wallet", g.wallet.Hex(), "asset", g.asset, "err", err)
+		}
+		return nil, err
 	}
 	idle := s.cfg.Seats.Idle
 	if a.CDN() {

@@ -211,6 +211,14 @@ func TestCDNTwoHoldersShareTheCache(t *testing.T) {
 			t.Errorf("a holder's key 0 reached the edge %d times", n)
 		}
 	}
+	// The key traffic docs/protocol.md §4 (CDN delivery) states: how many
+	// key requests one ffmpeg playback made, against the keys there are.
+	keys, requests := (len(segs)/2+cdnKeyPeriod-1)/cdnKeyPeriod, int64(0)
+	for k := range keys + 1 { // one past the schedule: none asked for
+		requests += p.reached(ta.path("keys/" + strconv.Itoa(k) + ".key"))
+	}
+	t.Logf("holder A's ffmpeg made %d key requests for %d media playlists of %d segments (%d keys each, key_period %d)",
+		requests, 2, len(segs)/2, keys, cdnKeyPeriod)
 	resp, err := http.Get(p.cdn.URL + ta.path("keys/0.key"))
 	if err != nil {
 		t.Fatal(err)

@@ -39,6 +39,7 @@ type e2e struct {
 	chain  *testenv.ChainEnv
 	pass   string
 	issuer *token.Issuer // the signer's key, to mint tokens without the signer
+	logs   *lockedBuffer // the process's log (INFO and above)
 }
 
 // e2eOrigin publishes the test clip as asset "clip" with manifest as its
@@ -108,7 +109,8 @@ func startE2EWith(t *testing.T, publish e2eOrigin, editSigner func(*signer.Confi
 		editSigner(&scfg)
 	}
 
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	logs := &lockedBuffer{}
+	log := slog.New(slog.NewTextHandler(logs, nil))
 	deps, closeDeps, err := edgeDeps(cfg, &scfg, log)
 	if err != nil {
 		t.Fatal(err)
@@ -133,7 +135,7 @@ func startE2EWith(t *testing.T, publish e2eOrigin, editSigner func(*signer.Confi
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &e2e{url: "http://" + host, chain: chain, pass: strings.ToLower(pass.Hex()), issuer: issuer}
+	return &e2e{url: "http://" + host, chain: chain, pass: strings.ToLower(pass.Hex()), issuer: issuer, logs: logs}
 }
 
 // signIn runs the wallet flow: nonce, EIP-4361 message, personal_sign,

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -47,6 +49,25 @@ func TestRevokeInOneProcess(t *testing.T) {
 	e.call(t, "GET", pb.HLS, "", nil, 403, &denied)
 	if denied.Error != "revoked" {
 		t.Fatalf("error %q, want revoked", denied.Error)
+	}
+	// The operator's log: one line for the transfer the indexer applied
+	// (chain, contract, token, from, to, block; the mint before it was
+	// backfilled) and one for the session, however many of its requests
+	// were refused. The indexer logs once the edge has applied it.
+	transfer := regexp.MustCompile(`level=INFO msg="transfer: cached ownership dropped" role=indexer chain=1337 contract=(0x[0-9a-fA-F]{40}) token=(\d+) from=` +
+		holder.Address.Hex() + ` to=` + other.Address.Hex() + ` block=([1-9]\d*)\n`)
+	testenv.WaitFor(t, 5*time.Second, func() error {
+		if m := transfer.FindAllStringSubmatch(e.logs.String(), -1); len(m) != 1 || !strings.EqualFold(m[0][1], e.pass) {
+			return fmt.Errorf("transfer log lines %q, want one naming the pass %s; log:\n%s", m, e.pass, e.logs)
+		}
+		return nil
+	})
+	logs := e.logs.String()
+	if n := strings.Count(logs, `msg="session revoked`); n != 1 {
+		t.Errorf("%d session revoked lines after several refused requests, want 1; log:\n%s", n, logs)
+	}
+	if !strings.Contains(logs, "wallet="+holder.Address.Hex()+" asset=clip") {
+		t.Errorf("the revocation line does not name the wallet and asset; log:\n%s", logs)
 	}
 }
 

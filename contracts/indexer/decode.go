@@ -55,9 +55,11 @@ func consecutive(l *types.Log) (first, last *uint256.Int, from, to common.Addres
 // decode turns transfer logs into invalidations, one per distinct (contract,
 // id, from, to). Logs that do not decode (a contract emitting a
 // non-standard event under a standard topic) are counted in bad and skipped:
-// their holders' answers still expire with the cache TTLs.
-func decode(chainID int64, logs []types.Log) (invs []ownership.Invalidation, bad int) {
+// their holders' answers still expire with the cache TTLs. blocks[i] is the
+// block of the first log that made invs[i].
+func decode(chainID int64, logs []types.Log) (invs []ownership.Invalidation, blocks []uint64, bad int) {
 	seen := map[invKey]bool{}
+	var block uint64
 	add := func(contract common.Address, id *uint256.Int, from, to common.Address) {
 		k := invKey{contract: contract, from: from, to: to, hasID: id != nil}
 		if id != nil {
@@ -68,13 +70,15 @@ func decode(chainID int64, logs []types.Log) (invs []ownership.Invalidation, bad
 		}
 		seen[k] = true
 		invs = append(invs, ownership.Invalidation{Chain: chainID, Contract: contract, ID: id, From: from, To: to})
+		blocks = append(blocks, block)
 	}
 	for i := range logs {
+		block = logs[i].BlockNumber
 		if !logs[i].Removed && !decodeOne(&logs[i], add) { // eth_getLogs returns no removed logs
 			bad++
 		}
 	}
-	return invs, bad
+	return invs, blocks, bad
 }
 
 type invKey struct {

@@ -35,6 +35,7 @@ type follower struct {
 	processed atomic.Uint64
 	lease     *lease  // nil without Redis: always the publisher
 	keeper    *keeper // nil unless indexer.state.enabled (with Redis)
+	logInvs   bool    // Deps.LogInvalidations
 
 	mu      sync.Mutex // guards the contract set: Add runs on other goroutines
 	watched map[common.Address]bool

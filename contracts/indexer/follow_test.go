@@ -58,9 +58,17 @@ func TestDecodeTransfers(t *testing.T) {
 			[]move{{w.multi, ids[0], a, b}, {w.multi, ids[1], a, b}}},
 	}
 	for _, tc := range cases {
-		invs, bad := decode(testenv.ChainID, logsOf(tc.r))
+		invs, blocks, bad := decode(testenv.ChainID, logsOf(tc.r))
 		if bad != 0 || len(invs) != len(tc.want) {
 			t.Fatalf("%s: %d invalidations, %d malformed: %+v", tc.name, len(invs), bad, invs)
+		}
+		for i := range blocks {
+			if blocks[i] != tc.r.BlockNumber.Uint64() {
+				t.Fatalf("%s: invalidation %d from block %d, want %d", tc.name, i, blocks[i], tc.r.BlockNumber)
+			}
+		}
+		if len(blocks) != len(invs) {
+			t.Fatalf("%s: %d blocks for %d invalidations", tc.name, len(blocks), len(invs))
 		}
 		for _, m := range tc.want {
 			if count(invs, m.contract, m.id, m.from, m.to) != 1 {

@@ -47,6 +47,11 @@ type Deps struct {
 	Prefix string
 	// Metrics registers the indexer's series (nil: a private registry).
 	Metrics prometheus.Registerer
+	// LogInvalidations logs one INFO line per invalidation read from a
+	// block (chain, contract, token, from, to, block; repeats and reorg
+	// undos are not logged). Local sets it: one machine's operator sees a
+	// transfer revoke; a busy standalone indexer stays quiet.
+	LogInvalidations bool
 }
 
 // Indexer follows token transfers on the configured chains and publishes
@@ -86,6 +91,7 @@ func New(cfg Config, deps Deps, log *slog.Logger) (*Indexer, error) {
 		case cfg.State.Enabled:
 			log.Warn("indexer.state needs Redis: checks on this chain ask the RPC", "chain", ch.ID)
 		}
+		f.logInvs = deps.LogInvalidations
 		if deps.Redis != nil {
 			f.lease = &lease{rdb: deps.Redis, key: LeaseKey(deps.Prefix, ch.ID), ttl: cfg.LeaseTTL, held: cm.leaseHeld, takeovers: cm.takeovers, log: f.log}
 		} else {
@@ -107,7 +113,7 @@ func Local(cfg Config, c *ownership.Checker, reg prometheus.Registerer, log *slo
 		c.Apply(invs...)
 		return nil
 	})
-	x, err := New(cfg, Deps{Sink: sink, Metrics: reg}, log)
+	x, err := New(cfg, Deps{Sink: sink, Metrics: reg, LogInvalidations: true}, log)
 	if err != nil {
 		return nil, err
 	}

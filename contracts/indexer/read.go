@@ -80,7 +80,7 @@ func (f *follower) read(ctx context.Context, contracts []common.Address, target 
 	if err != nil {
 		return err
 	}
-	invs, bad := decode(f.chain.ID, logs)
+	invs, blocks, bad := decode(f.chain.ID, logs)
 	f.m.malformed.Add(float64(bad))
 	r := record{cursor: cursor{num: to, hash: last.Hash()}, invs: invs}
 	if f.keeper != nil {
@@ -90,7 +90,7 @@ func (f *follower) read(ctx context.Context, contracts []common.Address, target 
 			return err
 		}
 	}
-	if err := f.publish(ctx, invs); err != nil {
+	if err := f.publish(ctx, invs, blocks); err != nil {
 		return err
 	}
 	f.advance(ctx, r)
@@ -158,18 +158,24 @@ func (f *follower) backfill(ctx context.Context, contracts []common.Address) err
 		f.m.rpcErrors.Inc()
 		return fmt.Errorf("backfilling %d contracts: %w", len(contracts), err)
 	}
-	invs, bad := decode(f.chain.ID, logs)
+	invs, blocks, bad := decode(f.chain.ID, logs)
 	f.m.malformed.Add(float64(bad))
-	return f.publish(ctx, invs)
+	return f.publish(ctx, invs, blocks)
 }
 
-// publish sends invs and schedules their repeat.
-func (f *follower) publish(ctx context.Context, invs []ownership.Invalidation) error {
+// publish sends invs, read from blocks (nil: a reorg's undo), and
+// schedules their repeat.
+func (f *follower) publish(ctx context.Context, invs []ownership.Invalidation, blocks []uint64) error {
 	if len(invs) == 0 {
 		return nil
 	}
 	if err := f.send(ctx, invs); err != nil {
 		return err
+	}
+	if f.logInvs && blocks != nil {
+		for i := range invs {
+			f.logInvalidation(&invs[i], blocks[i])
+		}
 	}
 	if f.cfg.RepeatAfter > 0 {
 		f.pending = append(f.pending, repeat{due: time.Now().Add(f.cfg.RepeatAfter), invs: invs})
@@ -234,4 +240,14 @@ func sub(a, b uint64) uint64 {
 		return 0
 	}
 	return a - b
+}
+
+// logInvalidation writes one INFO line for a published invalidation (once:
+// repeats are not logged).
+func (f *follower) logInvalidation(inv *ownership.Invalidation, block uint64) {
+	token := "" // ERC-20: a balance, no token id
+	if inv.ID != nil {
+		token = inv.ID.Dec()
+	}
+	f.log.Info("transfer: cached ownership dropped", "contract", inv.Contract.Hex(), "token", token, "from", inv.From.Hex(), "to", inv.To.Hex(), "block", block)
 }

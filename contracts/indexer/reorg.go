@@ -37,7 +37,7 @@ func (f *follower) reorg(ctx context.Context) error {
 			return err
 		}
 	}
-	if err := f.publish(ctx, undo); err != nil {
+	if err := f.publish(ctx, undo, nil); err != nil {
 		return err
 	}
 	f.m.reorgs.Inc()

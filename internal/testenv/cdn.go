@@ -5,6 +5,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"text/template"
 	"time"
@@ -22,68 +23,86 @@ type CDNEnv struct {
 // token-free route /c/, BYPASS on every other path.
 const CacheStatus = "X-Cache-Status"
 
-// cdnConf caches what a CDN in front of the edge caches (deploy/terraform's
-// CloudFront behaviours): /c/ by the origin's Cache-Control, keyed on the
-// path alone (no query string, cookie or header), concurrent misses of one
-// object collapsed into one upstream fetch; every other path (the token
-// path /t/, whose answers are per viewer) passed through uncached. One
-// process (master_process off) running as the test's user, every path in
-// its own prefix, so it needs no root and leaves nothing behind.
-var cdnConf = template.Must(template.New("cdn.conf").Parse(`daemon off;
-master_process off;
-pid {{.Prefix}}/nginx.pid;
-error_log {{.Prefix}}/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path {{.Prefix}}/body;
-    proxy_temp_path {{.Prefix}}/proxy;
-    fastcgi_temp_path {{.Prefix}}/fastcgi;
-    uwsgi_temp_path {{.Prefix}}/uwsgi;
-    scgi_temp_path {{.Prefix}}/scgi;
-    proxy_cache_path {{.Prefix}}/cache levels=1:2 keys_zone=cdn:10m max_size=1g inactive=1h use_temp_path=off;
-    upstream edge {
-        server {{.Upstream}};
-        keepalive 16;
+// CDNSite is the nginx configuration that makes a caching proxy a CDN for
+// the edge, as any CDN must behave (docs/protocol.md §6, "Putting a CDN in
+// front", shows it rendered by RenderCDNSite and docs/docs_test.go checks
+// the two agree; deploy/terraform's CloudFront behaviours do the same): /c/
+// cached per the edge's Cache-Control, keyed on the path alone (no query
+// string, cookie or header), concurrent misses of one object collapsed into
+// one upstream fetch; every other path (the token path /t/, whose answers
+// are per viewer, and the signer's routes) passed through uncached, with the
+// client's address for the edge's http.proxies. It goes in nginx's http
+// block; Cache is the cache folder, Addr the listen address, Upstream the
+// edge's host:port.
+const CDNSite = `proxy_cache_path {{.Cache}} levels=1:2 keys_zone=cdn:10m max_size=1g inactive=1h use_temp_path=off;
+upstream edge {
+    server {{.Upstream}};
+    keepalive 16;
+}
+server {
+    listen {{.Addr}};
+    proxy_http_version 1.1;
+    proxy_set_header Connection "";
+    location /c/ {
+        proxy_pass http://edge;
+        proxy_cache cdn;
+        proxy_cache_key $uri;
+        proxy_cache_lock on;
+        proxy_cache_lock_timeout 30s;
+        proxy_set_header Cookie "";
+        proxy_set_header Authorization "";
+        add_header X-Cache-Status $upstream_cache_status always;
     }
-    server {
-        listen {{.Addr}};
-        proxy_http_version 1.1;
-        proxy_set_header Connection "";
-        location /c/ {
-            proxy_pass http://edge;
-            proxy_cache cdn;
-            proxy_cache_key $uri;
-            proxy_cache_lock on;
-            proxy_cache_lock_timeout 30s;
-            proxy_set_header Cookie "";
-            proxy_set_header Authorization "";
-            add_header X-Cache-Status $upstream_cache_status always;
-        }
-        location / {
-            proxy_pass http://edge;
-            proxy_cache off;
-            add_header X-Cache-Status BYPASS always;
-        }
+    location / {
+        proxy_pass http://edge;
+        proxy_cache off;
+        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+        add_header X-Cache-Status BYPASS always;
     }
 }
-`))
+`
+
+var cdnSite = template.Must(template.New("site").Parse(CDNSite))
+
+// RenderCDNSite is CDNSite for a cache folder, a listen address (host:port
+// or port) and the edge's host:port.
+func RenderCDNSite(cache, addr, upstream string) (string, error) {
+	var b strings.Builder
+	if err := cdnSite.Execute(&b, map[string]string{"Cache": cache, "Addr": addr, "Upstream": upstream}); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// cdnConf wraps CDNSite for the stand-in: one process (master_process off)
+// running as the test's user, every path in its own prefix, so it needs no
+// root and leaves nothing behind.
+const cdnConf = `daemon off;
+master_process off;
+pid %[1]s/nginx.pid;
+error_log %[1]s/error.log warn;
+events { worker_connections 1024; }
+http {
+access_log off;
+client_body_temp_path %[1]s/body;
+proxy_temp_path %[1]s/proxy;
+fastcgi_temp_path %[1]s/fastcgi;
+uwsgi_temp_path %[1]s/uwsgi;
+scgi_temp_path %[1]s/scgi;
+%[2]s}
+`
 
 // WriteCDNConfig writes prefix/nginx.conf for nginx -p prefix/ to listen
 // on addr and cache in front of upstream (host:port) as CDN does, keeping
 // every file it makes under prefix; it returns the config's path. The
 // benchmark runs the same stand-in.
 func WriteCDNConfig(prefix, addr, upstream string) (string, error) {
-	conf := filepath.Join(prefix, "nginx.conf")
-	f, err := os.Create(conf)
+	site, err := RenderCDNSite(prefix+"/cache", addr, upstream)
 	if err != nil {
 		return "", fmt.Errorf("writing the nginx config: %w", err)
 	}
-	err = cdnConf.Execute(f, map[string]string{"Prefix": prefix, "Addr": addr, "Upstream": upstream})
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	conf := filepath.Join(prefix, "nginx.conf")
+	if err := os.WriteFile(conf, fmt.Appendf(nil, cdnConf, prefix, site), 0o644); err != nil {
 		return "", fmt.Errorf("writing the nginx config: %w", err)
 	}
 	return conf, nil
