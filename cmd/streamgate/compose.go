@@ -33,7 +33,11 @@ type edgeConfig struct {
 
 // defaultEdgeConfig returns the defaults that configs/edge.yaml shows.
 func defaultEdgeConfig() edgeConfig {
-	return edgeConfig{Config: edge.DefaultConfig(), Indexer: indexer.DefaultConfig()}
+	c := edgeConfig{Config: edge.DefaultConfig(), Indexer: indexer.DefaultConfig()}
+	// The in-process indexer runs only without Redis, where there is no
+	// state to keep: off, so its live_ttl does not bound poll_interval.
+	c.Indexer.State.Enabled = false
+	return c
 }
 
 // Validate reports the first invalid field by its YAML path.

@@ -96,7 +96,7 @@ func (c *Config) Validate() error {
 		return err
 	}
 	if c.State.Enabled && c.State.LiveTTL <= c.PollInterval {
-		return fmt.Errorf("indexer.state.live_ttl: want > poll_interval (%s), got %s", c.PollInterval, c.State.LiveTTL)
+		return fmt.Errorf("indexer.state.live_ttl: want > poll_interval (%s), got %s (raise live_ttl, or set indexer.state.enabled: false)", c.PollInterval, c.State.LiveTTL)
 	}
 	return chainrpc.ValidateChains("indexer", c.Chains, false)
 }

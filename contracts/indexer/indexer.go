@@ -77,6 +77,10 @@ func New(cfg Config, deps Deps, log *slog.Logger) (*Indexer, error) {
 	if deps.Redis != nil {
 		store = redisCursors{rdb: deps.Redis, prefix: deps.Prefix}
 	}
+	if cfg.State.Enabled && deps.Redis == nil && len(cfg.Chains) > 0 {
+		// On by default: one line, not a warning per chain, says why it is off.
+		log.Info("indexer.state off: no Redis to keep the holders in; checks ask the RPC")
+	}
 	m := newMetrics(deps.Metrics)
 	x := &Indexer{cfg: cfg, deps: deps, log: log, followers: map[int64]*follower{}}
 	for i, ch := range cfg.Chains {
@@ -85,11 +89,8 @@ func New(cfg Config, deps Deps, log *slog.Logger) (*Indexer, error) {
 		}
 		cm := m.chain(ch.ID)
 		f := newFollower(&x.cfg, ch, deps.Sink, store, cm, log.With("chain", ch.ID))
-		switch {
-		case cfg.State.Enabled && deps.Redis != nil:
+		if cfg.State.Enabled && deps.Redis != nil {
 			f.keeper = newKeeper(&x.cfg.State, deps.Redis, deps.Prefix, ch.ID)
-		case cfg.State.Enabled:
-			log.Warn("indexer.state needs Redis: checks on this chain ask the RPC", "chain", ch.ID)
 		}
 		f.logInvs = deps.LogInvalidations
 		if deps.Redis != nil {
@@ -113,6 +114,7 @@ func Local(cfg Config, c *ownership.Checker, reg prometheus.Registerer, log *slo
 		c.Apply(invs...)
 		return nil
 	})
+	cfg.State.Enabled = false // no Redis to keep it in: c's own line says the state is off
 	x, err := New(cfg, Deps{Sink: sink, Metrics: reg, LogInvalidations: true}, log)
 	if err != nil {
 		return nil, err

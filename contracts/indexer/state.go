@@ -24,7 +24,10 @@ import (
 // ERC-1155 contracts the indexer follows in Redis (docs/protocol.md §8), so
 // that checks answer without RPC (ownership.state).
 type StateConfig struct {
-	// Enabled keeps the state (needs Redis: `streamgate indexer`).
+	// Enabled keeps the state (needs Redis: `streamgate indexer`; without
+	// it the state is off and checks ask the RPC). On, each contract's
+	// history is read first, from its deployment (or start block), at most
+	// BackfillRate eth_getLogs calls per second.
 	Enabled bool `yaml:"enabled"`
 	// BackfillRange bounds the blocks of one eth_getLogs reading a new
 	// contract's history, from its deployment (or start block) on.
@@ -49,9 +52,10 @@ type StartBlock struct {
 	Block    uint64 `yaml:"block"`
 }
 
-// DefaultStateConfig is off; on, it backfills 2000 blocks per call, 5 calls/s.
+// DefaultStateConfig is on (where Redis is configured): it backfills 2000
+// blocks per call, 5 calls/s.
 func DefaultStateConfig() StateConfig {
-	return StateConfig{BackfillRange: 2000, BackfillRate: 5, LiveTTL: 3 * time.Second, StartBlocks: []StartBlock{}}
+	return StateConfig{Enabled: true, BackfillRange: 2000, BackfillRate: 5, LiveTTL: 3 * time.Second, StartBlocks: []StartBlock{}}
 }
 
 func (s *StateConfig) validate() error {

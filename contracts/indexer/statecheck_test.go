@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -59,6 +60,38 @@ func counter(t *testing.T, reg *prometheus.Registry, name string) float64 {
 	}
 	t.Fatalf("no metric %s", name)
 	return 0
+}
+
+// lagGauge reads streamgate_ownership_state_lag_blocks of the test chain.
+func lagGauge(t *testing.T, reg *prometheus.Registry) float64 {
+	t.Helper()
+	mfs, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range mfs {
+		if mf.GetName() != "streamgate_ownership_state_lag_blocks" {
+			continue
+		}
+		for _, m := range mf.GetMetric() {
+			if l := m.GetLabel(); len(l) == 1 && l[0].GetName() == "chain" && l[0].GetValue() == strconv.Itoa(testenv.ChainID) {
+				return m.GetGauge().GetValue()
+			}
+		}
+	}
+	t.Fatal("no streamgate_ownership_state_lag_blocks for the test chain")
+	return 0
+}
+
+// lagIs waits until the lag gauge satisfies ok.
+func lagIs(t *testing.T, reg *prometheus.Registry, what string, ok func(float64) bool) {
+	t.Helper()
+	testenv.WaitFor(t, 10*time.Second, func() error {
+		if v := lagGauge(t, reg); !ok(v) {
+			return fmt.Errorf("lag gauge %v, want %s", v, what)
+		}
+		return nil
+	})
 }
 
 func mustParse(t *testing.T, doc string) *policy.Policy {
@@ -194,6 +227,7 @@ func TestChecksFromState(t *testing.T) {
 		return nil
 	}
 	testenv.WaitFor(t, 10*time.Second, asksChain)
+	lagIs(t, reg, "> max_lag_blocks while the logs are blocked", func(v float64) bool { return v > float64(ocfg.State.MaxLagBlocks) })
 	if err := c.Allow(ctx, w.bob.Address, pass); err != nil { // the chain agrees
 		t.Fatalf("holder while the indexer lags: %v", err)
 	}
@@ -211,8 +245,10 @@ func TestChecksFromState(t *testing.T) {
 		}
 		return nil
 	})
+	lagIs(t, reg, "0 once caught up", func(v float64) bool { return v == 0 })
 	stop()
 	testenv.WaitFor(t, 10*time.Second, asksChain)
+	lagIs(t, reg, "-1 without a heartbeat", func(v float64) bool { return v == -1 })
 }
 
 // TestStateBehindHeadAsksChainBeforeRefusing: with confirmations, the state

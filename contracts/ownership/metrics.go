@@ -10,6 +10,7 @@ import (
 type Metrics struct {
 	hits, misses, rpcCalls, redisHits, redisErrors, graceUsed, stateAnswers prometheus.Counter
 	rpcFailures                                                             *prometheus.CounterVec
+	stateLag                                                                *prometheus.GaugeVec
 
 	invalidations, badInvalidations, subscribeFailures prometheus.Counter
 	subscribed                                         prometheus.Gauge
@@ -37,6 +38,11 @@ func NewMetrics(r prometheus.Registerer) *Metrics {
 		Help: "RPC requests that failed, before failover, by reason: timeout, http_429, http_5xx, http_status, rpc_error (not a revert), transport, bad_answer (not JSON-RPC, another id, or return data too short from a contract).",
 	}, []string{"reason"})
 	r.MustRegister(rpcFailures)
+	stateLag := prometheus.NewGaugeVec(prometheus.GaugeOpts{
+		Name: "streamgate_ownership_state_lag_blocks",
+		Help: "Blocks the indexed ownership state is behind the head minus confirmations, from the chain's last heartbeat read; -1 while there is no live heartbeat (checks ask the chain).",
+	}, []string{"chain"})
+	r.MustRegister(stateLag)
 	for _, reason := range chainrpc.Reasons {
 		rpcFailures.WithLabelValues(reason)
 	}
@@ -49,6 +55,7 @@ func NewMetrics(r prometheus.Registerer) *Metrics {
 		misses:            c("cache_misses_total", "Policy checks that needed Redis or the chain."),
 		rpcCalls:          c("rpc_calls_total", "eth_call and eth_getCode requests sent."),
 		rpcFailures:       rpcFailures,
+		stateLag:          stateLag,
 		redisHits:         c("redis_hits_total", "Facts found fresh in Redis."),
 		redisErrors:       c("redis_errors_total", "Redis operations that failed (the chain answered instead)."),
 		graceUsed:         c("grace_answers_total", "Checks passed on a recent positive while the chain was unavailable."),

@@ -66,11 +66,15 @@ func New(cfg Config, rdb redis.UniversalClient, prefix string, m *Metrics, log *
 		return nil, fmt.Errorf("ownership cache: %w", err)
 	}
 	c := &Checker{cfg: cfg, local: l, metrics: m.or(), log: log}
-	if rdb != nil {
+	switch {
+	case rdb != nil:
 		c.shared = &shared{rdb: rdb, prefix: prefix}
 		if cfg.State.Enabled {
-			c.state = newStateReader(rdb, prefix, cfg.State, cfg.Chains)
+			c.state = newStateReader(rdb, prefix, cfg.State, cfg.Chains, c.metrics)
 		}
+	case cfg.State.Enabled && len(cfg.Chains) > 0:
+		// On by default: one line, not a warning, says why it does nothing.
+		log.Info("ownership.state off: no redis.addr, so no indexed state to read; ERC-721/1155 checks ask the RPC")
 	}
 	c.dialChains()
 	return c, nil

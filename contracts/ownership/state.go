@@ -11,6 +11,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -70,8 +71,9 @@ func BalanceIDField(id *uint256.Int, wallet common.Address) string {
 // StateConfig is `ownership.state`: answering from the indexer's state.
 type StateConfig struct {
 	// Enabled answers ERC-721 and ERC-1155 checks from the indexed state
-	// when it is live (needs redis.addr and an indexer with
-	// indexer.state.enabled).
+	// when it is live (an indexer with indexer.state.enabled on the same
+	// Redis). Without redis.addr it is off: checks ask the RPC. On, it
+	// costs one Redis pipeline per Refresh (GET, PTTL, HGETALL per chain).
 	Enabled bool `yaml:"enabled"`
 	// MaxLagBlocks: the state answers only while the indexer is at most this
 	// many blocks behind the head minus its confirmations.
@@ -86,9 +88,10 @@ type StateConfig struct {
 	Refresh time.Duration `yaml:"refresh"`
 }
 
-// DefaultStateConfig is off; when on, it trusts an answer for up to an hour.
+// DefaultStateConfig is on (where Redis is configured): it reads the
+// heartbeat every 250 ms and trusts an answer for up to an hour.
 func DefaultStateConfig() StateConfig {
-	return StateConfig{MaxLagBlocks: 2, MaxTrust: time.Hour, Refresh: 250 * time.Millisecond}
+	return StateConfig{Enabled: true, MaxLagBlocks: 2, MaxTrust: time.Hour, Refresh: 250 * time.Millisecond}
 }
 
 func (s *StateConfig) validate() error {
@@ -103,6 +106,7 @@ type chainState struct {
 	liveUntil atomic.Int64                              // unix ns; past it the state does not answer
 	atHead    atomic.Bool                               // synced == head at the last heartbeat
 	contracts atomic.Pointer[map[common.Address]string] // live contracts → standard shown
+	lag       prometheus.Gauge                          // streamgate_ownership_state_lag_blocks{chain}
 }
 
 // stateReader polls the indexer's heartbeat and contract statuses.
@@ -115,10 +119,12 @@ type stateReader struct {
 	done   chan struct{}
 }
 
-func newStateReader(rdb redis.UniversalClient, prefix string, cfg StateConfig, chains []ChainConfig) *stateReader {
+func newStateReader(rdb redis.UniversalClient, prefix string, cfg StateConfig, chains []ChainConfig, m *Metrics) *stateReader {
 	r := &stateReader{rdb: rdb, prefix: prefix, cfg: cfg, chains: map[int64]*chainState{}, done: make(chan struct{})}
 	for _, ch := range chains {
-		r.chains[ch.ID] = &chainState{}
+		lag := m.stateLag.WithLabelValues(strconv.FormatInt(ch.ID, 10))
+		lag.Set(-1) // no heartbeat read yet
+		r.chains[ch.ID] = &chainState{lag: lag}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	r.stop = cancel
@@ -180,7 +186,13 @@ func (s *chainState) update(live *redis.StringCmd, ttl *redis.DurationCmd, contr
 	}
 	head, synced, target, ok := parseLive(live.Val())
 	d := ttl.Val()
-	if !ok || d <= 0 || synced+maxLag < target {
+	if !ok || d <= 0 {
+		s.lag.Set(-1)
+		s.liveUntil.Store(0)
+		return
+	}
+	s.lag.Set(float64(target - min(synced, target)))
+	if synced+maxLag < target {
 		s.liveUntil.Store(0)
 		return
 	}
