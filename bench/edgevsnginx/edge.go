@@ -48,10 +48,11 @@ func streamgateBinary(ctx context.Context, root, dir, path string) (string, erro
 
 // startEdge mints a key and a token with the binary's own tools, starts the
 // edge on CPU0 with GOMAXPROCS=1, and warms its cache with both payloads.
-// With profile set, the edge serves /debug/pprof/ on an admin listener.
+// It listens on host (the admin listener, with profile set, on loopback),
+// keeping its key, config and log in dir.
 // With gate set, the edge checks ownership on gate's chain, and a token for
 // a wallet without a pass must get 403 before anything is measured.
-func startEdge(ctx context.Context, bin, dir string, fx fixture, gate *chain, profile bool) (running, error) {
+func startEdge(ctx context.Context, bin, dir, host string, fx fixture, gate *chain, profile bool) (running, error) {
 	keyDir := filepath.Join(dir, "keys")
 	if _, err := output(ctx, bin, "keys", "gen", "--out", keyDir); err != nil {
 		return running{}, err
@@ -69,7 +70,7 @@ func startEdge(ctx context.Context, bin, dir string, fx fixture, gate *chain, pr
 		return running{}, err
 	}
 	conf := filepath.Join(dir, "edge.yaml")
-	yaml := edgeConfig(port, fx.originDir, keyDir)
+	yaml := edgeConfig(host, port, fx.originDir, keyDir)
 	if gate != nil {
 		yaml += gate.ownershipConfig()
 	}
@@ -92,7 +93,7 @@ func startEdge(ctx context.Context, bin, dir string, fx fixture, gate *chain, pr
 	if err != nil {
 		return running{}, err
 	}
-	base := fmt.Sprintf("http://%s:%d", loopback, port)
+	base := fmt.Sprintf("http://%s:%d", host, port)
 	r := running{srv: srv, playlist: edgeURL(base, tok, playlistName), segment: edgeURL(base, tok, segmentName),
 		key: edgeURL(base, tok, cdnKeyPath(0)), base: base, pprof: pprofBase}
 	// The CDN scenario's viewers: one playback session (token) each.
@@ -140,7 +141,7 @@ func edgeURL(base, tok, name string) string {
 
 // edgeConfig sets only what differs from the defaults: the address, the
 // origin folder, the keys, and a cache that holds both payloads.
-func edgeConfig(port int, originDir, keyDir string) string {
+func edgeConfig(host string, port int, originDir, keyDir string) string {
 	return fmt.Sprintf(`listen: %s:%d
 origin:
   regions:
@@ -151,7 +152,7 @@ token:
 cache:
   max_bytes: 268435456
   max_object_bytes: 16777216
-`, loopback, port, originDir, filepath.Join(keyDir, "jwks.json"))
+`, host, port, originDir, filepath.Join(keyDir, "jwks.json"))
 }
 
 // output runs a short command and returns its trimmed stdout.

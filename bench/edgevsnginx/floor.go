@@ -234,7 +234,7 @@ func floorMain(ctx context.Context, args []string) error {
 
 // startFloor starts the floor process (this binary, GOMAXPROCS=1) on the
 // servers' core, serving the fixture's three payloads, and warms it.
-func startFloor(ctx context.Context, dir string, fx fixture, lowat int) (running, error) {
+func startFloor(ctx context.Context, dir, host string, fx fixture, lowat int) (running, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return running{}, fmt.Errorf("floor: finding this binary: %w", err)
@@ -250,12 +250,12 @@ func startFloor(ctx context.Context, dir string, fx fixture, lowat int) (running
 	}
 	env := append(os.Environ(), "GOMAXPROCS=1")
 	srv, err := startPinned("floor", filepath.Join(dir, "floor.log"), env, self, "floor",
-		"-listen", fmt.Sprintf("%s:%d", loopback, port), "-root", fx.originDir,
+		"-listen", fmt.Sprintf("%s:%d", host, port), "-root", fx.originDir,
 		"-files", strings.Join(files, ","), "-lowat", strconv.Itoa(lowat))
 	if err != nil {
 		return running{}, err
 	}
-	base := fmt.Sprintf("http://%s:%d/", loopback, port)
+	base := fmt.Sprintf("http://%s:%d/", host, port)
 	r := running{srv: srv, playlist: base + files[0], segment: base + files[1], key: base + files[2],
 		base: base[:len(base)-1], pprof: base + "debug/pprof"}
 	return r, warmBoth(ctx, r, fx)

@@ -34,6 +34,7 @@ type options struct {
 	profile    string             // folder for CPU profiles, "" = none
 	rates      map[string]float64 // open-loop req/s by payload; absent = no open-loop run
 	floorLowat int                // the floor's TCP_NOTSENT_LOWAT
+	shaped     time.Duration      // the shaped link's netem delay; < 0: no shaped link
 }
 
 func main() {
@@ -44,7 +45,7 @@ func main() {
 		return
 	}
 	var o options
-	var rate string
+	var rate, shaped string
 	flag.DurationVar(&o.duration, "duration", 5*time.Second, "length of one wrk run")
 	flag.IntVar(&o.rounds, "rounds", 3, "interleaved rounds; the report shows medians over them")
 	flag.IntVar(&o.conns, "connections", 32, "wrk connections (one wrk thread)")
@@ -56,10 +57,15 @@ func main() {
 	flag.StringVar(&o.profile, "profile", "", "write a CPU profile of the edge and of the floor during each wrk run into `DIR` (pprof format)")
 	flag.StringVar(&rate, "rate", "", "open-loop runs at a fixed offered rate, the same for every server: `N` req/s for every payload, or e.g. playlist=20000,segment=800,key=20000 (\"\": none)")
 	flag.IntVar(&o.floorLowat, "floor-lowat", 16384, "the floor's TCP_NOTSENT_LOWAT in bytes (the edge's http.not_sent_lowat default; 0: the kernel's default)")
+	flag.StringVar(&shaped, "shaped", "20ms", "also measure over a veth link from a network namespace with netem `DELAY` (round trip); 0s: the veth without delay; off: none")
 	flag.Parse()
 	var err error
 	if o.rates, err = parseRates(rate); err != nil {
 		fmt.Fprintln(os.Stderr, "edgevsnginx: -rate:", err)
+		os.Exit(2)
+	}
+	if o.shaped, err = parseShaped(shaped); err != nil {
+		fmt.Fprintln(os.Stderr, "edgevsnginx: -shaped:", err)
 		os.Exit(2)
 	}
 	if err := o.validate(); err != nil {
@@ -142,6 +148,18 @@ func parseRates(s string) (map[string]float64, error) {
 		rates[k] = r
 	}
 	return rates, nil
+}
+
+// parseShaped reads -shaped: "off" is -1, else a delay >= 0.
+func parseShaped(s string) (time.Duration, error) {
+	if s == "off" {
+		return -1, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 0 {
+		return 0, fmt.Errorf("want off or a delay >= 0 such as 20ms, got %q", s)
+	}
+	return d, nil
 }
 
 // payloads are the three objects measured, in the report's order.

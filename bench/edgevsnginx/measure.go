@@ -17,8 +17,9 @@ type target struct {
 	payload string // "playlist", "segment" or "key"
 	url     string
 	srv     *server
-	pprof   string // the server's /debug/pprof base URL, "" when it has none
-	size    int64  // the payload's bytes
+	pprof   string   // the server's /debug/pprof base URL, "" when it has none
+	size    int64    // the payload's bytes
+	via     []string // the load generator's command prefix (the shaped link's namespace), nil for none
 }
 
 // sample is one wrk run and the server CPU time spent during it.
@@ -61,7 +62,7 @@ func targets(edge, ngx, floor running, fx fixture) []target {
 			name string
 			run  running
 		}{{"edge", edge}, {"nginx", ngx}, {"floor", floor}} {
-			ts = append(ts, target{r.name, p.name, p.url(r.run), r.run.srv, r.run.pprof, int64(p.size)})
+			ts = append(ts, target{server: r.name, payload: p.name, url: p.url(r.run), srv: r.run.srv, pprof: r.run.pprof, size: int64(p.size)})
 		}
 	}
 	return ts
@@ -112,7 +113,7 @@ func measureOne(ctx context.Context, o options, t target, round int) (sample, er
 	if o.profile != "" && t.pprof != "" {
 		prof = takeProfile(ctx, t.pprof, o.duration, filepath.Join(o.profile, fmt.Sprintf("%s-%s-r%d.pprof", t.server, t.payload, round)))
 	}
-	res, err := runWrk(ctx, o.conns, o.duration, t.url)
+	res, err := runWrk(ctx, t.via, o.conns, o.duration, t.url)
 	if prof != nil {
 		err = errors.Join(err, <-prof)
 	}

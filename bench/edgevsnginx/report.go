@@ -81,7 +81,7 @@ func median(v []float64) float64 {
 
 // report prints the medians and the ratio line, and writes the same text to
 // path so that a run's figures outlive the terminal.
-func report(o options, fx fixture, ts []target, samples [][]sample, open [][]olSample, cdn *cdnResult, path string) error {
+func report(o options, fx fixture, ts []target, samples [][]sample, open [][]olSample, shaped *shapedResult, cdn *cdnResult, path string) error {
 	sums := make(map[string]summary, len(ts))
 	opens := make(map[string]olSummary, len(ts))
 	var b strings.Builder
@@ -113,6 +113,9 @@ func report(o options, fx fixture, ts []target, samples [][]sample, open [][]olS
 		}
 	}
 	b.WriteString("\n" + ratioLine(sums, opens) + "\n" + floorLine(sums) + "\n")
+	if shaped != nil {
+		b.WriteString("\n" + shapedLines(*shaped))
+	}
 	if cdn != nil {
 		b.WriteString("\n" + cdnLines(*cdn))
 	}
@@ -168,4 +171,24 @@ func div(a, b float64) float64 {
 		return 0
 	}
 	return a / b
+}
+
+// shapedLines is the shaped link's table and ratio lines, or why it was
+// skipped.
+func shapedLines(r shapedResult) string {
+	var b strings.Builder
+	if r.skipped != "" {
+		fmt.Fprintf(&b, "shaped link (netem delay %s): skipped: %s\n", r.delay, r.skipped)
+		return b.String()
+	}
+	fmt.Fprintf(&b, "shaped link: wrk in a network namespace over a veth pair, netem delay %s on its side (round trip %s)\n", r.delay, r.delay)
+	fmt.Fprintf(&b, "%-6s %-9s %12s %10s %9s %12s %8s %8s\n", "server", "payload", "req/s", "MB/s", "p99 ms", "CPU µs/req", "usr µs", "sys µs")
+	sums := make(map[string]summary, len(r.ts))
+	for i, t := range r.ts {
+		s := summarize(t, r.samples[i])
+		sums[t.server+"/"+t.payload] = s
+		fmt.Fprintf(&b, "%-6s %-9s %12.2f %10.2f %9.2f %12.2f %8.2f %8.2f\n", s.server, s.payload, s.reqPerSec, s.mbPerSec, s.p99ms, s.cpuUSPerReq, s.userUSPerReq, s.sysUSPerReq)
+	}
+	fmt.Fprintf(&b, "shaped %s\nshaped %s\n", ratioLine(sums, nil), floorLine(sums))
+	return b.String()
 }

@@ -51,7 +51,7 @@ func run(ctx context.Context, o options) error {
 			return fmt.Errorf("-profile: %w", err)
 		}
 	}
-	ts, edge, stop, err := startServers(ctx, o, bin, dir, fx, gate)
+	ts, edge, stop, err := startServers(ctx, o, bin, dir, loopback, fx, gate)
 	defer stop()
 	if err != nil {
 		return err
@@ -59,6 +59,14 @@ func run(ctx context.Context, o options) error {
 	samples, open, err := measure(ctx, o, ts)
 	if err != nil {
 		return err
+	}
+	var shaped *shapedResult
+	if o.shaped >= 0 {
+		res, err := runShaped(ctx, o, bin, dir, fx, gate)
+		if err != nil {
+			return err
+		}
+		shaped = &res
 	}
 	var cdn *cdnResult
 	if o.viewers > 0 {
@@ -69,35 +77,35 @@ func run(ctx context.Context, o options) error {
 		}
 		cdn = &res
 	}
-	return report(o, fx, ts, samples, open, cdn, filepath.Join(root, o.out))
+	return report(o, fx, ts, samples, open, shaped, cdn, filepath.Join(root, o.out))
 }
 
 // startServers starts the edge (gated on gate's pass unless gate is nil),
-// nginx and the floor, and returns the runs to make. stop stops whichever of them
+// nginx and the floor, listening on host, and returns the runs to make. stop stops whichever of them
 // started, so it is to be deferred even when err is set: a server may have
 // started and then failed its checks.
-func startServers(ctx context.Context, o options, bin, dir string, fx fixture, gate *chain) (ts []target, edge running, stop func(), err error) {
+func startServers(ctx context.Context, o options, bin, dir, host string, fx fixture, gate *chain) (ts []target, edge running, stop func(), err error) {
 	var started []*server
 	stop = func() {
 		for _, s := range slices.Backward(started) {
 			s.stop()
 		}
 	}
-	edge, err = startEdge(ctx, bin, dir, fx, gate, o.profile != "")
+	edge, err = startEdge(ctx, bin, dir, host, fx, gate, o.profile != "")
 	if edge.srv != nil {
 		started = append(started, edge.srv)
 	}
 	if err != nil {
 		return nil, edge, stop, err
 	}
-	ngx, err := startNginx(ctx, dir, fx)
+	ngx, err := startNginx(ctx, dir, host, fx)
 	if ngx.srv != nil {
 		started = append(started, ngx.srv)
 	}
 	if err != nil {
 		return nil, edge, stop, err
 	}
-	floor, err := startFloor(ctx, dir, fx, o.floorLowat)
+	floor, err := startFloor(ctx, dir, host, fx, o.floorLowat)
 	if floor.srv != nil {
 		started = append(started, floor.srv)
 	}
