@@ -50,7 +50,7 @@ func main() {
 	flag.IntVar(&o.rounds, "rounds", 3, "interleaved rounds; the report shows medians over them")
 	flag.IntVar(&o.conns, "connections", 32, "wrk connections (one wrk thread)")
 	flag.StringVar(&o.streamgate, "streamgate", "", "streamgate binary `path` (default: go build ./cmd/streamgate into the work dir)")
-	flag.StringVar(&o.out, "out", "bench/results/edgevsnginx.txt", "report file, relative to the repository root")
+	flag.StringVar(&o.out, "out", "bench/results/edgevsnginx.txt", "report file; a relative path is taken from the repository root")
 	flag.BoolVar(&o.keep, "keep", false, "keep the work dir (configs, logs) for inspection")
 	flag.BoolVar(&o.gate, "gate", true, "gate the asset on an ERC-721 pass on a simulated chain (false: a public asset)")
 	flag.IntVar(&o.viewers, "viewers", 50, "CDN scenario: viewers playing the CDN-mode asset at once through the nginx cache stand-in (0: skip)")

@@ -77,7 +77,11 @@ func run(ctx context.Context, o options) error {
 		}
 		cdn = &res
 	}
-	return report(o, fx, ts, samples, open, shaped, cdn, filepath.Join(root, o.out))
+	out := o.out
+	if !filepath.IsAbs(out) {
+		out = filepath.Join(root, out)
+	}
+	return report(o, fx, ts, samples, open, shaped, cdn, out)
 }
 
 // startServers starts the edge (gated on gate's pass unless gate is nil),
