@@ -35,8 +35,18 @@ type Config struct {
 	Seats     SeatsConfig      `yaml:"seats"`
 	Page      PageConfig       `yaml:"page"`
 	SDK       SDKConfig        `yaml:"sdk"`
+	Debug     DebugConfig      `yaml:"debug"`
 	// The one-machine keys of configs/edge.yaml (signer, indexer) belong to
 	// the composition that hosts a signer beside the edge: cmd/streamgate.
+}
+
+// DebugConfig holds operator diagnostics, all off by default.
+type DebugConfig struct {
+	// PProf serves Go's runtime profiles (the routes of net/http/pprof under
+	// /debug/pprof/, e.g. /debug/pprof/profile?seconds=5 for a CPU profile)
+	// on admin_listen only, never on listen: they expose internals, and a
+	// profile costs CPU. Needs admin_listen.
+	PProf bool `yaml:"pprof"`
 }
 
 // RedisConfig points at the Redis that edges and signers share (ownership
@@ -223,6 +233,8 @@ func (c *Config) Validate() error {
 	switch {
 	case c.Listen == "":
 		return errors.New("listen: want host:port")
+	case c.Debug.PProf && c.AdminListen == "":
+		return errors.New("debug.pprof: profiles are served on admin_listen only: set admin_listen")
 	case c.Page.Enabled && !c.SDK.Enabled:
 		return errors.New("sdk.enabled: the watch page (page.enabled) imports the player SDK from " + SDKPath + ": want true")
 	case c.Token.JWKS == "":

@@ -25,6 +25,7 @@ var badConfigs = []struct {
 	{"conns per ip", func(c *Config) { c.HTTP.MaxConnsPerIP = -1 }, "http.max_conns_per_ip"},
 	{"trusted proxy", func(c *Config) { c.HTTP.Proxies.TrustedProxies = []string{"10.0.0.0/8", "lb.internal"} }, "http.trusted_proxies"},
 	{"client header", func(c *Config) { c.HTTP.Proxies.ClientHeader = "X-Real-IP" }, "http.client_header"},
+	{"pprof without admin listener", func(c *Config) { c.Debug.PProf = true }, "debug.pprof"},
 }
 
 func TestValidateNamesTheKey(t *testing.T) {

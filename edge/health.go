@@ -113,7 +113,7 @@ func (s *Server) handleOther(rc *fasthttp.RequestCtx) {
 
 // handleAdminOnly is the admin listener's handler.
 func (s *Server) handleAdminOnly(rc *fasthttp.RequestCtx) {
-	if !s.handleAdmin(rc) {
+	if !s.handleAdmin(rc) && !s.handlePProf(rc) {
 		httperr.Write(rc, fasthttp.StatusNotFound, "not_found", "no such route")
 	}
 }

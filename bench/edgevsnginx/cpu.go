@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -27,51 +28,81 @@ func clkTck() time.Duration {
 	return time.Second / time.Duration(hz)
 }
 
-// cpuTime returns the CPU time (user + system) used so far by the server and
-// its direct children: nginx's master and worker, or the edge alone. It is
-// the kernel's own accounting, so it counts the server's work whichever
-// thread or process did it, and nothing of wrk's.
-func (s *server) cpuTime() (time.Duration, error) {
+// cpuSplit is CPU time spent in user space and in the kernel on the
+// process's behalf (utime and stime of /proc/PID/stat).
+type cpuSplit struct {
+	user, sys time.Duration
+}
+
+func (c cpuSplit) total() time.Duration { return c.user + c.sys }
+
+func (c cpuSplit) sub(d cpuSplit) cpuSplit { return cpuSplit{c.user - d.user, c.sys - d.sys} }
+
+// cpuTime returns the CPU time used so far by the server and its direct
+// children: nginx's master and worker, or the edge alone. It is the
+// kernel's own accounting, so it counts the server's work whichever thread
+// or process did it, and nothing of wrk's.
+func (s *server) cpuTime() (cpuSplit, error) {
 	pid := s.cmd.Process.Pid
-	_, ticks, err := procStat(pid)
+	st, err := readStat(pid)
 	if err != nil {
-		return 0, fmt.Errorf("%s: %w", s.name, err)
+		return cpuSplit{}, fmt.Errorf("%s: %w", s.name, err)
 	}
 	kids, err := children(pid)
 	if err != nil {
-		return 0, fmt.Errorf("%s: %w", s.name, err)
+		return cpuSplit{}, fmt.Errorf("%s: %w", s.name, err)
 	}
 	for _, kid := range kids {
-		if _, t, err := procStat(kid); err == nil { // a child may just have exited
-			ticks += t
+		if k, err := readStat(kid); err == nil { // a child may just have exited
+			st.utime += k.utime
+			st.stime += k.stime
 		}
 	}
-	return time.Duration(ticks) * clockTick, nil
+	return cpuSplit{user: time.Duration(st.utime) * clockTick, sys: time.Duration(st.stime) * clockTick}, nil
 }
 
-// procStat reads the parent PID and utime+stime of pid from /proc/PID/stat.
-func procStat(pid int) (ppid int, ticks int64, err error) {
+// procStat is what the benchmark reads of /proc/PID/stat: the parent PID and
+// the CPU time in clock ticks, user (utime) and kernel (stime), as proc(5)
+// numbers them: fields 4, 14 and 15.
+type procStat struct {
+	ppid         int
+	utime, stime int64
+}
+
+func readStat(pid int) (procStat, error) {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {
-		return 0, 0, fmt.Errorf("reading CPU time: %w", err)
+		return procStat{}, fmt.Errorf("reading CPU time: %w", err)
 	}
-	// The command name (field 2) is in parentheses and may hold spaces, so
-	// split after its closing one: fields[0] is then field 3 (state).
+	st, err := parseStat(b)
+	if err != nil {
+		return procStat{}, fmt.Errorf("parsing /proc/%d/stat: %w", pid, err)
+	}
+	return st, nil
+}
+
+// parseStat parses one /proc/PID/stat line.
+func parseStat(b []byte) (procStat, error) {
+	// The command name (field 2) is in parentheses and may hold spaces and
+	// parentheses, so split after the last ')': f[0] is then field 3.
 	i := strings.LastIndexByte(string(b), ')')
 	if i < 0 {
-		return 0, 0, fmt.Errorf("parsing /proc/%d/stat: no command name", pid)
+		return procStat{}, errors.New("no command name")
 	}
 	f := strings.Fields(string(b[i+1:]))
 	if len(f) < 13 {
-		return 0, 0, fmt.Errorf("parsing /proc/%d/stat: too few fields", pid)
+		return procStat{}, fmt.Errorf("%d fields after the command name, want >= 13", len(f))
 	}
 	ppid, err1 := strconv.Atoi(f[1])               // field 4
 	utime, err2 := strconv.ParseInt(f[11], 10, 64) // field 14
 	stime, err3 := strconv.ParseInt(f[12], 10, 64) // field 15
-	if err1 != nil || err2 != nil || err3 != nil {
-		return 0, 0, fmt.Errorf("parsing /proc/%d/stat: bad number", pid)
+	if err := errors.Join(err1, err2, err3); err != nil {
+		return procStat{}, err
 	}
-	return ppid, utime + stime, nil
+	if utime < 0 || stime < 0 {
+		return procStat{}, fmt.Errorf("negative CPU time %d/%d", utime, stime)
+	}
+	return procStat{ppid: ppid, utime: utime, stime: stime}, nil
 }
 
 // children lists the PIDs whose parent is pid, by scanning /proc: nginx
@@ -87,7 +118,7 @@ func children(pid int) ([]int, error) {
 		if err != nil {
 			continue
 		}
-		if ppid, _, err := procStat(kid); err == nil && ppid == pid {
+		if st, err := readStat(kid); err == nil && st.ppid == pid {
 			kids = append(kids, kid)
 		}
 	}

@@ -27,6 +27,7 @@ type running struct {
 	segment  string
 	key      string // 16 bytes: the edge's gated key route, nginx's secure_link file
 	base     string // http://host:port
+	pprof    string // http://host:port/debug/pprof, "" when not served
 	tokens   func(n int) ([]string, error)
 }
 
@@ -47,9 +48,11 @@ func streamgateBinary(ctx context.Context, root, dir, path string) (string, erro
 
 // startEdge mints a key and a token with the binary's own tools, starts the
 // edge on CPU0 with GOMAXPROCS=1, and warms its cache with both payloads.
+// It listens on host (the admin listener, with profile set, on loopback),
+// keeping its key, config and log in dir.
 // With gate set, the edge checks ownership on gate's chain, and a token for
 // a wallet without a pass must get 403 before anything is measured.
-func startEdge(ctx context.Context, bin, dir string, fx fixture, gate *chain) (running, error) {
+func startEdge(ctx context.Context, bin, dir, host string, fx fixture, gate *chain, profile bool) (running, error) {
 	keyDir := filepath.Join(dir, "keys")
 	if _, err := output(ctx, bin, "keys", "gen", "--out", keyDir); err != nil {
 		return running{}, err
@@ -67,9 +70,20 @@ func startEdge(ctx context.Context, bin, dir string, fx fixture, gate *chain) (r
 		return running{}, err
 	}
 	conf := filepath.Join(dir, "edge.yaml")
-	yaml := edgeConfig(port, fx.originDir, keyDir)
+	yaml := edgeConfig(host, port, fx.originDir, keyDir)
 	if gate != nil {
 		yaml += gate.ownershipConfig()
+	}
+	var pprofBase string
+	if profile {
+		// The profiles are served on the admin listener only, and only
+		// when the benchmark asks (debug.pprof, off by default).
+		admin, err := freePort()
+		if err != nil {
+			return running{}, err
+		}
+		yaml += fmt.Sprintf("admin_listen: %s:%d\ndebug:\n  pprof: true\n", loopback, admin)
+		pprofBase = fmt.Sprintf("http://%s:%d/debug/pprof", loopback, admin)
 	}
 	if err := os.WriteFile(conf, []byte(yaml), 0o644); err != nil {
 		return running{}, fmt.Errorf("writing the edge config: %w", err)
@@ -79,9 +93,9 @@ func startEdge(ctx context.Context, bin, dir string, fx fixture, gate *chain) (r
 	if err != nil {
 		return running{}, err
 	}
-	base := fmt.Sprintf("http://%s:%d", loopback, port)
+	base := fmt.Sprintf("http://%s:%d", host, port)
 	r := running{srv: srv, playlist: edgeURL(base, tok, playlistName), segment: edgeURL(base, tok, segmentName),
-		key: edgeURL(base, tok, cdnKeyPath(0)), base: base}
+		key: edgeURL(base, tok, cdnKeyPath(0)), base: base, pprof: pprofBase}
 	// The CDN scenario's viewers: one playback session (token) each.
 	r.tokens = func(n int) ([]string, error) {
 		toks := make([]string, n)
@@ -127,7 +141,7 @@ func edgeURL(base, tok, name string) string {
 
 // edgeConfig sets only what differs from the defaults: the address, the
 // origin folder, the keys, and a cache that holds both payloads.
-func edgeConfig(port int, originDir, keyDir string) string {
+func edgeConfig(host string, port int, originDir, keyDir string) string {
 	return fmt.Sprintf(`listen: %s:%d
 origin:
   regions:
@@ -138,7 +152,7 @@ token:
 cache:
   max_bytes: 268435456
   max_object_bytes: 16777216
-`, loopback, port, originDir, filepath.Join(keyDir, "jwks.json"))
+`, host, port, originDir, filepath.Join(keyDir, "jwks.json"))
 }
 
 // output runs a short command and returns its trimmed stdout.

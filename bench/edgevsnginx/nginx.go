@@ -50,7 +50,7 @@ http {
 
 // startNginx writes the config into its own prefix and starts nginx on CPU0
 // (its worker inherits the affinity), then warms the page cache.
-func startNginx(ctx context.Context, dir string, fx fixture) (running, error) {
+func startNginx(ctx context.Context, dir, host string, fx fixture) (running, error) {
 	prefix := filepath.Join(dir, "nginx")
 	secret, err := newSecret()
 	if err != nil {
@@ -60,7 +60,7 @@ func startNginx(ctx context.Context, dir string, fx fixture) (running, error) {
 	if err != nil {
 		return running{}, err
 	}
-	conf, err := writeNginxConf(prefix, fx.originDir, fmt.Sprintf("%s:%d", loopback, port), secret)
+	conf, err := writeNginxConf(prefix, fx.originDir, fmt.Sprintf("%s:%d", host, port), secret)
 	if err != nil {
 		return running{}, err
 	}
@@ -71,7 +71,7 @@ func startNginx(ctx context.Context, dir string, fx fixture) (running, error) {
 	if err != nil {
 		return running{}, err
 	}
-	base := fmt.Sprintf("http://%s:%d", loopback, port)
+	base := fmt.Sprintf("http://%s:%d", host, port)
 	expires := time.Now().Add(2 * time.Hour).Unix()
 	r := running{
 		srv:      srv,

@@ -16,6 +16,8 @@ type summary struct {
 	mbPerSec        float64 // decimal megabytes
 	p99ms           float64
 	cpuUSPerReq     float64
+	userUSPerReq    float64 // of which in user space
+	sysUSPerReq     float64 // of which in the kernel
 }
 
 func summarize(t target, ss []sample) summary {
@@ -28,10 +30,43 @@ func summarize(t target, ss []sample) summary {
 	}
 	return summary{
 		server: t.server, payload: t.payload,
-		reqPerSec:   pick(func(s sample) float64 { return s.reqPerSec }),
-		mbPerSec:    pick(func(s sample) float64 { return s.bytesPerSec / 1e6 }),
-		p99ms:       pick(func(s sample) float64 { return ms(s.p99) }),
-		cpuUSPerReq: pick(func(s sample) float64 { return us(s.cpuPerReq()) }),
+		reqPerSec:    pick(func(s sample) float64 { return s.reqPerSec }),
+		mbPerSec:     pick(func(s sample) float64 { return s.bytesPerSec / 1e6 }),
+		p99ms:        pick(func(s sample) float64 { return ms(s.p99) }),
+		cpuUSPerReq:  pick(func(s sample) float64 { return us(s.cpuPerReq()) }),
+		userUSPerReq: pick(func(s sample) float64 { return us(perReq(s.cpu.user, s.requests)) }),
+		sysUSPerReq:  pick(func(s sample) float64 { return us(perReq(s.cpu.sys, s.requests)) }),
+	}
+}
+
+// olSummary is the median of each open-loop figure over the rounds.
+type olSummary struct {
+	server, payload        string
+	rate                   float64
+	ok, errors             float64
+	p50, p99, p999, lagP99 float64 // ms
+	cpu, user, sys         float64 // µs per request answered
+}
+
+func summarizeOpen(t target, rate float64, ss []olSample) olSummary {
+	pick := func(f func(olSample) float64) float64 {
+		v := make([]float64, len(ss))
+		for i, s := range ss {
+			v[i] = f(s)
+		}
+		return median(v)
+	}
+	return olSummary{
+		server: t.server, payload: t.payload, rate: rate,
+		ok:     pick(func(s olSample) float64 { return float64(s.OK) }),
+		errors: pick(func(s olSample) float64 { return float64(s.Errors) }),
+		p50:    pick(func(s olSample) float64 { return nsMS(s.P50) }),
+		p99:    pick(func(s olSample) float64 { return nsMS(s.P99) }),
+		p999:   pick(func(s olSample) float64 { return nsMS(s.P999) }),
+		lagP99: pick(func(s olSample) float64 { return nsMS(s.LagP99) }),
+		cpu:    pick(func(s olSample) float64 { return us(perReq(s.cpu.total(), s.OK)) }),
+		user:   pick(func(s olSample) float64 { return us(perReq(s.cpu.user, s.OK)) }),
+		sys:    pick(func(s olSample) float64 { return us(perReq(s.cpu.sys, s.OK)) }),
 	}
 }
 
@@ -46,24 +81,41 @@ func median(v []float64) float64 {
 
 // report prints the medians and the ratio line, and writes the same text to
 // path so that a run's figures outlive the terminal.
-func report(o options, fx fixture, ts []target, samples [][]sample, cdn *cdnResult, path string) error {
+func report(o options, fx fixture, ts []target, samples [][]sample, open [][]olSample, shaped *shapedResult, cdn *cdnResult, path string) error {
 	sums := make(map[string]summary, len(ts))
+	opens := make(map[string]olSummary, len(ts))
 	var b strings.Builder
-	fmt.Fprintf(&b, "edge vs nginx: %d round(s) of %s, wrk -t1 -c%d on CPU%s, servers on CPU%s (edge GOMAXPROCS=1, nginx 1 worker)\n",
-		o.rounds, o.duration, o.conns, loadCPU, serverCPU)
+	fmt.Fprintf(&b, "edge vs nginx: %d round(s) of %s, wrk -t1 -c%d on CPU%s, servers on CPU%s (edge GOMAXPROCS=1, nginx 1 worker, floor GOMAXPROCS=1 with TCP_NOTSENT_LOWAT %d)\n",
+		o.rounds, o.duration, o.conns, loadCPU, serverCPU, o.floorLowat)
 	access := "public asset"
 	if o.gate {
 		access = "NFT-gated asset (ERC-721 on a simulated chain)"
 	}
 	fmt.Fprintf(&b, "playlist %d B, segment %d B, key %d B (edge: gated key route; nginx: secure_link file), %s; medians over rounds; MB = 10^6 bytes\n\n",
 		len(fx.playlist), len(fx.segment), len(fx.key), access)
-	fmt.Fprintf(&b, "%-6s %-9s %12s %10s %9s %12s\n", "server", "payload", "req/s", "MB/s", "p99 ms", "CPU µs/req")
+	fmt.Fprintf(&b, "%-6s %-9s %12s %10s %9s %12s %8s %8s\n", "server", "payload", "req/s", "MB/s", "p99 ms", "CPU µs/req", "usr µs", "sys µs")
 	for i, t := range ts {
 		s := summarize(t, samples[i])
 		sums[t.server+"/"+t.payload] = s
-		fmt.Fprintf(&b, "%-6s %-9s %12.2f %10.2f %9.2f %12.2f\n", s.server, s.payload, s.reqPerSec, s.mbPerSec, s.p99ms, s.cpuUSPerReq)
+		fmt.Fprintf(&b, "%-6s %-9s %12.2f %10.2f %9.2f %12.2f %8.2f %8.2f\n", s.server, s.payload, s.reqPerSec, s.mbPerSec, s.p99ms, s.cpuUSPerReq, s.userUSPerReq, s.sysUSPerReq)
 	}
-	b.WriteString("\n" + ratioLine(sums) + "\n")
+	if len(o.rates) > 0 {
+		fmt.Fprintf(&b, "\nopen loop: the same offered rate for every server, %d connections, latency from each request's scheduled send time (wrk2's accounting); CPU per request answered\n", o.conns)
+		fmt.Fprintf(&b, "%-6s %-9s %9s %9s %7s %9s %9s %9s %10s %10s %8s %8s\n", "server", "payload", "rate/s", "ok", "errors", "p50 ms", "p99 ms", "p99.9 ms", "lag p99 ms", "CPU µs/req", "usr µs", "sys µs")
+		for i, t := range ts {
+			if len(open[i]) == 0 {
+				continue
+			}
+			s := summarizeOpen(t, o.rates[t.payload], open[i])
+			opens[t.server+"/"+t.payload] = s
+			fmt.Fprintf(&b, "%-6s %-9s %9.0f %9.0f %7.0f %9.2f %9.2f %9.2f %10.2f %10.2f %8.2f %8.2f\n",
+				s.server, s.payload, s.rate, s.ok, s.errors, s.p50, s.p99, s.p999, s.lagP99, s.cpu, s.user, s.sys)
+		}
+	}
+	b.WriteString("\n" + ratioLine(sums, opens) + "\n" + floorLine(sums) + "\n")
+	if shaped != nil {
+		b.WriteString("\n" + shapedLines(*shaped))
+	}
 	if cdn != nil {
 		b.WriteString("\n" + cdnLines(*cdn))
 	}
@@ -79,18 +131,64 @@ func report(o options, fx fixture, ts []target, samples [][]sample, cdn *cdnResu
 
 // ratioLine is the summary: throughput as edge/nginx, CPU per
 // request as nginx/edge, so that above 1 always means the edge does better.
-func ratioLine(s map[string]summary) string {
-	div := func(a, b float64) float64 {
-		if b == 0 {
-			return 0 // a zero reading (e.g. CPU below one tick) has no ratio
-		}
-		return a / b
-	}
-	return fmt.Sprintf("edge/nginx segment=%.2f playlist=%.2f key=%.2f segment_cpu=%.2f playlist_cpu=%.2f key_cpu=%.2f",
+// With open-loop runs it goes on with each payload's p99 at the same
+// offered rate, as nginx's ÷ the edge's: above 1, the edge's tail is shorter.
+func ratioLine(s map[string]summary, open map[string]olSummary) string {
+	line := fmt.Sprintf("edge/nginx segment=%.2f playlist=%.2f key=%.2f segment_cpu=%.2f playlist_cpu=%.2f key_cpu=%.2f",
 		div(s["edge/segment"].reqPerSec, s["nginx/segment"].reqPerSec),
 		div(s["edge/playlist"].reqPerSec, s["nginx/playlist"].reqPerSec),
 		div(s["edge/key"].reqPerSec, s["nginx/key"].reqPerSec),
 		div(s["nginx/segment"].cpuUSPerReq, s["edge/segment"].cpuUSPerReq),
 		div(s["nginx/playlist"].cpuUSPerReq, s["edge/playlist"].cpuUSPerReq),
 		div(s["nginx/key"].cpuUSPerReq, s["edge/key"].cpuUSPerReq))
+	for _, p := range payloads {
+		e, eok := open["edge/"+p]
+		n, nok := open["nginx/"+p]
+		if eok && nok {
+			line += fmt.Sprintf(" %s_p99=%.2f", p, div(n.p99, e.p99))
+		}
+	}
+	return line
+}
+
+// floorLine compares the edge with the floor the same way: req/s as
+// edge/floor and CPU per request as floor/edge, so 1 means the edge costs
+// no more than a server that checks nothing, and what is left below 1 is
+// the edge's own work; what the floor spends is the kernel's and fasthttp's.
+func floorLine(s map[string]summary) string {
+	return fmt.Sprintf("edge/floor segment=%.2f playlist=%.2f key=%.2f segment_cpu=%.2f playlist_cpu=%.2f key_cpu=%.2f",
+		div(s["edge/segment"].reqPerSec, s["floor/segment"].reqPerSec),
+		div(s["edge/playlist"].reqPerSec, s["floor/playlist"].reqPerSec),
+		div(s["edge/key"].reqPerSec, s["floor/key"].reqPerSec),
+		div(s["floor/segment"].cpuUSPerReq, s["edge/segment"].cpuUSPerReq),
+		div(s["floor/playlist"].cpuUSPerReq, s["edge/playlist"].cpuUSPerReq),
+		div(s["floor/key"].cpuUSPerReq, s["edge/key"].cpuUSPerReq))
+}
+
+// div is a ratio; a zero reading (e.g. CPU below one tick) has none.
+func div(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+// shapedLines is the shaped link's table and ratio lines, or why it was
+// skipped.
+func shapedLines(r shapedResult) string {
+	var b strings.Builder
+	if r.skipped != "" {
+		fmt.Fprintf(&b, "shaped link (netem delay %s): skipped: %s\n", r.delay, r.skipped)
+		return b.String()
+	}
+	fmt.Fprintf(&b, "shaped link: wrk in a network namespace over a veth pair, netem delay %s on its side (round trip %s)\n", r.delay, r.delay)
+	fmt.Fprintf(&b, "%-6s %-9s %12s %10s %9s %12s %8s %8s\n", "server", "payload", "req/s", "MB/s", "p99 ms", "CPU µs/req", "usr µs", "sys µs")
+	sums := make(map[string]summary, len(r.ts))
+	for i, t := range r.ts {
+		s := summarize(t, r.samples[i])
+		sums[t.server+"/"+t.payload] = s
+		fmt.Fprintf(&b, "%-6s %-9s %12.2f %10.2f %9.2f %12.2f %8.2f %8.2f\n", s.server, s.payload, s.reqPerSec, s.mbPerSec, s.p99ms, s.cpuUSPerReq, s.userUSPerReq, s.sysUSPerReq)
+	}
+	fmt.Fprintf(&b, "shaped %s\nshaped %s\n", ratioLine(sums, nil), floorLine(sums))
+	return b.String()
 }

@@ -43,14 +43,30 @@ func run(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-	ts, edge, stop, err := startServers(ctx, bin, dir, fx, gate)
+	if o.profile != "" {
+		if o.profile, err = filepath.Abs(o.profile); err == nil {
+			err = os.MkdirAll(o.profile, 0o755)
+		}
+		if err != nil {
+			return fmt.Errorf("-profile: %w", err)
+		}
+	}
+	ts, edge, stop, err := startServers(ctx, o, bin, dir, loopback, fx, gate)
 	defer stop()
 	if err != nil {
 		return err
 	}
-	samples, err := measure(ctx, o, ts)
+	samples, open, err := measure(ctx, o, ts)
 	if err != nil {
 		return err
+	}
+	var shaped *shapedResult
+	if o.shaped >= 0 {
+		res, err := runShaped(ctx, o, bin, dir, fx, gate)
+		if err != nil {
+			return err
+		}
+		shaped = &res
 	}
 	var cdn *cdnResult
 	if o.viewers > 0 {
@@ -61,35 +77,46 @@ func run(ctx context.Context, o options) error {
 		}
 		cdn = &res
 	}
-	return report(o, fx, ts, samples, cdn, filepath.Join(root, o.out))
+	out := o.out
+	if !filepath.IsAbs(out) {
+		out = filepath.Join(root, out)
+	}
+	return report(o, fx, ts, samples, open, shaped, cdn, out)
 }
 
 // startServers starts the edge (gated on gate's pass unless gate is nil),
-// then nginx, and returns the runs to make. stop stops whichever of them
+// nginx and the floor, listening on host, and returns the runs to make. stop stops whichever of them
 // started, so it is to be deferred even when err is set: a server may have
 // started and then failed its checks.
-func startServers(ctx context.Context, bin, dir string, fx fixture, gate *chain) (ts []target, edge running, stop func(), err error) {
+func startServers(ctx context.Context, o options, bin, dir, host string, fx fixture, gate *chain) (ts []target, edge running, stop func(), err error) {
 	var started []*server
 	stop = func() {
 		for _, s := range slices.Backward(started) {
 			s.stop()
 		}
 	}
-	edge, err = startEdge(ctx, bin, dir, fx, gate)
+	edge, err = startEdge(ctx, bin, dir, host, fx, gate, o.profile != "")
 	if edge.srv != nil {
 		started = append(started, edge.srv)
 	}
 	if err != nil {
 		return nil, edge, stop, err
 	}
-	ngx, err := startNginx(ctx, dir, fx)
+	ngx, err := startNginx(ctx, dir, host, fx)
 	if ngx.srv != nil {
 		started = append(started, ngx.srv)
 	}
 	if err != nil {
 		return nil, edge, stop, err
 	}
-	return targets(edge, ngx), edge, stop, nil
+	floor, err := startFloor(ctx, dir, host, fx, o.floorLowat)
+	if floor.srv != nil {
+		started = append(started, floor.srv)
+	}
+	if err != nil {
+		return nil, edge, stop, err
+	}
+	return targets(edge, ngx, floor, fx), edge, stop, nil
 }
 
 // repoRoot finds the module root from the working directory, so the build

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os/exec"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,14 +22,15 @@ type wrkResult struct {
 	socketErrs  string // wrk's "Socket errors" line, empty when there were none
 }
 
-// runWrk runs one thread of wrk pinned to CPU1 against url. A run that does
-// not end well after its duration is killed, so the benchmark always stops.
-func runWrk(ctx context.Context, conns int, d time.Duration, url string) (wrkResult, error) {
+// runWrk runs one thread of wrk pinned to CPU1 against url, through via
+// (e.g. `ip netns exec NS`) when set. A run that does not end well after
+// its duration is killed, so the benchmark always stops.
+func runWrk(ctx context.Context, via []string, conns int, d time.Duration, url string) (wrkResult, error) {
 	ctx, cancel := context.WithTimeout(ctx, d+30*time.Second)
 	defer cancel()
-	args := []string{"-c", loadCPU, "wrk", "-t1", fmt.Sprintf("-c%d", conns),
-		fmt.Sprintf("-d%ds", int(d.Round(time.Second).Seconds())), "--latency", url}
-	out, err := exec.CommandContext(ctx, "taskset", args...).CombinedOutput()
+	argv := append(slices.Clone(via), "taskset", "-c", loadCPU, "wrk", "-t1", fmt.Sprintf("-c%d", conns),
+		fmt.Sprintf("-d%ds", int(d.Round(time.Second).Seconds())), "--latency", url)
+	out, err := exec.CommandContext(ctx, argv[0], argv[1:]...).CombinedOutput()
 	if err != nil {
 		return wrkResult{}, fmt.Errorf("wrk %s: %w\n%s", url, err, out)
 	}
