@@ -28,6 +28,10 @@ func TestShapedLink(t *testing.T) {
 	}
 	ctx := context.Background()
 	l, err := setupShaped(ctx, 0)
+	if err != nil && strings.Contains(err.Error(), "Operation not permitted") {
+		// A container without CAP_NET_ADMIN cannot make namespaces even as root.
+		t.Skipf("no network namespaces here: %v", err)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
