@@ -69,7 +69,19 @@ type Policy struct {
 	methods                            map[string]bool
 	allowMethods, allowHeaders, expose string
 	maxAge                             string
+	exposeB                            []byte // expose, set by Headers on every response without a conversion
 }
+
+// Response header names in fasthttp's canonical form and values set on every
+// delivery response: SetCanonical with them skips the per-call key
+// normalization of Set.
+var (
+	hdrAllowOrigin   = []byte("Access-Control-Allow-Origin")
+	hdrExposeHeaders = []byte("Access-Control-Expose-Headers")
+	hdrVary          = []byte("Vary")
+	valAny           = []byte(Any)
+	valOrigin        = []byte("Origin")
+)
 
 // New validates c: every origin must be Any or scheme://host[:port].
 func New(c Config) (*Policy, error) {
@@ -81,6 +93,7 @@ func New(c Config) (*Policy, error) {
 		expose:       strings.Join(c.Expose, ", "),
 		maxAge:       strconv.Itoa(int(c.MaxAge / time.Second)),
 	}
+	p.exposeB = []byte(p.expose)
 	for i, o := range c.Origins {
 		if o == Any {
 			p.any = true
@@ -130,17 +143,17 @@ func IsPreflight(rc *fasthttp.RequestCtx) bool {
 func (p *Policy) Headers(rc *fasthttp.RequestCtx) {
 	h := &rc.Response.Header
 	if p.any {
-		h.Set("Access-Control-Allow-Origin", Any)
+		h.SetCanonical(hdrAllowOrigin, valAny)
 	} else {
-		h.Add("Vary", "Origin")
+		h.AddBytesKV(hdrVary, valOrigin)
 		o := rc.Request.Header.Peek("Origin")
 		if len(o) == 0 || !p.origins[string(o)] {
 			return
 		}
-		h.SetBytesV("Access-Control-Allow-Origin", o)
+		h.SetCanonical(hdrAllowOrigin, o)
 	}
-	if p.expose != "" {
-		h.Set("Access-Control-Expose-Headers", p.expose)
+	if len(p.exposeB) > 0 {
+		h.SetCanonical(hdrExposeHeaders, p.exposeB)
 	}
 }
 
