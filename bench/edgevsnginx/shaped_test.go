@@ -12,27 +12,27 @@ import (
 	"time"
 )
 
-// TestShapedLink: as root with iproute2, the link carries HTTP from the
-// namespace to a server on the veth's address, and close leaves nothing
-// behind; a netem delay either applies or is refused naming netem (this
-// kernel may lack it), again leaving nothing behind.
+// TestShapedLink: as root (make deps installs iproute2), the link carries
+// HTTP from the namespace to a server on the veth's address, and close
+// leaves nothing behind; a netem delay either applies or is refused naming
+// netem (this kernel may lack it), again leaving nothing behind. Where the
+// link cannot be made (not root, or no CAP_NET_ADMIN), setup refuses with
+// the reason the bench prints when it skips its shaped runs.
 func TestShapedLink(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root")
-	}
-	if _, err := exec.LookPath("ip"); err != nil {
-		t.Skip("needs iproute2")
-	}
-	if _, err := exec.LookPath("bash"); err != nil {
-		t.Skip("needs bash for its /dev/tcp client")
-	}
 	ctx := context.Background()
 	l, err := setupShaped(ctx, 0)
-	if err != nil && strings.Contains(err.Error(), "Operation not permitted") {
-		// A container without CAP_NET_ADMIN cannot make namespaces even as root.
-		t.Skipf("no network namespaces here: %v", err)
-	}
-	if err != nil {
+	switch {
+	case os.Geteuid() != 0:
+		if err == nil || !strings.Contains(err.Error(), "needs root") {
+			t.Fatalf("setup without root: %v, want a refusal naming root", err)
+		}
+		return
+	case err != nil && strings.Contains(err.Error(), "Operation not permitted"):
+		if !strings.HasPrefix(err.Error(), "ip netns add") {
+			t.Fatalf("refusal without CAP_NET_ADMIN does not name its command: %v", err)
+		}
+		return
+	case err != nil:
 		t.Fatal(err)
 	}
 	closed := false
