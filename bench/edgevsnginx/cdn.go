@@ -19,6 +19,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/streamgate/streamgate/bench/internal/proc"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
 
@@ -140,7 +141,7 @@ func runCDN(ctx context.Context, dir string, edge running, fx fixture, n int) (r
 	if err := os.MkdirAll(prefix, 0o755); err != nil {
 		return res, stop, err
 	}
-	port, err := freePort()
+	port, err := proc.FreePort()
 	if err != nil {
 		return res, stop, err
 	}
@@ -154,8 +155,8 @@ func runCDN(ctx context.Context, dir string, edge running, fx fixture, n int) (r
 	if err != nil {
 		return res, stop, err
 	}
-	stop = srv.stop
-	if err := srv.waitOK(ctx, "http://"+addr+"/healthz"); err != nil {
+	stop = srv.Stop
+	if err := waitOK(ctx, srv, "http://"+addr+"/healthz"); err != nil {
 		return res, stop, err
 	}
 	toks, err := edge.tokens(n)
@@ -188,7 +189,7 @@ func runCDN(ctx context.Context, dir string, edge running, fx fixture, n int) (r
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return res, stop, srv.failed(err)
+		return res, stop, srv.Failed(err)
 	}
 	after, err := edgeCounters(ctx, edge.base)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
 	"github.com/ethereum/go-ethereum/node"
+	"github.com/streamgate/streamgate/bench/internal/proc"
 	"github.com/streamgate/streamgate/contracts/bindings"
 )
 
@@ -41,7 +42,7 @@ func startChain(ctx context.Context) (*chain, error) {
 		return nil, fmt.Errorf("making the deployer key: %w", err)
 	}
 	deployer := crypto.PubkeyToAddress(key.PublicKey)
-	port, err := freePort()
+	port, err := proc.FreePort()
 	if err != nil {
 		return nil, err
 	}

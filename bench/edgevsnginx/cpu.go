@@ -42,15 +42,15 @@ func (c cpuSplit) sub(d cpuSplit) cpuSplit { return cpuSplit{c.user - d.user, c.
 // children: nginx's master and worker, or the edge alone. It is the
 // kernel's own accounting, so it counts the server's work whichever thread
 // or process did it, and nothing of wrk's.
-func (s *server) cpuTime() (cpuSplit, error) {
-	pid := s.cmd.Process.Pid
+func cpuTime(s *server) (cpuSplit, error) {
+	pid := s.Pid()
 	st, err := readStat(pid)
 	if err != nil {
-		return cpuSplit{}, fmt.Errorf("%s: %w", s.name, err)
+		return cpuSplit{}, fmt.Errorf("%s: %w", s.Name, err)
 	}
 	kids, err := children(pid)
 	if err != nil {
-		return cpuSplit{}, fmt.Errorf("%s: %w", s.name, err)
+		return cpuSplit{}, fmt.Errorf("%s: %w", s.Name, err)
 	}
 	for _, kid := range kids {
 		if k, err := readStat(kid); err == nil { // a child may just have exited

@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/streamgate/streamgate/bench/internal/proc"
 )
 
 // wallet is the token's subject, to whom the gate's pass is minted (a
@@ -65,7 +67,7 @@ func startEdge(ctx context.Context, bin, dir, host string, fx fixture, gate *cha
 	if err != nil {
 		return running{}, err
 	}
-	port, err := freePort()
+	port, err := proc.FreePort()
 	if err != nil {
 		return running{}, err
 	}
@@ -78,7 +80,7 @@ func startEdge(ctx context.Context, bin, dir, host string, fx fixture, gate *cha
 	if profile {
 		// The profiles are served on the admin listener only, and only
 		// when the benchmark asks (debug.pprof, off by default).
-		admin, err := freePort()
+		admin, err := proc.FreePort()
 		if err != nil {
 			return running{}, err
 		}
@@ -106,7 +108,7 @@ func startEdge(ctx context.Context, bin, dir, host string, fx fixture, gate *cha
 		}
 		return toks, nil
 	}
-	if err := srv.waitOK(ctx, base+"/healthz"); err != nil {
+	if err := waitOK(ctx, srv, base+"/healthz"); err != nil {
 		return r, err
 	}
 	if err := warmBoth(ctx, r, fx); err != nil {
@@ -125,10 +127,10 @@ func startEdge(ctx context.Context, bin, dir, host string, fx fixture, gate *cha
 		u := edgeURL(base, other, name)
 		code, err := status(ctx, u)
 		if err != nil {
-			return r, srv.failed(err)
+			return r, srv.Failed(err)
 		}
 		if code != http.StatusForbidden {
-			return r, srv.failed(fmt.Errorf("gate check: GET %s for %s (no pass): status %d, want 403", u, noPassWallet, code))
+			return r, srv.Failed(fmt.Errorf("gate check: GET %s for %s (no pass): status %d, want 403", u, noPassWallet, code))
 		}
 	}
 	fmt.Fprintf(os.Stderr, "gate check: 200 for %s (holds a pass), 403 for %s (none)\n", wallet, noPassWallet)
@@ -169,14 +171,14 @@ func output(ctx context.Context, name string, args ...string) (string, error) {
 
 // warmBoth waits for the payloads to be served, then fetches each a few times.
 func warmBoth(ctx context.Context, r running, fx fixture) error {
-	if err := r.srv.waitOK(ctx, r.playlist); err != nil {
+	if err := waitOK(ctx, r.srv, r.playlist); err != nil {
 		return err
 	}
-	if err := r.srv.warm(ctx, r.playlist, fx.playlist); err != nil {
+	if err := warm(ctx, r.srv, r.playlist, fx.playlist); err != nil {
 		return err
 	}
-	if err := r.srv.warm(ctx, r.key, fx.key); err != nil {
+	if err := warm(ctx, r.srv, r.key, fx.key); err != nil {
 		return err
 	}
-	return r.srv.warm(ctx, r.segment, fx.segment)
+	return warm(ctx, r.srv, r.segment, fx.segment)
 }

@@ -16,6 +16,8 @@ import (
 	"github.com/valyala/fasthttp"
 	"github.com/valyala/fasthttp/pprofhandler"
 	"golang.org/x/sys/unix"
+
+	"github.com/streamgate/streamgate/bench/internal/proc"
 )
 
 // The floor is the physical floor's stand-in: a bare fasthttp server that
@@ -239,7 +241,7 @@ func startFloor(ctx context.Context, dir, host string, fx fixture, lowat int) (r
 	if err != nil {
 		return running{}, fmt.Errorf("floor: finding this binary: %w", err)
 	}
-	port, err := freePort()
+	port, err := proc.FreePort()
 	if err != nil {
 		return running{}, err
 	}

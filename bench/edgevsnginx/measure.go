@@ -105,7 +105,7 @@ func measure(ctx context.Context, o options, ts []target) ([][]sample, [][]olSam
 // and shutdown fall inside the window, but the server is idle then. With
 // -profile, the server's CPU profile covers the run.
 func measureOne(ctx context.Context, o options, t target, round int) (sample, error) {
-	before, err := t.srv.cpuTime()
+	before, err := cpuTime(t.srv)
 	if err != nil {
 		return sample{}, err
 	}
@@ -120,7 +120,7 @@ func measureOne(ctx context.Context, o options, t target, round int) (sample, er
 	if err != nil {
 		return sample{}, err
 	}
-	after, err := t.srv.cpuTime()
+	after, err := cpuTime(t.srv)
 	if err != nil {
 		return sample{}, err
 	}
@@ -132,7 +132,7 @@ func measureOne(ctx context.Context, o options, t target, round int) (sample, er
 
 // measureOpen reads the server's CPU time around one open-loop run.
 func measureOpen(ctx context.Context, o options, t target, rate float64) (olSample, error) {
-	before, err := t.srv.cpuTime()
+	before, err := cpuTime(t.srv)
 	if err != nil {
 		return olSample{}, err
 	}
@@ -140,7 +140,7 @@ func measureOpen(ctx context.Context, o options, t target, rate float64) (olSamp
 	if err != nil {
 		return olSample{}, err
 	}
-	after, err := t.srv.cpuTime()
+	after, err := cpuTime(t.srv)
 	if err != nil {
 		return olSample{}, err
 	}

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"text/template"
 	"time"
+
+	"github.com/streamgate/streamgate/bench/internal/proc"
 )
 
 // nginxConf is the baseline: one worker, sendfile, and secure_link checking an
@@ -56,7 +58,7 @@ func startNginx(ctx context.Context, dir, host string, fx fixture) (running, err
 	if err != nil {
 		return running{}, err
 	}
-	port, err := freePort()
+	port, err := proc.FreePort()
 	if err != nil {
 		return running{}, err
 	}

@@ -92,7 +92,7 @@ func startServers(ctx context.Context, o options, bin, dir, host string, fx fixt
 	var started []*server
 	stop = func() {
 		for _, s := range slices.Backward(started) {
-			s.stop()
+			s.Stop()
 		}
 	}
 	edge, err = startEdge(ctx, bin, dir, host, fx, gate, o.profile != "")

@@ -185,7 +185,7 @@ func runOne(ctx context.Context, o options, bin, dir string, w *wallets) (report
 	res := outsider.run(ctx)
 	outsider.close()
 	if res.fail != "playback: 403 policy_unmet" {
-		return report{}, s.edge.failed(fmt.Errorf("gate check: a wallet without the pass got %q, want playback: 403 policy_unmet", res.fail))
+		return report{}, s.edge.Failed(fmt.Errorf("gate check: a wallet without the pass got %q, want playback: 403 policy_unmet", res.fail))
 	}
 	checks0, idx0 := s.rpc.Total(labelChecks), s.rpc.Total(labelIndexer)
 	limited0 := s.rpc.Limited(labelChecks) + s.rpc.Limited(labelIndexer)

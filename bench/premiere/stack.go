@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/redis/go-redis/v9"
 
+	"github.com/streamgate/streamgate/bench/internal/proc"
 	"github.com/streamgate/streamgate/contracts/ownership"
 	"github.com/streamgate/streamgate/internal/testenv"
 )
@@ -51,7 +52,7 @@ const (
 func (s *stack) close() {
 	for _, p := range []*server{s.indexer, s.edge, s.redis} {
 		if p != nil {
-			p.stop()
+			p.Stop()
 		}
 	}
 	if s.rpc != nil {
@@ -85,14 +86,14 @@ func startStack(ctx context.Context, o options, bin, dir string, w *wallets, s *
 		return err
 	}
 	redisPort := port()
-	if s.redis, err = start("redis", filepath.Join(dir, "redis.log"), os.Environ(), o.redisServer,
+	if s.redis, err = proc.Start("redis", filepath.Join(dir, "redis.log"), os.Environ(), o.redisServer,
 		"--bind", loopback, "--port", strconv.Itoa(redisPort), "--save", "", "--appendonly", "no"); err != nil {
 		return err
 	}
 	redisAddr := fmt.Sprintf("%s:%d", loopback, redisPort)
 	rdb := redis.NewClient(&redis.Options{Addr: redisAddr})
 	defer rdb.Close()
-	if err := s.redis.waitFor(ctx, "PING", func() error { return rdb.Ping(ctx).Err() }); err != nil {
+	if err := s.redis.WaitFor(ctx, "PING", func() error { return rdb.Ping(ctx).Err() }); err != nil {
 		return err
 	}
 
@@ -111,18 +112,18 @@ func startStack(ctx context.Context, o options, bin, dir string, w *wallets, s *
 	if err := write(dir, "indexer.yaml", indexerConfig(o, redisAddr, idxMetrics, s)); err != nil {
 		return err
 	}
-	if s.indexer, err = start("indexer", filepath.Join(dir, "indexer.log"), os.Environ(), bin, "indexer", "--config", filepath.Join(dir, "indexer.yaml")); err != nil {
+	if s.indexer, err = proc.Start("indexer", filepath.Join(dir, "indexer.log"), os.Environ(), bin, "indexer", "--config", filepath.Join(dir, "indexer.yaml")); err != nil {
 		return err
 	}
 	head, err := s.chain.head(ctx)
 	if err != nil {
 		return err
 	}
-	if err := s.indexer.waitFor(ctx, "indexer at the chain's head", func() error { return caughtUp(s.idxMet, head) }); err != nil {
+	if err := s.indexer.WaitFor(ctx, "indexer at the chain's head", func() error { return caughtUp(s.idxMet, head) }); err != nil {
 		return err
 	}
 	if o.indexed {
-		if err := s.indexer.waitFor(ctx, "indexed state live", stateLive(ctx, rdb, s.chain.pass)); err != nil {
+		if err := s.indexer.WaitFor(ctx, "indexed state live", stateLive(ctx, rdb, s.chain.pass)); err != nil {
 			return err
 		}
 	}
@@ -135,10 +136,10 @@ func startStack(ctx context.Context, o options, bin, dir string, w *wallets, s *
 	if err := write(dir, "edge.yaml", edgeConfig(o, edgeAddr, origin, keys, filepath.Join(dir, "signer.yaml"), redisAddr, s)); err != nil {
 		return err
 	}
-	if s.edge, err = start("edge", filepath.Join(dir, "edge.log"), os.Environ(), bin, "edge", "--config", filepath.Join(dir, "edge.yaml")); err != nil {
+	if s.edge, err = proc.Start("edge", filepath.Join(dir, "edge.log"), os.Environ(), bin, "edge", "--config", filepath.Join(dir, "edge.yaml")); err != nil {
 		return err
 	}
-	return s.edge.waitFor(ctx, "edge /readyz", httpOK(s.base+"/readyz"))
+	return s.edge.WaitFor(ctx, "edge /readyz", httpOK(s.base+"/readyz"))
 }
 
 // caughtUp: the indexer's streamgate_indexer_processed_block for the chain
