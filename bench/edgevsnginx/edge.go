@@ -33,21 +33,6 @@ type running struct {
 	tokens   func(n int) ([]string, error)
 }
 
-// streamgateBinary returns path, or builds ./cmd/streamgate into dir once.
-func streamgateBinary(ctx context.Context, root, dir, path string) (string, error) {
-	if path != "" {
-		return filepath.Abs(path)
-	}
-	bin := filepath.Join(dir, "streamgate")
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/streamgate")
-	cmd.Dir = root
-	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-	if err := cmd.Run(); err != nil {
-		return "", fmt.Errorf("building streamgate: %w", err)
-	}
-	return bin, nil
-}
-
 // startEdge mints a key and a token with the binary's own tools, starts the
 // edge on CPU0 with GOMAXPROCS=1, and warms its cache with both payloads.
 // It listens on host (the admin listener, with profile set, on loopback),

@@ -2,18 +2,19 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+
+	"github.com/streamgate/streamgate/bench/internal/proc"
 )
 
 // run sets up both servers on the same files, measures them and writes the
 // report. The deferred stop runs on every return, including after a SIGINT,
 // which cancels ctx and so whatever wait or wrk run is in progress.
 func run(ctx context.Context, o options) error {
-	root, err := repoRoot()
+	root, err := proc.RepoRoot()
 	if err != nil {
 		return err
 	}
@@ -39,7 +40,7 @@ func run(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-	bin, err := streamgateBinary(ctx, root, dir, o.streamgate)
+	bin, err := proc.StreamgateBinary(ctx, root, dir, o.streamgate)
 	if err != nil {
 		return err
 	}
@@ -117,25 +118,6 @@ func startServers(ctx context.Context, o options, bin, dir, host string, fx fixt
 		return nil, edge, stop, err
 	}
 	return targets(edge, ngx, floor, fx), edge, stop, nil
-}
-
-// repoRoot finds the module root from the working directory, so the build
-// and the report path work from any folder inside the repository.
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("finding the repository: %w", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory: run from the repository")
-		}
-		dir = parent
-	}
 }
 
 // workDir makes the temp dir that holds the origin, keys, configs and logs.

@@ -14,7 +14,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -25,6 +24,8 @@ import (
 	"sort"
 	"syscall"
 	"time"
+
+	"github.com/streamgate/streamgate/bench/internal/proc"
 )
 
 // options are the command's flags.
@@ -109,7 +110,7 @@ func (r report) line() string {
 // runAll makes the runs and writes their reports to out, the -indexed
 // run's premiere line last. It returns the reports in run order.
 func runAll(ctx context.Context, o options, out io.Writer) ([]report, error) {
-	root, err := repoRoot()
+	root, err := proc.RepoRoot()
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +126,7 @@ func runAll(ctx context.Context, o options, out io.Writer) ([]report, error) {
 	} else {
 		defer os.RemoveAll(dir)
 	}
-	bin, err := streamgateBinary(ctx, root, dir, o.streamgate)
+	bin, err := proc.StreamgateBinary(ctx, root, dir, o.streamgate)
 	if err != nil {
 		return nil, err
 	}
@@ -202,22 +203,4 @@ func runOne(ctx context.Context, o options, bin, dir string, w *wallets) (report
 	}
 	fmt.Fprintf(os.Stderr, "premiere: RPC by label and method over the whole run:\n%s\n", s.rpc.Summary())
 	return r, nil
-}
-
-// repoRoot walks up from the working directory to the one holding go.mod.
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("run it from the repository: no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }

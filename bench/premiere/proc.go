@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -43,21 +42,6 @@ func (p *ports) take() (int, error) {
 		return p.next - 1, nil
 	}
 	return proc.FreePort()
-}
-
-// streamgateBinary returns path, or builds ./cmd/streamgate into dir.
-func streamgateBinary(ctx context.Context, root, dir, path string) (string, error) {
-	if path != "" {
-		return filepath.Abs(path)
-	}
-	bin := filepath.Join(dir, "streamgate")
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/streamgate")
-	cmd.Dir = root
-	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-	if err := cmd.Run(); err != nil {
-		return "", fmt.Errorf("building streamgate: %w", err)
-	}
-	return bin, nil
 }
 
 // output runs a short command and returns its trimmed stdout.
