@@ -102,6 +102,9 @@ func New(cfg Config, log *slog.Logger, deps Deps) (*Server, error) {
 		MaxBodyBytes:   deps.MaxBodyBytes,
 		MaxConnsPerIP:  cfg.HTTP.MaxConnsPerIP,
 		Concurrency:    cfg.HTTP.Concurrency,
+		ReadTimeout:    cfg.HTTP.ReadTimeout,
+		WriteTimeout:   cfg.HTTP.WriteTimeout,
+		IdleTimeout:    cfg.HTTP.IdleTimeout,
 	}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	var err error
@@ -176,15 +179,12 @@ func (s *Server) newOwnership() (*ownership.Checker, error) {
 }
 
 // newHTTP builds a listener's server; its refusals, fasthttp's own
-// included, are JSON (s.limits, enforced with the listener Serve wraps).
+// included, are JSON, and its timeouts are armed by the connections
+// (s.limits, enforced with the listener Serve wraps).
 func (s *Server) newHTTP(h fasthttp.RequestHandler) *fasthttp.Server {
-	c := s.cfg.HTTP
 	srv := &fasthttp.Server{
 		Handler:                      h,
 		Name:                         "streamgate",
-		ReadTimeout:                  c.ReadTimeout,
-		WriteTimeout:                 c.WriteTimeout,
-		IdleTimeout:                  c.IdleTimeout,
 		DisablePreParseMultipartForm: true,
 		Logger:                       httperr.Logger{Log: s.log},
 	}

@@ -212,15 +212,12 @@ func (s *Server) newOrigin() (*origin.Regions, error) {
 }
 
 // newHTTP builds the standalone listener's server; its refusals, fasthttp's
-// own included, are JSON (limits, enforced with the listener Serve wraps).
+// own included, are JSON, and its timeouts are armed by the connections
+// (limits, enforced with the listener Serve wraps).
 func (s *Server) newHTTP() *fasthttp.Server {
-	c := s.cfg.HTTP
 	srv := &fasthttp.Server{
 		Handler:                      s.handle,
 		Name:                         "streamgate",
-		ReadTimeout:                  c.ReadTimeout,
-		WriteTimeout:                 c.WriteTimeout,
-		IdleTimeout:                  c.IdleTimeout,
 		DisablePreParseMultipartForm: true,
 		Logger:                       httperr.Logger{Log: s.log},
 	}
@@ -232,7 +229,10 @@ func (s *Server) newHTTP() *fasthttp.Server {
 // its own http block with MaxBodyBytes.
 func (s *Server) limits() httperr.Limits {
 	c := s.cfg.HTTP
-	return httperr.Limits{MaxHeaderBytes: c.MaxHeaderBytes, MaxBodyBytes: s.cfg.MaxBodyBytes, MaxConnsPerIP: c.MaxConnsPerIP, Concurrency: c.Concurrency}
+	return httperr.Limits{
+		MaxHeaderBytes: c.MaxHeaderBytes, MaxBodyBytes: s.cfg.MaxBodyBytes, MaxConnsPerIP: c.MaxConnsPerIP, Concurrency: c.Concurrency,
+		ReadTimeout: c.ReadTimeout, WriteTimeout: c.WriteTimeout, IdleTimeout: c.IdleTimeout,
+	}
 }
 
 // MaxBodyBytes is max_body_bytes, the request body limit an edge hosting

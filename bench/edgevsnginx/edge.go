@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -124,6 +125,15 @@ func startEdge(ctx context.Context, bin, dir, host string, fx fixture, gate *cha
 
 func edgeURL(base, tok, name string) string {
 	return fmt.Sprintf("%s/t/%s/v/%s/%s", base, tok, assetID, name)
+}
+
+// edgePrefix is the "/t/<token>/v" of an edge URL of the asset's playlist.
+func edgePrefix(playlist string) string {
+	u, err := url.Parse(playlist)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSuffix(u.Path, "/"+assetID+"/"+playlistName)
 }
 
 // edgeConfig sets only what differs from the defaults: the address, the

@@ -128,8 +128,10 @@ func floorContentType(name string) string {
 }
 
 // newFloorServer loads each of files (relative to root) and serves it at
-// "/" + its relative path.
-func newFloorServer(root string, files []string) (*floorServer, error) {
+// prefix + "/" + its relative path. The benchmark's prefix is the edge's
+// "/t/<token>/v", unchecked, so that the floor parses the same request
+// bytes as the edge: fasthttp's cost grows with the path's length.
+func newFloorServer(root, prefix string, files []string) (*floorServer, error) {
 	s := &floorServer{objects: make(map[string]*floorObject, len(files))}
 	for _, name := range files {
 		body, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
@@ -144,7 +146,7 @@ func newFloorServer(root string, files []string) (*floorServer, error) {
 		} else {
 			obj.body = body
 		}
-		s.objects["/"+name] = obj
+		s.objects[prefix+"/"+name] = obj
 	}
 	return s, nil
 }
@@ -210,12 +212,13 @@ func (l lowatListener) Accept() (net.Conn, error) {
 }
 
 // floorMain is `edgevsnginx floor -listen ADDR -root DIR -files a,b,c
-// [-lowat N]`, the floor process the benchmark starts.
+// [-prefix /t/TOKEN/v] [-lowat N]`, the floor process the benchmark starts.
 func floorMain(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("floor", flag.ContinueOnError)
 	listen := fs.String("listen", "", "host:port")
 	root := fs.String("root", "", "origin folder")
 	files := fs.String("files", "", "comma-separated paths under -root to serve")
+	prefix := fs.String("prefix", "", "path prefix in front of each file's /path (the edge's /t/TOKEN/v)")
 	lowat := fs.Int("lowat", 16384, "TCP_NOTSENT_LOWAT bytes (0: kernel default)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -223,7 +226,7 @@ func floorMain(ctx context.Context, args []string) error {
 	if *listen == "" || *root == "" || *files == "" {
 		return fmt.Errorf("floor: -listen, -root and -files are required")
 	}
-	s, err := newFloorServer(*root, strings.Split(*files, ","))
+	s, err := newFloorServer(*root, *prefix, strings.Split(*files, ","))
 	if err != nil {
 		return err
 	}
@@ -235,8 +238,9 @@ func floorMain(ctx context.Context, args []string) error {
 }
 
 // startFloor starts the floor process (this binary, GOMAXPROCS=1) on the
-// servers' core, serving the fixture's three payloads, and warms it.
-func startFloor(ctx context.Context, dir, host string, fx fixture, lowat int) (running, error) {
+// servers' core, serving the fixture's three payloads under prefix (the
+// edge's "/t/<token>/v"), and warms it.
+func startFloor(ctx context.Context, dir, host, prefix string, fx fixture, lowat int) (running, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return running{}, fmt.Errorf("floor: finding this binary: %w", err)
@@ -253,12 +257,13 @@ func startFloor(ctx context.Context, dir, host string, fx fixture, lowat int) (r
 	env := append(os.Environ(), "GOMAXPROCS=1")
 	srv, err := startPinned("floor", filepath.Join(dir, "floor.log"), env, self, "floor",
 		"-listen", fmt.Sprintf("%s:%d", host, port), "-root", fx.originDir,
-		"-files", strings.Join(files, ","), "-lowat", strconv.Itoa(lowat))
+		"-files", strings.Join(files, ","), "-prefix", prefix, "-lowat", strconv.Itoa(lowat))
 	if err != nil {
 		return running{}, err
 	}
-	base := fmt.Sprintf("http://%s:%d/", host, port)
-	r := running{srv: srv, playlist: base + files[0], segment: base + files[1], key: base + files[2],
-		base: base[:len(base)-1], pprof: base + "debug/pprof"}
+	base := fmt.Sprintf("http://%s:%d", host, port)
+	at := base + prefix + "/"
+	r := running{srv: srv, playlist: at + files[0], segment: at + files[1], key: at + files[2],
+		base: base, pprof: base + "/debug/pprof"}
 	return r, warmBoth(ctx, r, fx)
 }

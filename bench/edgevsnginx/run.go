@@ -110,7 +110,7 @@ func startServers(ctx context.Context, o options, bin, dir, host string, fx fixt
 	if err != nil {
 		return nil, edge, stop, err
 	}
-	floor, err := startFloor(ctx, dir, host, fx, o.floorLowat)
+	floor, err := startFloor(ctx, dir, host, edgePrefix(edge.playlist), fx, o.floorLowat)
 	if floor.srv != nil {
 		started = append(started, floor.srv)
 	}

@@ -169,11 +169,12 @@ func TestFloorServes(t *testing.T) {
 		}
 		names = append(names, name)
 	}
-	fs, err := newFloorServer(root, names)
+	const prefix = "/t/a.b.c/v" // the edge's token prefix, unchecked
+	fs, err := newFloorServer(root, prefix, names)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fs.objects["/bench/seg.m4s"].file == nil || fs.objects["/bench/master.m3u8"].file != nil {
+	if fs.objects[prefix+"/bench/seg.m4s"].file == nil || fs.objects[prefix+"/bench/master.m3u8"].file != nil {
 		t.Fatal("want the segment in a memfd and the playlist in memory")
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -189,7 +190,7 @@ func TestFloorServes(t *testing.T) {
 			t.Errorf("floor serve: %v", err)
 		}
 	})
-	base := "http://" + ln.Addr().String() + "/"
+	base := "http://" + ln.Addr().String() + prefix + "/"
 	get := func(path string) (*http.Response, []byte, error) {
 		resp, err := http.Get(base + path)
 		if err != nil {
@@ -228,7 +229,12 @@ func TestFloorServes(t *testing.T) {
 		t.Fatalf("unknown path: %v %v, want 404", resp, err)
 	}
 	// The floor measures itself with the same profile the edge serves.
-	if resp, body, err := get("debug/pprof/goroutine?debug=1"); err != nil || resp.StatusCode != 200 || !strings.Contains(string(body), "goroutine profile:") {
+	resp, err := http.Get("http://" + ln.Addr().String() + "/debug/pprof/goroutine?debug=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if body, err := io.ReadAll(resp.Body); err != nil || resp.StatusCode != 200 || !strings.Contains(string(body), "goroutine profile:") {
 		t.Fatalf("floor pprof: %v %v", resp, err)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"math"
 	"net"
 	"os"
+	"time"
 
 	"github.com/valyala/fasthttp"
 )
@@ -77,6 +78,11 @@ type Limits struct {
 	MaxConnsPerIP int
 	// Concurrency bounds the connections served at once.
 	Concurrency int
+	// ReadTimeout bounds reading one request, WriteTimeout writing one
+	// response, IdleTimeout a kept-alive connection's wait for its next
+	// request (0: unbounded). Listener's connections enforce them, coarsely
+	// and cheaply (deadline.go), in place of fasthttp's same-named settings.
+	ReadTimeout, WriteTimeout, IdleTimeout time.Duration
 }
 
 func (l Limits) withDefaults() Limits {
@@ -95,9 +101,11 @@ func (l Limits) withDefaults() Limits {
 // Apply sets s's read buffer, body limit and ErrorHandler from l. The
 // connection limits are enforced by Listener instead, which answers them
 // in JSON: fasthttp's own would write text/plain, so they are left off
-// (fasthttp's Concurrency gets headroom over l's, never reached).
+// (fasthttp's Concurrency gets headroom over l's, never reached); so are
+// the timeouts, which Listener's connections arm at a fraction of the cost.
 func (l Limits) Apply(s *fasthttp.Server) {
 	l = l.withDefaults()
+	s.ReadTimeout, s.WriteTimeout, s.IdleTimeout = 0, 0, 0
 	s.ReadBufferSize = l.MaxHeaderBytes
 	s.MaxRequestBodySize = l.MaxBodyBytes
 	s.ErrorHandler = l.ErrorHandler()

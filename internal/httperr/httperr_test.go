@@ -21,9 +21,9 @@ import (
 
 // serve runs a fasthttp server configured by l on a loopback port; h
 // answers every request.
-func serve(t *testing.T, l Limits, readTimeout time.Duration, h fasthttp.RequestHandler) string {
+func serve(t *testing.T, l Limits, h fasthttp.RequestHandler) string {
 	t.Helper()
-	srv := &fasthttp.Server{Handler: h, ReadTimeout: readTimeout, Logger: nopLogger{}}
+	srv := &fasthttp.Server{Handler: h, Logger: nopLogger{}}
 	l.Apply(srv)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -49,9 +49,9 @@ func (nopLogger) Printf(string, ...any) {}
 func ok(rc *fasthttp.RequestCtx) { rc.SetBodyString("ok") }
 
 func TestRefusalsAreJSON(t *testing.T) {
-	for _, l := range []Limits{{}, {MaxHeaderBytes: MinMaxHeaderBytes * 4, MaxBodyBytes: 2000}} {
+	for _, l := range []Limits{{ReadTimeout: 300 * time.Millisecond}, {MaxHeaderBytes: MinMaxHeaderBytes * 4, MaxBodyBytes: 2000, ReadTimeout: 300 * time.Millisecond}} {
 		t.Run(strconv.Itoa(l.MaxHeaderBytes), func(t *testing.T) {
-			addr := serve(t, l, 300*time.Millisecond, ok)
+			addr := serve(t, l, ok)
 			l = l.withDefaults()
 			testenv.CheckRefusals(t, addr, testenv.Refusals{
 				OKPath: "/", MaxHeaderBytes: l.MaxHeaderBytes, MaxBodyBytes: l.MaxBodyBytes, ReadTimeout: 300 * time.Millisecond,
@@ -62,11 +62,11 @@ func TestRefusalsAreJSON(t *testing.T) {
 
 func TestConnectionLimitsAreJSON(t *testing.T) {
 	t.Run("per ip", func(t *testing.T) {
-		addr := serve(t, Limits{MaxConnsPerIP: 3}, 10*time.Second, ok)
+		addr := serve(t, Limits{MaxConnsPerIP: 3, ReadTimeout: 10 * time.Second}, ok)
 		testenv.CheckConnLimit(t, addr, "/", 3, 429, "too_many_requests")
 	})
 	t.Run("concurrency", func(t *testing.T) {
-		addr := serve(t, Limits{Concurrency: 2}, 10*time.Second, ok)
+		addr := serve(t, Limits{Concurrency: 2, ReadTimeout: 10 * time.Second}, ok)
 		testenv.CheckConnLimit(t, addr, "/", 2, 503, "overloaded")
 	})
 }
@@ -80,7 +80,7 @@ func TestSendfileStillReachesTheSocket(t *testing.T) {
 		t.Fatal(err)
 	}
 	var readerFrom bool
-	addr := serve(t, Limits{MaxConnsPerIP: 10}, 10*time.Second, func(rc *fasthttp.RequestCtx) {
+	addr := serve(t, Limits{MaxConnsPerIP: 10, ReadTimeout: 10 * time.Second}, func(rc *fasthttp.RequestCtx) {
 		_, readerFrom = rc.Conn().(io.ReaderFrom)
 		f, err := os.Open(path)
 		if err != nil {

@@ -28,16 +28,18 @@ const (
 // over l.MaxConnsPerIP for its client address (IPv4 or IPv6) gets 429
 // too_many_requests, one over l.Concurrency 503 overloaded, both as the
 // JSON body with Connection: close. A connection counts from Accept until
-// it is closed. Use it with a server configured by l.Apply.
+// it is closed. Its connections also enforce l's ReadTimeout, WriteTimeout
+// and IdleTimeout (deadline.go). Use it with a server configured by l.Apply.
 func (l Limits) Listener(ln net.Listener) net.Listener {
 	l = l.withDefaults()
 	return &listener{
-		Listener: ln,
-		perIP:    l.MaxConnsPerIP,
-		max:      int64(l.Concurrency),
-		ips:      map[netip.Addr]int{},
-		tooMany:  rejection(fasthttp.StatusTooManyRequests, CodeTooMany, "too many connections from your address; close some and retry"),
-		busy:     rejection(fasthttp.StatusServiceUnavailable, CodeOverloaded, "the server is at its connection limit; retry shortly"),
+		Listener:  ln,
+		perIP:     l.MaxConnsPerIP,
+		max:       int64(l.Concurrency),
+		ips:       map[netip.Addr]int{},
+		tooMany:   rejection(fasthttp.StatusTooManyRequests, CodeTooMany, "too many connections from your address; close some and retry"),
+		busy:      rejection(fasthttp.StatusServiceUnavailable, CodeOverloaded, "the server is at its connection limit; retry shortly"),
+		deadlines: deadlines{read: l.ReadTimeout, write: l.WriteTimeout, idle: l.IdleTimeout},
 	}
 }
 
@@ -51,6 +53,7 @@ type listener struct {
 	ips       map[netip.Addr]int
 	tooMany   []byte
 	busy      []byte
+	deadlines deadlines // each connection's starts as a copy
 }
 
 // rejection is a whole HTTP/1.1 response with the JSON error body.
@@ -83,7 +86,11 @@ func (l *listener) Accept() (net.Conn, error) {
 			l.refuse(c, l.busy)
 			continue
 		}
-		return &conn{Conn: c, l: l, ip: ip, keyed: keyed && l.perIP > 0}, nil
+		tc := &conn{Conn: c, l: l, ip: ip, keyed: keyed && l.perIP > 0, dl: l.deadlines}
+		if tc.dl.on() {
+			tc.dl.accepted(c)
+		}
+		return tc, nil
 	}
 }
 
@@ -142,8 +149,8 @@ func drainClose(c net.Conn) {
 	c.Close()
 }
 
-// conn releases its place in the limits once closed. It forwards ReadFrom
-// so that sendfile still reaches the socket.
+// conn releases its place in the limits once closed and arms its own
+// deadlines. It forwards ReadFrom so that sendfile still reaches the socket.
 type conn struct {
 	net.Conn
 	l      *listener
@@ -151,6 +158,21 @@ type conn struct {
 	keyed  bool
 	closed atomic.Bool
 	linger atomic.Bool // set by the ErrorHandler: drain before closing
+	dl     deadlines
+}
+
+func (c *conn) Read(p []byte) (int, error) {
+	if c.dl.on() {
+		c.dl.beforeRead(c.Conn)
+	}
+	return c.Conn.Read(p)
+}
+
+func (c *conn) Write(p []byte) (int, error) {
+	if c.dl.on() {
+		c.dl.beforeWrite(c.Conn)
+	}
+	return c.Conn.Write(p)
 }
 
 func (c *conn) Close() error {
@@ -175,6 +197,9 @@ func (c *conn) Close() error {
 }
 
 func (c *conn) ReadFrom(r io.Reader) (int64, error) {
+	if c.dl.on() {
+		c.dl.beforeWrite(c.Conn)
+	}
 	if rf, ok := c.Conn.(io.ReaderFrom); ok {
 		return rf.ReadFrom(r)
 	}
