@@ -32,6 +32,7 @@ type options struct {
 	gate       bool
 	viewers    int
 	profile    string             // folder for CPU profiles, "" = none
+	perf       string             // folder for perf profiles and counts, "" = none
 	rates      map[string]float64 // open-loop req/s by payload; absent = no open-loop run
 	floorLowat int                // the floor's TCP_NOTSENT_LOWAT
 	shaped     time.Duration      // the shaped link's netem delay; < 0: no shaped link
@@ -55,6 +56,7 @@ func main() {
 	flag.BoolVar(&o.gate, "gate", true, "gate the asset on an ERC-721 pass on a simulated chain (false: a public asset)")
 	flag.IntVar(&o.viewers, "viewers", 50, "CDN scenario: viewers playing the CDN-mode asset at once through the nginx cache stand-in (0: skip)")
 	flag.StringVar(&o.profile, "profile", "", "write a CPU profile of the edge and of the floor during each wrk run into `DIR` (pprof format)")
+	flag.StringVar(&o.perf, "perf", "", "record each wrk run of every server with perf into `DIR` (kernel and user call graphs, system call and context switch counts)")
 	flag.StringVar(&rate, "rate", "", "open-loop runs at a fixed offered rate, the same for every server: `N` req/s for every payload, or e.g. playlist=20000,segment=800,key=20000 (\"\": none)")
 	flag.IntVar(&o.floorLowat, "floor-lowat", 16384, "the floor's TCP_NOTSENT_LOWAT in bytes (the edge's http.not_sent_lowat default; 0: the kernel's default)")
 	flag.StringVar(&shaped, "shaped", "20ms", "also measure over a veth link from a network namespace with netem `DELAY` (round trip); 0s: the veth without delay; off: none")

@@ -25,7 +25,8 @@ type target struct {
 // sample is one wrk run and the server CPU time spent during it.
 type sample struct {
 	wrkResult
-	cpu cpuSplit
+	cpu  cpuSplit
+	perf perfCounts // with -perf
 }
 
 // perReq divides d by the requests served.
@@ -103,7 +104,8 @@ func measure(ctx context.Context, o options, ts []target) ([][]sample, [][]olSam
 
 // measureOne reads the server's CPU time around one wrk run. wrk's start-up
 // and shutdown fall inside the window, but the server is idle then. With
-// -profile, the server's CPU profile covers the run.
+// -profile, the server's CPU profile covers the run; with -perf, perf
+// watches it too.
 func measureOne(ctx context.Context, o options, t target, round int) (sample, error) {
 	before, err := cpuTime(t.srv)
 	if err != nil {
@@ -113,9 +115,21 @@ func measureOne(ctx context.Context, o options, t target, round int) (sample, er
 	if o.profile != "" && t.pprof != "" {
 		prof = takeProfile(ctx, t.pprof, o.duration, filepath.Join(o.profile, fmt.Sprintf("%s-%s-r%d.pprof", t.server, t.payload, round)))
 	}
+	var pr *perfRun
+	if o.perf != "" {
+		if pr, err = startPerf(ctx, t.srv, o.duration, perfBase(o.perf, t, round)); err != nil {
+			return sample{}, err
+		}
+	}
 	res, err := runWrk(ctx, t.via, o.conns, o.duration, t.url)
 	if prof != nil {
 		err = errors.Join(err, <-prof)
+	}
+	var counts perfCounts
+	if pr != nil {
+		var perr error
+		counts, perr = pr.wait()
+		err = errors.Join(err, perr)
 	}
 	if err != nil {
 		return sample{}, err
@@ -127,7 +141,7 @@ func measureOne(ctx context.Context, o options, t target, round int) (sample, er
 	if err := check(t, res); err != nil {
 		return sample{}, err
 	}
-	return sample{wrkResult: res, cpu: after.sub(before)}, nil
+	return sample{wrkResult: res, cpu: after.sub(before), perf: counts}, nil
 }
 
 // measureOpen reads the server's CPU time around one open-loop run.

@@ -18,6 +18,8 @@ type summary struct {
 	cpuUSPerReq     float64
 	userUSPerReq    float64 // of which in user space
 	sysUSPerReq     float64 // of which in the kernel
+	syscallsPerReq  float64 // with -perf
+	switchesPerReq  float64 // with -perf
 }
 
 func summarize(t target, ss []sample) summary {
@@ -30,13 +32,22 @@ func summarize(t target, ss []sample) summary {
 	}
 	return summary{
 		server: t.server, payload: t.payload,
-		reqPerSec:    pick(func(s sample) float64 { return s.reqPerSec }),
-		mbPerSec:     pick(func(s sample) float64 { return s.bytesPerSec / 1e6 }),
-		p99ms:        pick(func(s sample) float64 { return ms(s.p99) }),
-		cpuUSPerReq:  pick(func(s sample) float64 { return us(s.cpuPerReq()) }),
-		userUSPerReq: pick(func(s sample) float64 { return us(perReq(s.cpu.user, s.requests)) }),
-		sysUSPerReq:  pick(func(s sample) float64 { return us(perReq(s.cpu.sys, s.requests)) }),
+		reqPerSec:      pick(func(s sample) float64 { return s.reqPerSec }),
+		mbPerSec:       pick(func(s sample) float64 { return s.bytesPerSec / 1e6 }),
+		p99ms:          pick(func(s sample) float64 { return ms(s.p99) }),
+		cpuUSPerReq:    pick(func(s sample) float64 { return us(s.cpuPerReq()) }),
+		userUSPerReq:   pick(func(s sample) float64 { return us(perReq(s.cpu.user, s.requests)) }),
+		sysUSPerReq:    pick(func(s sample) float64 { return us(perReq(s.cpu.sys, s.requests)) }),
+		syscallsPerReq: pick(func(s sample) float64 { return perRequest(s.perf.syscalls, s.requests) }),
+		switchesPerReq: pick(func(s sample) float64 { return perRequest(s.perf.switches, s.requests) }),
 	}
+}
+
+func perRequest(n, requests int64) float64 {
+	if requests == 0 {
+		return 0
+	}
+	return float64(n) / float64(requests)
 }
 
 // olSummary is the median of each open-loop figure over the rounds.
@@ -98,6 +109,14 @@ func report(o options, fx fixture, ts []target, samples [][]sample, open [][]olS
 		s := summarize(t, samples[i])
 		sums[t.server+"/"+t.payload] = s
 		fmt.Fprintf(&b, "%-6s %-9s %12.2f %10.2f %9.2f %12.2f %8.2f %8.2f\n", s.server, s.payload, s.reqPerSec, s.mbPerSec, s.p99ms, s.cpuUSPerReq, s.userUSPerReq, s.sysUSPerReq)
+	}
+	if o.perf != "" {
+		fmt.Fprintf(&b, "\nperf (%s): per request, system calls and context switches of the server's processes\n", o.perf)
+		fmt.Fprintf(&b, "%-6s %-9s %12s %12s\n", "server", "payload", "syscalls", "switches")
+		for _, t := range ts {
+			s := sums[t.server+"/"+t.payload]
+			fmt.Fprintf(&b, "%-6s %-9s %12.2f %12.2f\n", s.server, s.payload, s.syscallsPerReq, s.switchesPerReq)
+		}
 	}
 	if len(o.rates) > 0 {
 		fmt.Fprintf(&b, "\nopen loop: the same offered rate for every server, %d connections, latency from each request's scheduled send time (wrk2's accounting); CPU per request answered\n", o.conns)

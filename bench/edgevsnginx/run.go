@@ -52,6 +52,14 @@ func run(ctx context.Context, o options) error {
 			return fmt.Errorf("-profile: %w", err)
 		}
 	}
+	if o.perf != "" {
+		if o.perf, err = filepath.Abs(o.perf); err == nil {
+			err = os.MkdirAll(o.perf, 0o755)
+		}
+		if err != nil {
+			return fmt.Errorf("-perf: %w", err)
+		}
+	}
 	ts, edge, stop, err := startServers(ctx, o, bin, dir, loopback, fx, gate)
 	defer stop()
 	if err != nil {

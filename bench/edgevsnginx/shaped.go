@@ -108,7 +108,7 @@ func runShaped(ctx context.Context, o options, bin, dir string, fx fixture, gate
 		return shapedResult{}, fmt.Errorf("shaped link: %w", err)
 	}
 	so := o
-	so.rates, so.profile = nil, ""
+	so.rates, so.profile, so.perf = nil, "", ""
 	ts, _, stop, err := startServers(ctx, so, bin, sdir, l.host, fx, gate)
 	defer stop()
 	if err != nil {

@@ -57,3 +57,19 @@ func TestSignedPath(t *testing.T) {
 		t.Fatalf("signedPath = %s, want %s", got, want)
 	}
 }
+
+// TestParsePerfStat: perf stat's CSV lines, in either order, with its
+// comment lines; a missing count is an error, never a zero.
+func TestParsePerfStat(t *testing.T) {
+	out := "# started on Tue Dec  1 00:00:00 2026\n\n1234567,,raw_syscalls:sys_enter,4000000000,100.00,,\n89,,context-switches,4000000000,100.00,22.25,/sec\n"
+	c, err := parsePerfStat([]byte(out))
+	if err != nil || c.syscalls != 1234567 || c.switches != 89 {
+		t.Fatalf("got %+v, %v", c, err)
+	}
+	if _, err := parsePerfStat([]byte("89,,context-switches,4000000000,100.00,,\n")); err == nil {
+		t.Fatal("a missing syscall count passed")
+	}
+	if _, err := parsePerfStat([]byte("<not counted>,,raw_syscalls:sys_enter,0,0.00,,\n89,,context-switches,1,100.00,,\n")); err == nil {
+		t.Fatal("an uncounted event passed")
+	}
+}
