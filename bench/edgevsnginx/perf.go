@@ -51,11 +51,21 @@ func startPerf(ctx context.Context, s *server, d time.Duration, base string) (*p
 	for _, c := range []*exec.Cmd{r.record, r.stat} {
 		c.Stderr = os.Stderr
 		if err := c.Start(); err != nil {
-			r.wait()
+			r.kill()
 			return nil, fmt.Errorf("perf: %w (Debian package linux-perf)", err)
 		}
 	}
 	return r, nil
+}
+
+// kill stops whichever perf process started.
+func (r *perfRun) kill() {
+	for _, c := range []*exec.Cmd{r.record, r.stat} {
+		if c.Process != nil {
+			_ = c.Process.Kill()
+			_ = c.Wait() // killed: its error says so
+		}
+	}
 }
 
 // wait waits for both perf processes and writes the profile's report next
@@ -63,7 +73,7 @@ func startPerf(ctx context.Context, s *server, d time.Duration, base string) (*p
 func (r *perfRun) wait() (perfCounts, error) {
 	var errs []error
 	for _, c := range []*exec.Cmd{r.record, r.stat} {
-		if c != nil && c.Process != nil {
+		if c.Process != nil {
 			if err := c.Wait(); err != nil {
 				errs = append(errs, fmt.Errorf("%s: %w", strings.Join(c.Args[:2], " "), err))
 			}
