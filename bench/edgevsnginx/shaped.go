@@ -108,7 +108,13 @@ func runShaped(ctx context.Context, o options, bin, dir string, fx fixture, gate
 		return shapedResult{}, fmt.Errorf("shaped link: %w", err)
 	}
 	so := o
-	so.rates, so.profile, so.perf = nil, "", ""
+	so.rates, so.profile = nil, ""
+	if o.perf != "" {
+		so.perf = filepath.Join(o.perf, "shaped")
+		if err := os.MkdirAll(so.perf, 0o755); err != nil {
+			return shapedResult{}, fmt.Errorf("shaped link: %w", err)
+		}
+	}
 	ts, _, stop, err := startServers(ctx, so, bin, sdir, l.host, fx, gate)
 	defer stop()
 	if err != nil {

@@ -30,6 +30,15 @@ type deadlines struct {
 	wrote             bool          // the last operation was a write
 }
 
+// newDeadlines is a connection's starting state. Without an idle timeout
+// the read timeout bounds the idle wait too, as in fasthttp.
+func newDeadlines(read, write, idle time.Duration) deadlines {
+	if idle <= 0 {
+		idle = read
+	}
+	return deadlines{read: read, write: write, idle: idle}
+}
+
 func (d *deadlines) on() bool { return d.read > 0 || d.write > 0 || d.idle > 0 }
 
 // accepted arms a new connection's first request.

@@ -111,6 +111,23 @@ func TestBusyConnectionOutlivesEveryTimeout(t *testing.T) {
 	}
 }
 
+// TestIdleFallsBackToReadTimeout: without an idle timeout the read timeout
+// bounds the wait between requests, re-armed for each one: a connection
+// used more slowly than that in all, but faster than it each time, lives.
+func TestIdleFallsBackToReadTimeout(t *testing.T) {
+	addr := serve(t, Limits{ReadTimeout: testRead}, ok)
+	c := dial(t, addr)
+	br := bufio.NewReader(c)
+	for range 6 {
+		get(t, c, br)
+		time.Sleep(testRead / 3)
+	}
+	start := time.Now()
+	if d := closedAfter(t, c, start); d < testRead*3/4-50*time.Millisecond || d > testRead+slack {
+		t.Fatalf("idle connection closed after %v, want about %v", d, testRead)
+	}
+}
+
 // TestTrickledRequestGets408: once a kept-alive connection's next request
 // is under way, it must be complete within the read timeout, however
 // slowly it trickles (the idle timeout is four times longer).

@@ -80,7 +80,8 @@ type Limits struct {
 	Concurrency int
 	// ReadTimeout bounds reading one request, WriteTimeout writing one
 	// response, IdleTimeout a kept-alive connection's wait for its next
-	// request (0: unbounded). Listener's connections enforce them, coarsely
+	// request (0: unbounded; IdleTimeout 0 takes ReadTimeout, as in
+	// fasthttp). Listener's connections enforce them, coarsely
 	// and cheaply (deadline.go), in place of fasthttp's same-named settings.
 	ReadTimeout, WriteTimeout, IdleTimeout time.Duration
 }

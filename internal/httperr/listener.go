@@ -39,7 +39,7 @@ func (l Limits) Listener(ln net.Listener) net.Listener {
 		ips:       map[netip.Addr]int{},
 		tooMany:   rejection(fasthttp.StatusTooManyRequests, CodeTooMany, "too many connections from your address; close some and retry"),
 		busy:      rejection(fasthttp.StatusServiceUnavailable, CodeOverloaded, "the server is at its connection limit; retry shortly"),
-		deadlines: deadlines{read: l.ReadTimeout, write: l.WriteTimeout, idle: l.IdleTimeout},
+		deadlines: newDeadlines(l.ReadTimeout, l.WriteTimeout, l.IdleTimeout),
 	}
 }
 
