@@ -33,7 +33,7 @@ first-contact:
 bench: deps build
 	$(GO) test -run '^$$' -bench . -benchmem ./edge ./signer ./signer/token ./signer/siwe ./contracts/ownership ./contracts/indexer
 	$(GO) test -run '^$$' -bench BenchmarkJob -benchtime 4x -timeout 30m ./transcoder
-	$(GO) run ./bench/edgevsnginx -streamgate bin/streamgate
+	$(GO) run ./bench/edgevsnginx -streamgate bin/streamgate -rate playlist=30000,segment=1000,key=30000
 	$(GO) run ./bench/premiere -streamgate bin/streamgate -compare
 
 fuzz:
