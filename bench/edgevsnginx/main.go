@@ -74,7 +74,15 @@ func main() {
 		fmt.Fprintln(os.Stderr, "edgevsnginx:", err)
 		os.Exit(2)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	for r, p := range o.rates {
+		if n := p * o.duration.Seconds(); n > maxOpenLoopRequests {
+			fmt.Fprintf(os.Stderr, "edgevsnginx: -rate: %s=%g for %s is %.0f requests, over the %d one open-loop run holds\n", r, p, o.duration, n, maxOpenLoopRequests)
+			os.Exit(2)
+		}
+	}
+	// SIGPIPE too: with stdout piped into a reader that quits (| head), Go
+	// would otherwise die at the next write and leave the servers running.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGPIPE)
 	err = run(ctx, o)
 	if err != nil && ctx.Err() != nil {
 		err = fmt.Errorf("interrupted; servers stopped (%w)", err)
@@ -143,9 +151,11 @@ func parseRates(s string) (map[string]float64, error) {
 		r, err := strconv.ParseFloat(v, 64)
 		switch {
 		case !ok || err != nil || r <= 0 || math.IsInf(r, 0) || math.IsNaN(r):
-			return nil, fmt.Errorf("want payload=req/s with req/s > 0, got %q", kv)
+			return nil, fmt.Errorf("want one rate such as 1000, or payload=req/s pairs such as playlist=20000,segment=800 (req/s > 0); %q in %q is neither", kv, s)
 		case !slices.Contains(payloads, k):
 			return nil, fmt.Errorf("unknown payload %q (want one of %s)", k, strings.Join(payloads, ", "))
+		case rates[k] != 0:
+			return nil, fmt.Errorf("%s given twice in %q", k, s)
 		}
 		rates[k] = r
 	}

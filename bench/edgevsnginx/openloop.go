@@ -46,8 +46,10 @@ type openLoop struct {
 
 // olResult is an open-loop run's outcome. Latencies are nanoseconds from
 // the scheduled send time to the last byte of the answer, over the requests
-// answered 200 with the expected size; Lag is how late the client itself
-// sent (actual send - scheduled), to tell a busy client from a slow server.
+// answered 200 with the expected size; Lag is how late the client's pacer
+// released each request into the queue (release - scheduled): the client's
+// own lateness, which a stalled server does not move (its stall shows as
+// queueing, inside the latency).
 type olResult struct {
 	Scheduled int64   `json:"scheduled"`
 	OK        int64   `json:"ok"`
@@ -58,8 +60,12 @@ type olResult struct {
 	P99       int64   `json:"p99_ns"`     //
 	P999      int64   `json:"p999_ns"`    //
 	Max       int64   `json:"max_ns"`     //
-	LagP99    int64   `json:"lag_p99_ns"` // client's own send lag, 99th percentile
+	LagP99    int64   `json:"lag_p99_ns"` // the pacer's release lag, 99th percentile
 }
+
+// maxOpenLoopRequests bounds one run's schedule (rate × duration): the
+// client holds a queue slot, a latency and a lag per request.
+const maxOpenLoopRequests = 20_000_000
 
 // pacerTick is the pacer's wake-up period at most: Go's timers on Linux
 // round sleeps under a millisecond up to one (netpoll waits in ms), which
@@ -76,6 +82,9 @@ func (o openLoop) run(ctx context.Context) (olResult, error) {
 	}
 	if o.rate <= 0 || o.duration <= 0 || o.conns < 1 {
 		return olResult{}, errors.New("open loop: want rate > 0, duration > 0, conns >= 1")
+	}
+	if o.rate*o.duration.Seconds() > maxOpenLoopRequests {
+		return olResult{}, fmt.Errorf("open loop: rate × duration over %d requests", maxOpenLoopRequests)
 	}
 	timeout := o.timeout
 	if timeout == 0 {
@@ -102,10 +111,9 @@ func (o openLoop) run(ctx context.Context) (olResult, error) {
 	var wg sync.WaitGroup
 	for _, w := range workers {
 		w.lat = make([]time.Duration, 0, n/int64(o.conns)+16)
-		w.lag = make([]time.Duration, 0, n/int64(o.conns)+16)
 		wg.Go(func() { w.work(ctx, queue, start, due) })
 	}
-	perr := pace(ctx, queue, n, start, period)
+	lag, perr := pace(ctx, queue, n, start, due)
 	close(queue)
 	wg.Wait()
 	elapsed := time.Since(start)
@@ -114,9 +122,9 @@ func (o openLoop) run(ctx context.Context) (olResult, error) {
 	}
 
 	res := olResult{Scheduled: n, Elapsed: elapsed.Seconds()}
-	var lat, lag []time.Duration
+	var lat []time.Duration
 	for _, w := range workers {
-		lat, lag = append(lat, w.lat...), append(lag, w.lag...)
+		lat = append(lat, w.lat...)
 		if res.FirstErr == "" && w.firstErr != nil {
 			res.FirstErr = w.firstErr.Error()
 		}
@@ -130,30 +138,35 @@ func (o openLoop) run(ctx context.Context) (olResult, error) {
 	return res, nil
 }
 
-// pace releases request i into queue once start + i×period has passed.
-func pace(ctx context.Context, queue chan<- int64, n int64, start time.Time, period float64) error {
-	tick := max(time.Duration(period), pacerTick)
-	tf, err := newTicker(tick)
+// pace releases request i into queue once start + due(i) has passed, and
+// returns how late it released each (its own lag: the workers' waits for
+// a free connection are not in it).
+func pace(ctx context.Context, queue chan<- int64, n int64, start time.Time, due func(int64) time.Duration) ([]time.Duration, error) {
+	period := due(1)
+	tf, err := newTicker(max(period, pacerTick))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer tf.Close()
+	lag := make([]time.Duration, 0, n)
 	var buf [8]byte
 	for released := int64(0); released < n; {
 		if ctx.Err() != nil {
-			return ctx.Err()
+			return lag, ctx.Err()
 		}
-		upto := min(n, int64(float64(time.Since(start))/period)+1)
+		now := time.Since(start)
+		upto := min(n, int64(float64(now)/float64(period))+1)
 		for ; released < upto; released++ {
 			queue <- released // never blocks: the queue holds all n
+			lag = append(lag, now-due(released))
 		}
 		if released < n {
 			if _, err := tf.Read(buf[:]); err != nil { // expirations since the last read
-				return fmt.Errorf("open loop: timerfd: %w", err)
+				return lag, fmt.Errorf("open loop: timerfd: %w", err)
 			}
 		}
 	}
-	return nil
+	return lag, nil
 }
 
 // newTicker returns a periodic CLOCK_MONOTONIC timerfd in non-blocking
@@ -190,7 +203,7 @@ type olConn struct {
 	c        net.Conn
 	br       *bufio.Reader
 	hdr      fasthttp.ResponseHeader
-	lat, lag []time.Duration
+	lat      []time.Duration
 	firstErr error
 }
 
@@ -222,7 +235,6 @@ func (w *olConn) work(ctx context.Context, queue <-chan int64, start time.Time, 
 			continue // drain: the unanswered count as errors
 		}
 		sched := start.Add(due(i))
-		sent := time.Now() // the pacer releases a request once it is due
 		if err := w.do(); err != nil {
 			if w.firstErr == nil {
 				w.firstErr = err
@@ -230,9 +242,7 @@ func (w *olConn) work(ctx context.Context, queue <-chan int64, start time.Time, 
 			w.close()
 			continue
 		}
-		done := time.Now()
-		w.lat = append(w.lat, done.Sub(sched))
-		w.lag = append(w.lag, sent.Sub(sched))
+		w.lat = append(w.lat, time.Since(sched))
 	}
 }
 

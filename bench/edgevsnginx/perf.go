@@ -21,15 +21,18 @@ import (
 // report divides by the requests served. Both cost the server some CPU, so a -perf run's CPU
 // columns are not comparable with a plain run's; its counts are exact.
 
-// perfCounts are a run's event counts.
+// perfCounts are a run's event counts and the kernel's share of the
+// server's samples.
 type perfCounts struct {
 	syscalls, switches int64
+	kernelShare        float64 // percent of the server processes' samples in the kernel
 }
 
 // perfRun is one run's perf processes.
 type perfRun struct {
 	record, stat  *exec.Cmd
 	data, statOut string
+	pids          string // the server's processes, comma-separated
 }
 
 // startPerf starts perf on the server's processes for d; base is the path
@@ -41,7 +44,7 @@ func startPerf(ctx context.Context, s *server, d time.Duration, base string) (*p
 	}
 	list := strings.Join(pids, ",")
 	secs := strconv.FormatFloat(d.Seconds(), 'f', 3, 64)
-	r := &perfRun{data: base + ".data", statOut: base + ".stat"}
+	r := &perfRun{data: base + ".data", statOut: base + ".stat", pids: list}
 	// The profile samples the servers' core rather than the process: perf
 	// does not follow the threads a Go runtime starts after it attached, and
 	// the core also shows the softirq work done there for the server.
@@ -69,7 +72,8 @@ func (r *perfRun) kill() {
 }
 
 // wait waits for both perf processes and writes the profile's report next
-// to it: self time by function, kernel and user, heaviest first.
+// to it: the server processes' samples only (the core also ran others), as
+// percentages of them, by command, object and function, heaviest first.
 func (r *perfRun) wait() (perfCounts, error) {
 	var errs []error
 	for _, c := range []*exec.Cmd{r.record, r.stat} {
@@ -82,19 +86,51 @@ func (r *perfRun) wait() (perfCounts, error) {
 	if err := errors.Join(errs...); err != nil {
 		return perfCounts{}, err
 	}
-	report, err := exec.Command("perf", "report", "-i", r.data, "--stdio", "--no-children",
-		"--sort", "comm,dso,sym", "-g", "none", "--percent-limit", "0.5").Output()
+	report, err := r.report("comm,dso,sym", "--percent-limit", "0.5")
 	if err != nil {
-		return perfCounts{}, fmt.Errorf("perf report %s: %w", r.data, err)
+		return perfCounts{}, err
 	}
 	if err := os.WriteFile(strings.TrimSuffix(r.data, ".data")+".txt", report, 0o644); err != nil {
+		return perfCounts{}, err
+	}
+	byObject, err := r.report("dso")
+	if err != nil {
 		return perfCounts{}, err
 	}
 	b, err := os.ReadFile(r.statOut)
 	if err != nil {
 		return perfCounts{}, fmt.Errorf("perf stat: %w", err)
 	}
-	return parsePerfStat(b)
+	c, err := parsePerfStat(b)
+	c.kernelShare = kernelShare(byObject)
+	return c, err
+}
+
+// report is `perf report` of the server's processes by the sort keys.
+func (r *perfRun) report(keys string, extra ...string) ([]byte, error) {
+	args := append([]string{"report", "-i", r.data, "--pid", r.pids, "--percentage", "relative",
+		"--stdio", "--no-children", "--sort", keys, "-g", "none"}, extra...)
+	out, err := exec.Command("perf", args...).Output()
+	if err != nil {
+		return nil, fmt.Errorf("perf report %s: %w", r.data, err)
+	}
+	return out, nil
+}
+
+// kernelShare sums the kernel's lines of a `perf report --sort dso`:
+// "    67.61%  [kernel.kallsyms]".
+func kernelShare(report []byte) float64 {
+	var sum float64
+	for line := range bytes.Lines(report) {
+		f := strings.Fields(string(line))
+		if len(f) != 2 || !strings.HasSuffix(f[0], "%") || f[1] != "[kernel.kallsyms]" {
+			continue
+		}
+		if v, err := strconv.ParseFloat(strings.TrimSuffix(f[0], "%"), 64); err == nil {
+			sum += v
+		}
+	}
+	return sum
 }
 
 // parsePerfStat reads `perf stat -x ,` output: value,unit,event,... lines.

@@ -20,6 +20,7 @@ type summary struct {
 	sysUSPerReq     float64 // of which in the kernel
 	syscallsPerReq  float64 // with -perf
 	switchesPerReq  float64 // with -perf
+	kernelShare     float64 // with -perf: percent of the server's samples
 }
 
 func summarize(t target, ss []sample) summary {
@@ -40,6 +41,7 @@ func summarize(t target, ss []sample) summary {
 		sysUSPerReq:    pick(func(s sample) float64 { return us(perReq(s.cpu.sys, s.requests)) }),
 		syscallsPerReq: pick(func(s sample) float64 { return perRequest(s.perf.syscalls, s.requests) }),
 		switchesPerReq: pick(func(s sample) float64 { return perRequest(s.perf.switches, s.requests) }),
+		kernelShare:    pick(func(s sample) float64 { return s.perf.kernelShare }),
 	}
 }
 
@@ -111,12 +113,7 @@ func report(o options, fx fixture, ts []target, samples [][]sample, open [][]olS
 		fmt.Fprintf(&b, "%-6s %-9s %12.2f %10.2f %9.2f %12.2f %8.2f %8.2f\n", s.server, s.payload, s.reqPerSec, s.mbPerSec, s.p99ms, s.cpuUSPerReq, s.userUSPerReq, s.sysUSPerReq)
 	}
 	if o.perf != "" {
-		fmt.Fprintf(&b, "\nperf (%s): per request, system calls and context switches of the server's processes\n", o.perf)
-		fmt.Fprintf(&b, "%-6s %-9s %12s %12s\n", "server", "payload", "syscalls", "switches")
-		for _, t := range ts {
-			s := sums[t.server+"/"+t.payload]
-			fmt.Fprintf(&b, "%-6s %-9s %12.2f %12.2f\n", s.server, s.payload, s.syscallsPerReq, s.switchesPerReq)
-		}
+		b.WriteString("\n" + perfLines(o.perf, ts, sums))
 	}
 	if len(o.rates) > 0 {
 		fmt.Fprintf(&b, "\nopen loop: the same offered rate for every server, %d connections, latency from each request's scheduled send time (wrk2's accounting); CPU per request answered\n", o.conns)
@@ -146,6 +143,19 @@ func report(o options, fx fixture, ts []target, samples [][]sample, open [][]olS
 		return fmt.Errorf("writing the report: %w", err)
 	}
 	return nil
+}
+
+// perfLines is the -perf table: per request, the system calls and context
+// switches of the server's processes, and their samples' kernel share.
+func perfLines(dir string, ts []target, sums map[string]summary) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "perf (%s): per request, system calls and context switches of the server's processes; their samples' share in the kernel\n", dir)
+	fmt.Fprintf(&b, "%-6s %-9s %12s %12s %9s\n", "server", "payload", "syscalls", "switches", "kernel %")
+	for _, t := range ts {
+		s := sums[t.server+"/"+t.payload]
+		fmt.Fprintf(&b, "%-6s %-9s %12.2f %12.2f %9.1f\n", s.server, s.payload, s.syscallsPerReq, s.switchesPerReq, s.kernelShare)
+	}
+	return b.String()
 }
 
 // ratioLine is the summary: throughput as edge/nginx, CPU per
@@ -209,5 +219,8 @@ func shapedLines(r shapedResult) string {
 		fmt.Fprintf(&b, "%-6s %-9s %12.2f %10.2f %9.2f %12.2f %8.2f %8.2f\n", s.server, s.payload, s.reqPerSec, s.mbPerSec, s.p99ms, s.cpuUSPerReq, s.userUSPerReq, s.sysUSPerReq)
 	}
 	fmt.Fprintf(&b, "shaped %s\nshaped %s\n", ratioLine(sums, nil), floorLine(sums))
+	if r.perf != "" {
+		b.WriteString(perfLines(r.perf, r.ts, sums))
+	}
 	return b.String()
 }

@@ -23,6 +23,23 @@ func run(ctx context.Context, o options) error {
 		return err
 	}
 	defer cleanWorkDir(dir, o.keep)
+	// The output folders first: a bad one fails before anything starts.
+	if o.profile != "" {
+		if o.profile, err = filepath.Abs(o.profile); err == nil {
+			err = os.MkdirAll(o.profile, 0o755)
+		}
+		if err != nil {
+			return fmt.Errorf("-profile: %w", err)
+		}
+	}
+	if o.perf != "" {
+		if o.perf, err = filepath.Abs(o.perf); err == nil {
+			err = os.MkdirAll(o.perf, 0o755)
+		}
+		if err != nil {
+			return fmt.Errorf("-perf: %w", err)
+		}
+	}
 	policy := publicPolicy
 	var gate *chain
 	if o.gate {
@@ -43,22 +60,6 @@ func run(ctx context.Context, o options) error {
 	bin, err := proc.StreamgateBinary(ctx, root, dir, o.streamgate)
 	if err != nil {
 		return err
-	}
-	if o.profile != "" {
-		if o.profile, err = filepath.Abs(o.profile); err == nil {
-			err = os.MkdirAll(o.profile, 0o755)
-		}
-		if err != nil {
-			return fmt.Errorf("-profile: %w", err)
-		}
-	}
-	if o.perf != "" {
-		if o.perf, err = filepath.Abs(o.perf); err == nil {
-			err = os.MkdirAll(o.perf, 0o755)
-		}
-		if err != nil {
-			return fmt.Errorf("-perf: %w", err)
-		}
 	}
 	ts, edge, stop, err := startServers(ctx, o, bin, dir, loopback, fx, gate)
 	defer stop()

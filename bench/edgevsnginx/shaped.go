@@ -90,6 +90,7 @@ type shapedResult struct {
 	skipped string
 	ts      []target
 	samples [][]sample
+	perf    string // the -perf folder of these runs, "" without
 }
 
 // runShaped starts a second edge, nginx and floor on the veth's address and
@@ -127,5 +128,5 @@ func runShaped(ctx context.Context, o options, bin, dir string, fx fixture, gate
 	if err != nil {
 		return shapedResult{}, fmt.Errorf("shaped link: %w", err)
 	}
-	return shapedResult{delay: o.shaped, ts: ts, samples: samples}, nil
+	return shapedResult{delay: o.shaped, ts: ts, samples: samples, perf: so.perf}, nil
 }

@@ -60,7 +60,7 @@ func TestParseRates(t *testing.T) {
 	if got, err := parseRates(""); err != nil || len(got) != 0 {
 		t.Fatalf(`parseRates("") = %v, %v`, got, err)
 	}
-	for _, bad := range []string{"0", "-5", "NaN", "playlist", "playlist=0", "video=10", "playlist=10,", "segment=x"} {
+	for _, bad := range []string{"0", "-5", "NaN", "playlist", "playlist=0", "video=10", "playlist=10,", "segment=x", "1000,", "playlist=1,playlist=2"} {
 		if _, err := parseRates(bad); err == nil {
 			t.Errorf("parseRates(%q) accepted it", bad)
 		}
@@ -87,7 +87,8 @@ func delayServer(t *testing.T, delay time.Duration) *httptest.Server {
 // can serve, requests queue and the queueing counts, as it would for a
 // player: request i, due at 10i ms, is answered near 20(i+1) ms, so its
 // latency grows by 10 ms per request, to about 1 s for the last. A client
-// that timed from the actual send would report 20 ms throughout.
+// that timed from the actual send would report 20 ms throughout, and the
+// client's lag (its pacer's) stays small: the stall is the server's.
 func TestOpenLoopLatency(t *testing.T) {
 	const delay = 20 * time.Millisecond
 	srv := delayServer(t, delay)
@@ -118,8 +119,10 @@ func TestOpenLoopLatency(t *testing.T) {
 		t.Fatalf("1 conn: p50 %v max %v: the queueing behind the busy connection was not counted (want p50 >= 400ms, max >= 900ms)",
 			time.Duration(res.P50), time.Duration(res.Max))
 	}
-	if res.LagP99 < int64(400*time.Millisecond) {
-		t.Fatalf("1 conn: client lag p99 %v: want the queueing to show as send lag too", time.Duration(res.LagP99))
+	// The lag is the pacer's own: the server's stall is queueing, in the
+	// latency, and must not read as a late client.
+	if res.LagP99 >= res.P50/4 {
+		t.Fatalf("1 conn: client lag p99 %v against p50 %v: the server's queueing was counted as the client's lag", time.Duration(res.LagP99), time.Duration(res.P50))
 	}
 }
 

@@ -73,3 +73,11 @@ func TestParsePerfStat(t *testing.T) {
 		t.Fatal("an uncounted event passed")
 	}
 }
+
+// TestKernelShare: the kernel's lines of a `perf report --sort dso`.
+func TestKernelShare(t *testing.T) {
+	report := "# Samples: 4K\n#\n    67.61%  [kernel.kallsyms]\n    26.80%  streamgate\n     5.00%  [vdso]\n     0.59%  [kernel.kallsyms]\n"
+	if got := kernelShare([]byte(report)); got < 68.19 || got > 68.21 {
+		t.Fatalf("kernelShare = %v, want 68.20", got)
+	}
+}
