@@ -75,8 +75,12 @@ func main() {
 		os.Exit(2)
 	}
 	for r, p := range o.rates {
-		if n := p * o.duration.Seconds(); n > maxOpenLoopRequests {
+		switch n := p * o.duration.Seconds(); {
+		case n > maxOpenLoopRequests:
 			fmt.Fprintf(os.Stderr, "edgevsnginx: -rate: %s=%g for %s is %.0f requests, over the %d one open-loop run holds\n", r, p, o.duration, n, maxOpenLoopRequests)
+			os.Exit(2)
+		case n < minOpenLoopRequests:
+			fmt.Fprintf(os.Stderr, "edgevsnginx: -rate: %s=%g for %s is %.0f requests; a p99 needs at least %d\n", r, p, o.duration, n, minOpenLoopRequests)
 			os.Exit(2)
 		}
 	}

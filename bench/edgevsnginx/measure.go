@@ -25,8 +25,18 @@ type target struct {
 // sample is one wrk run and the server CPU time spent during it.
 type sample struct {
 	wrkResult
-	cpu  cpuSplit
-	perf perfCounts // with -perf
+	cpu     cpuSplit
+	elapsed time.Duration // the load's length (wrk's -d)
+	perf    perfCounts    // with -perf
+}
+
+// busy is the server's CPU time as a percentage of the load's length (one
+// core: 100 is saturated).
+func (s sample) busy() float64 {
+	if s.elapsed <= 0 {
+		return 0
+	}
+	return 100 * float64(s.cpu.total()) / float64(s.elapsed)
 }
 
 // perReq divides d by the requests served.
@@ -141,7 +151,7 @@ func measureOne(ctx context.Context, o options, t target, round int) (sample, er
 	if err := check(t, res); err != nil {
 		return sample{}, err
 	}
-	return sample{wrkResult: res, cpu: after.sub(before), perf: counts}, nil
+	return sample{wrkResult: res, cpu: after.sub(before), elapsed: o.duration, perf: counts}, nil
 }
 
 // measureOpen reads the server's CPU time around one open-loop run.

@@ -65,7 +65,11 @@ type olResult struct {
 
 // maxOpenLoopRequests bounds one run's schedule (rate × duration): the
 // client holds a queue slot, a latency and a lag per request.
-const maxOpenLoopRequests = 20_000_000
+// minOpenLoopRequests is the fewest a run's p99 is read from.
+const (
+	maxOpenLoopRequests = 20_000_000
+	minOpenLoopRequests = 100
+)
 
 // pacerTick is the pacer's wake-up period at most: Go's timers on Linux
 // round sleeps under a millisecond up to one (netpoll waits in ms), which

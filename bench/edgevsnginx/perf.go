@@ -79,7 +79,7 @@ func (r *perfRun) wait() (perfCounts, error) {
 	for _, c := range []*exec.Cmd{r.record, r.stat} {
 		if c.Process != nil {
 			if err := c.Wait(); err != nil {
-				errs = append(errs, fmt.Errorf("%s: %w", strings.Join(c.Args[:2], " "), err))
+				errs = append(errs, fmt.Errorf("%s into %s: %w (its own message is above)", strings.Join(c.Args[:2], " "), filepath.Dir(r.data), err))
 			}
 		}
 	}
@@ -93,7 +93,7 @@ func (r *perfRun) wait() (perfCounts, error) {
 	if err := os.WriteFile(strings.TrimSuffix(r.data, ".data")+".txt", report, 0o644); err != nil {
 		return perfCounts{}, err
 	}
-	byObject, err := r.report("dso")
+	byObject, err := r.report("comm,dso") // perf's --pid filter needs a thread-keyed sort: dso alone keeps nothing
 	if err != nil {
 		return perfCounts{}, err
 	}
@@ -117,13 +117,13 @@ func (r *perfRun) report(keys string, extra ...string) ([]byte, error) {
 	return out, nil
 }
 
-// kernelShare sums the kernel's lines of a `perf report --sort dso`:
-// "    67.61%  [kernel.kallsyms]".
+// kernelShare sums the kernel's lines of a `perf report --sort comm,dso`:
+// "    67.61%  streamgate  [kernel.kallsyms]".
 func kernelShare(report []byte) float64 {
 	var sum float64
 	for line := range bytes.Lines(report) {
 		f := strings.Fields(string(line))
-		if len(f) != 2 || !strings.HasSuffix(f[0], "%") || f[1] != "[kernel.kallsyms]" {
+		if len(f) < 2 || !strings.HasSuffix(f[0], "%") || f[len(f)-1] != "[kernel.kallsyms]" {
 			continue
 		}
 		if v, err := strconv.ParseFloat(strings.TrimSuffix(f[0], "%"), 64); err == nil {

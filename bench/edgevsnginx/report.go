@@ -21,6 +21,7 @@ type summary struct {
 	syscallsPerReq  float64 // with -perf
 	switchesPerReq  float64 // with -perf
 	kernelShare     float64 // with -perf: percent of the server's samples
+	busy            float64 // percent of the run the server's CPU was busy
 }
 
 func summarize(t target, ss []sample) summary {
@@ -42,6 +43,7 @@ func summarize(t target, ss []sample) summary {
 		syscallsPerReq: pick(func(s sample) float64 { return perRequest(s.perf.syscalls, s.requests) }),
 		switchesPerReq: pick(func(s sample) float64 { return perRequest(s.perf.switches, s.requests) }),
 		kernelShare:    pick(func(s sample) float64 { return s.perf.kernelShare }),
+		busy:           pick(func(s sample) float64 { return s.busy() }),
 	}
 }
 
@@ -106,16 +108,12 @@ func report(o options, fx fixture, ts []target, samples [][]sample, open [][]olS
 	}
 	fmt.Fprintf(&b, "playlist %d B, segment %d B, key %d B (edge: gated key route; nginx: secure_link file), %s; medians over rounds; MB = 10^6 bytes\n\n",
 		len(fx.playlist), len(fx.segment), len(fx.key), access)
-	fmt.Fprintf(&b, "%-6s %-9s %12s %10s %9s %12s %8s %8s\n", "server", "payload", "req/s", "MB/s", "p99 ms", "CPU µs/req", "usr µs", "sys µs")
-	for i, t := range ts {
-		s := summarize(t, samples[i])
-		sums[t.server+"/"+t.payload] = s
-		fmt.Fprintf(&b, "%-6s %-9s %12.2f %10.2f %9.2f %12.2f %8.2f %8.2f\n", s.server, s.payload, s.reqPerSec, s.mbPerSec, s.p99ms, s.cpuUSPerReq, s.userUSPerReq, s.sysUSPerReq)
-	}
+	b.WriteString(closedTable(ts, samples, sums))
 	if o.perf != "" {
 		b.WriteString("\n" + perfLines(o.perf, ts, sums))
 	}
 	if len(o.rates) > 0 {
+		var late []string
 		fmt.Fprintf(&b, "\nopen loop: the same offered rate for every server, %d connections, latency from each request's scheduled send time (wrk2's accounting); CPU per request answered\n", o.conns)
 		fmt.Fprintf(&b, "%-6s %-9s %9s %9s %7s %9s %9s %9s %10s %10s %8s %8s\n", "server", "payload", "rate/s", "ok", "errors", "p50 ms", "p99 ms", "p99.9 ms", "lag p99 ms", "CPU µs/req", "usr µs", "sys µs")
 		for i, t := range ts {
@@ -126,6 +124,12 @@ func report(o options, fx fixture, ts []target, samples [][]sample, open [][]olS
 			opens[t.server+"/"+t.payload] = s
 			fmt.Fprintf(&b, "%-6s %-9s %9.0f %9.0f %7.0f %9.2f %9.2f %9.2f %10.2f %10.2f %8.2f %8.2f\n",
 				s.server, s.payload, s.rate, s.ok, s.errors, s.p50, s.p99, s.p999, s.lagP99, s.cpu, s.user, s.sys)
+			if s.lagP99 >= s.p99/2 {
+				late = append(late, s.server+" "+s.payload)
+			}
+		}
+		if len(late) > 0 {
+			fmt.Fprintf(&b, "warning: the client's own lag p99 is at least half the p99, so the client set that tail: %s\n", strings.Join(late, ", "))
 		}
 	}
 	b.WriteString("\n" + ratioLine(sums, opens) + "\n" + floorLine(sums) + "\n")
@@ -144,6 +148,31 @@ func report(o options, fx fixture, ts []target, samples [][]sample, open [][]olS
 	}
 	return nil
 }
+
+// closedTable is the wrk runs' table; it fills sums. busy is the server's
+// CPU time over the run's wall time: a saturated server is near 100 %;
+// well below, the run measured something else (the client, other work on
+// the core), and a warning line says so.
+func closedTable(ts []target, samples [][]sample, sums map[string]summary) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-6s %-9s %12s %10s %9s %12s %8s %8s %7s\n", "server", "payload", "req/s", "MB/s", "p99 ms", "CPU µs/req", "usr µs", "sys µs", "busy %")
+	var idle []string
+	for i, t := range ts {
+		s := summarize(t, samples[i])
+		sums[t.server+"/"+t.payload] = s
+		fmt.Fprintf(&b, "%-6s %-9s %12.2f %10.2f %9.2f %12.2f %8.2f %8.2f %7.0f\n", s.server, s.payload, s.reqPerSec, s.mbPerSec, s.p99ms, s.cpuUSPerReq, s.userUSPerReq, s.sysUSPerReq, s.busy)
+		if s.busy < minBusy {
+			idle = append(idle, s.server+" "+s.payload)
+		}
+	}
+	if len(idle) > 0 {
+		fmt.Fprintf(&b, "warning: not saturated (busy < %d %%), so its req/s measured the client or other work on the core: %s\n", minBusy, strings.Join(idle, ", "))
+	}
+	return b.String()
+}
+
+// minBusy is the busy share below which a closed-loop run is flagged.
+const minBusy = 90
 
 // perfLines is the -perf table: per request, the system calls and context
 // switches of the server's processes, and their samples' kernel share.
@@ -210,14 +239,13 @@ func shapedLines(r shapedResult) string {
 		fmt.Fprintf(&b, "shaped link (netem delay %s): skipped: %s\n", r.delay, r.skipped)
 		return b.String()
 	}
-	fmt.Fprintf(&b, "shaped link: wrk in a network namespace over a veth pair, netem delay %s on its side (round trip %s)\n", r.delay, r.delay)
-	fmt.Fprintf(&b, "%-6s %-9s %12s %10s %9s %12s %8s %8s\n", "server", "payload", "req/s", "MB/s", "p99 ms", "CPU µs/req", "usr µs", "sys µs")
-	sums := make(map[string]summary, len(r.ts))
-	for i, t := range r.ts {
-		s := summarize(t, r.samples[i])
-		sums[t.server+"/"+t.payload] = s
-		fmt.Fprintf(&b, "%-6s %-9s %12.2f %10.2f %9.2f %12.2f %8.2f %8.2f\n", s.server, s.payload, s.reqPerSec, s.mbPerSec, s.p99ms, s.cpuUSPerReq, s.userUSPerReq, s.sysUSPerReq)
+	if r.delay > 0 {
+		fmt.Fprintf(&b, "shaped link: wrk in a network namespace over a veth pair, netem delay %s on its side (round trip %s)\n", r.delay, r.delay)
+	} else {
+		b.WriteString("shaped link: wrk in a network namespace over a veth pair, no delay (no netem)\n")
 	}
+	sums := make(map[string]summary, len(r.ts))
+	b.WriteString(closedTable(r.ts, r.samples, sums))
 	fmt.Fprintf(&b, "shaped %s\nshaped %s\n", ratioLine(sums, nil), floorLine(sums))
 	if r.perf != "" {
 		b.WriteString(perfLines(r.perf, r.ts, sums))

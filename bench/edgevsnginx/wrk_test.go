@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -74,10 +75,27 @@ func TestParsePerfStat(t *testing.T) {
 	}
 }
 
-// TestKernelShare: the kernel's lines of a `perf report --sort dso`.
+// TestKernelShare: the kernel's lines of a `perf report --sort comm,dso`.
 func TestKernelShare(t *testing.T) {
-	report := "# Samples: 4K\n#\n    67.61%  [kernel.kallsyms]\n    26.80%  streamgate\n     5.00%  [vdso]\n     0.59%  [kernel.kallsyms]\n"
+	report := "# Samples: 4K\n#\n    67.61%  streamgate  [kernel.kallsyms]\n    26.80%  streamgate  streamgate\n     5.00%  streamgate  [vdso]\n     0.59%  nginx  [kernel.kallsyms]\n"
 	if got := kernelShare([]byte(report)); got < 68.19 || got > 68.21 {
 		t.Fatalf("kernelShare = %v, want 68.20", got)
+	}
+}
+
+// TestClosedTableFlagsIdleServer: a run whose server was busy well under
+// the load's length is named in a warning; a saturated one is not.
+func TestClosedTableFlagsIdleServer(t *testing.T) {
+	ts := []target{{server: "edge", payload: "playlist"}, {server: "nginx", payload: "playlist"}}
+	run := func(cpu time.Duration) sample {
+		return sample{wrkResult: wrkResult{requests: 1000, reqPerSec: 500}, cpu: cpuSplit{sys: cpu}, elapsed: 2 * time.Second}
+	}
+	sums := map[string]summary{}
+	out := closedTable(ts, [][]sample{{run(1980 * time.Millisecond)}, {run(time.Second)}}, sums)
+	if !strings.Contains(out, "warning: not saturated") || !strings.Contains(out, "nginx playlist") || strings.Contains(out, "edge playlist") {
+		t.Fatalf("want only nginx flagged:\n%s", out)
+	}
+	if b := sums["nginx/playlist"].busy; b < 49.9 || b > 50.1 {
+		t.Fatalf("busy %v, want 50", b)
 	}
 }
