@@ -19,7 +19,8 @@ import (
 // holder's wallet starts on chain 1 and clicks #watch: the example's
 // wrong_chain branch switches the wallet to the test chain before any
 // prompt, the viewer signs exactly once, and hls.js plays the clip (frames
-// decoded, videoWidth > 0) with no console error. A wallet without the pass
+// decoded, videoWidth > 0, #status cleared of the wrong_chain words) with
+// no console error. A wallet without the pass
 // gets the signer's policy_unmet message in #status.
 func TestBrowserReadmeDAppExample(t *testing.T) {
 	const heading = "### Playback in your dApp (player SDK)"

@@ -558,6 +558,10 @@ async function readme() {
     }, null, { polling: 100 });
     const s = await state(holderRun);
     expect(s.error === null, `the video element has an error: ${s.error}`);
+    // The wrong_chain words the example showed before the switch are gone
+    // once the video plays.
+    await holderRun.page.waitForFunction(() => document.querySelector("#status").textContent === "", null, { polling: 50, timeout: 5_000 })
+      .catch(() => { throw new Error(`#status still says ${JSON.stringify(s.status)} while the video plays`); });
     expect(holderRun.signed.length === 1, `${holderRun.signed.length} signatures, want exactly one`);
     const [message] = holderRun.signed;
     expect(message.startsWith(`${host} wants you to sign in`) && message.includes(`\nChain ID: ${chainId}\n`),
