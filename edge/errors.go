@@ -92,7 +92,10 @@ var publicMessages = map[int]string{
 func (s *Server) fail(rc *fasthttp.RequestCtx, k asset.Kind, err error) {
 	status, code := statusOf(err)
 	if status >= 500 {
-		s.log.Warn("request failed", "status", status, "client", s.clients.Client(rc), "err", err) // no URI: it holds the token
+		if ok, left := s.failLog.allow(status, requestTime(rc)); ok {
+			s.log.Warn("request failed", "status", status, "client", s.clients.Client(rc), "err", err, // no URI: it holds the token
+				"left_out", left) // failures of this status not logged since the last one (at most one a second)
+		}
 	}
 	msg := err.Error()
 	var unmet *ownership.UnmetError

@@ -56,6 +56,7 @@ type Server struct {
 	closers      []func() error // run after shutdown, last first
 	metricsOnce  sync.Once
 	metricsHTTP  fasthttp.RequestHandler
+	failLog      failLog // rate-limits the log of 5xx answers
 }
 
 // Deps are parts a caller shares with the edge; zero values are built from
