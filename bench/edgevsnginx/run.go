@@ -8,13 +8,14 @@ import (
 	"slices"
 
 	"github.com/streamgate/streamgate/bench/internal/proc"
+	"github.com/streamgate/streamgate/internal/testenv"
 )
 
 // run sets up both servers on the same files, measures them and writes the
 // report. The deferred stop runs on every return, including after a SIGINT,
 // which cancels ctx and so whatever wait or wrk run is in progress.
 func run(ctx context.Context, o options) error {
-	root, err := proc.RepoRoot()
+	root, err := testenv.RepoRoot()
 	if err != nil {
 		return err
 	}

@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/streamgate/streamgate/bench/internal/proc"
+	"github.com/streamgate/streamgate/internal/testenv"
 )
 
 // options are the command's flags.
@@ -110,7 +111,7 @@ func (r report) line() string {
 // runAll makes the runs and writes their reports to out, the -indexed
 // run's premiere line last. It returns the reports in run order.
 func runAll(ctx context.Context, o options, out io.Writer) ([]report, error) {
-	root, err := proc.RepoRoot()
+	root, err := testenv.RepoRoot()
 	if err != nil {
 		return nil, err
 	}

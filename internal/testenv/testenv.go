@@ -33,7 +33,7 @@ func NotShort(t testing.TB, needs string) {
 func Bin(t testing.TB, name string) string {
 	t.Helper()
 	NotShort(t, name)
-	if root, err := repoRoot(); err == nil {
+	if root, err := RepoRoot(); err == nil {
 		p := filepath.Join(root, "bin", name)
 		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() && fi.Mode()&0o111 != 0 {
 			return p
@@ -51,9 +51,10 @@ func Bin(t testing.TB, name string) string {
 	return p
 }
 
-// repoRoot walks up from the working directory (the package dir under go
-// test) to the directory holding go.mod.
-func repoRoot() (string, error) {
+// RepoRoot walks up from the working directory (the package dir under go
+// test, any folder of the repository for a benchmark) to the directory
+// holding go.mod, so builds and paths work from anywhere inside it.
+func RepoRoot() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
 		return "", err
@@ -64,7 +65,7 @@ func repoRoot() (string, error) {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", errors.New("testenv: no go.mod above the working directory")
+			return "", errors.New("no go.mod above the working directory: run from inside the repository")
 		}
 		dir = parent
 	}

@@ -118,26 +118,6 @@ func FreePort() (int, error) {
 	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
-// RepoRoot finds the module root from the working directory, so a
-// benchmark's build and report paths work from any folder inside the
-// repository.
-func RepoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("finding the repository: %w", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory: run from the repository")
-		}
-		dir = parent
-	}
-}
-
 // StreamgateBinary returns path made absolute, or, when path is "", builds
 // ./cmd/streamgate of the module at root into dir and returns that.
 func StreamgateBinary(ctx context.Context, root, dir, path string) (string, error) {
