@@ -52,9 +52,9 @@ func wantGrant(t testing.TB, ts *testSigner, resp *http.Response, body []byte) (
 	return p, c
 }
 
-// TestRenew: a renewal keeps the playback session (sid), wallet and asset,
-// with a fresh iat and exp, also within the grace after exp.
-func TestRenew(t *testing.T) {
+// renewSigner is a signer on a controlled clock with one-minute playback
+// tokens and the asset "gated" on w's pass.
+func renewSigner(t *testing.T) (*world, *clock, *testSigner) {
 	w := newWorld(t)
 	clk := newClock(time.Now().Truncate(time.Second))
 	ts := newTestSignerAt(t, clk, func(c *Config, d *Deps) {
@@ -62,6 +62,13 @@ func TestRenew(t *testing.T) {
 		c.PlaybackTTL = time.Minute
 	})
 	writeAsset(t, ts.dir, "gated", `{"any":[{"chain_id":1337,"contract":"`+w.pass.Hex()+`","standard":"erc721"}]}`)
+	return w, clk, ts
+}
+
+// TestRenew: a renewal keeps the playback session (sid), wallet and asset,
+// with a fresh iat and exp, also within the grace after exp.
+func TestRenew(t *testing.T) {
+	w, clk, ts := renewSigner(t)
 	holder := w.chain.Accounts[1].Address
 	sess := ts.session(t, holder, 0)
 	first, c1 := ts.granted(t, "gated", sess, "")
@@ -111,13 +118,7 @@ func testutilCount(t testing.TB, ts *testSigner, name, label string) float64 {
 // TestRenewRefuses covers each class of renew token and body a signer must
 // refuse, with its status and code.
 func TestRenewRefuses(t *testing.T) {
-	w := newWorld(t)
-	clk := newClock(time.Now().Truncate(time.Second))
-	ts := newTestSignerAt(t, clk, func(c *Config, d *Deps) {
-		w.chains(c, d)
-		c.PlaybackTTL = time.Minute
-	})
-	writeAsset(t, ts.dir, "gated", `{"any":[{"chain_id":1337,"contract":"`+w.pass.Hex()+`","standard":"erc721"}]}`)
+	w, clk, ts := renewSigner(t)
 	writeAsset(t, ts.dir, "pub", `{"public":true}`)
 	holder, other := w.chain.Accounts[1].Address, w.chain.Accounts[2].Address
 	sess := ts.session(t, holder, 0)

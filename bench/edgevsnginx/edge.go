@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -42,11 +41,11 @@ type running struct {
 // a wallet without a pass must get 403 before anything is measured.
 func startEdge(ctx context.Context, bin, dir, host string, fx fixture, gate *chain, profile bool) (running, error) {
 	keyDir := filepath.Join(dir, "keys")
-	if _, err := output(ctx, bin, "keys", "gen", "--out", keyDir); err != nil {
+	if _, err := proc.Output(ctx, bin, "keys", "gen", "--out", keyDir); err != nil {
 		return running{}, err
 	}
 	mint := func(sub string) (string, error) {
-		return output(ctx, bin, "token", "mint", "--key", filepath.Join(keyDir, "signing.pem"),
+		return proc.Output(ctx, bin, "token", "mint", "--key", filepath.Join(keyDir, "signing.pem"),
 			"--sub", sub, "--asset", assetID, "--ttl", "2h")
 	}
 	tok, err := mint(wallet)
@@ -150,18 +149,6 @@ cache:
   max_bytes: 268435456
   max_object_bytes: 16777216
 `, host, port, originDir, filepath.Join(keyDir, "jwks.json"))
-}
-
-// output runs a short command and returns its trimmed stdout.
-func output(ctx context.Context, name string, args ...string) (string, error) {
-	cmd := exec.CommandContext(ctx, name, args...)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return "", fmt.Errorf("%s %s: %w: %s", filepath.Base(name), strings.Join(args, " "), err, stderr.String())
-	}
-	return strings.TrimSpace(string(out)), nil
 }
 
 // warmBoth waits for the payloads to be served, then fetches each a few times.

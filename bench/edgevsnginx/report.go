@@ -24,14 +24,17 @@ type summary struct {
 	busy            float64 // percent of the run the server's CPU was busy
 }
 
-func summarize(t target, ss []sample) summary {
-	pick := func(f func(sample) float64) float64 {
-		v := make([]float64, len(ss))
-		for i, s := range ss {
-			v[i] = f(s)
-		}
-		return median(v)
+// medianOf is the median of f over the rounds' samples.
+func medianOf[S any](ss []S, f func(S) float64) float64 {
+	v := make([]float64, len(ss))
+	for i, s := range ss {
+		v[i] = f(s)
 	}
+	return median(v)
+}
+
+func summarize(t target, ss []sample) summary {
+	pick := func(f func(sample) float64) float64 { return medianOf(ss, f) }
 	return summary{
 		server: t.server, payload: t.payload,
 		reqPerSec:      pick(func(s sample) float64 { return s.reqPerSec }),
@@ -64,13 +67,7 @@ type olSummary struct {
 }
 
 func summarizeOpen(t target, rate float64, ss []olSample) olSummary {
-	pick := func(f func(olSample) float64) float64 {
-		v := make([]float64, len(ss))
-		for i, s := range ss {
-			v[i] = f(s)
-		}
-		return median(v)
-	}
+	pick := func(f func(olSample) float64) float64 { return medianOf(ss, f) }
 	return olSummary{
 		server: t.server, payload: t.payload, rate: rate,
 		ok:     pick(func(s olSample) float64 { return float64(s.OK) }),

@@ -1,12 +1,8 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"net/http"
-	"os/exec"
-	"path/filepath"
-	"strings"
 
 	"github.com/streamgate/streamgate/bench/internal/proc"
 )
@@ -42,16 +38,4 @@ func (p *ports) take() (int, error) {
 		return p.next - 1, nil
 	}
 	return proc.FreePort()
-}
-
-// output runs a short command and returns its trimmed stdout.
-func output(ctx context.Context, name string, args ...string) (string, error) {
-	cmd := exec.CommandContext(ctx, name, args...)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return "", fmt.Errorf("%s %s: %w: %s", filepath.Base(name), strings.Join(args, " "), err, stderr.String())
-	}
-	return strings.TrimSpace(string(out)), nil
 }

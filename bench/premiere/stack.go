@@ -102,7 +102,7 @@ func startStack(ctx context.Context, o options, bin, dir string, w *wallets, s *
 		return err
 	}
 	keys := filepath.Join(dir, "keys")
-	if _, err := output(ctx, bin, "keys", "gen", "--out", keys); err != nil {
+	if _, err := proc.Output(ctx, bin, "keys", "gen", "--out", keys); err != nil {
 		return err
 	}
 

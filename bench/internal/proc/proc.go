@@ -133,3 +133,16 @@ func StreamgateBinary(ctx context.Context, root, dir, path string) (string, erro
 	}
 	return bin, nil
 }
+
+// Output runs a short command and returns its trimmed stdout; a failure
+// carries the command line and its stderr.
+func Output(ctx context.Context, name string, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, name, args...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("%s %s: %w: %s", filepath.Base(name), strings.Join(args, " "), err, stderr.String())
+	}
+	return strings.TrimSpace(string(out)), nil
+}

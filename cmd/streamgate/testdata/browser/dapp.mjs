@@ -134,6 +134,14 @@ async function assertPlayed(run) {
   return d;
 }
 
+// settleAll waits for every promise, then throws one error holding each
+// rejection's message: one failing page does not hide the others'.
+async function settleAll(promises) {
+  const outcomes = await Promise.allSettled(promises);
+  const failures = outcomes.filter((o) => o.status === "rejected").map((o) => o.reason.message);
+  if (failures.length) throw new Error(failures.join("\n"));
+}
+
 function result(name, value) {
   console.log(`RESULT ${name} ${JSON.stringify(value)}`);
 }
@@ -247,9 +255,7 @@ async function matrix() {
     }
   })();
 
-  const outcomes = await Promise.allSettled([...played, native, refused, badArguments()]);
-  const failures = outcomes.filter((o) => o.status === "rejected").map((o) => o.reason.message);
-  if (failures.length) throw new Error(failures.join("\n"));
+  await settleAll([...played, native, refused, badArguments()]);
 }
 
 // badArguments: sg.play called at once (no sign-in yet) with an argument
@@ -350,7 +356,7 @@ async function revoked() {
   try {
     await Promise.all(runs.map((run) => steady(run, buffer).catch(async (err) => { throw await report(run, err); })));
     const mined = await waitMined();
-    const outcomes = await Promise.allSettled(runs.map(async (run) => {
+    await settleAll(runs.map(async (run) => {
       try {
         const atBlock = await dapp(run);
         const ev = await waitEvent(run, "revoked", 30_000);
@@ -372,8 +378,6 @@ async function revoked() {
         throw await report(run, err);
       }
     }));
-    const failures = outcomes.filter((o) => o.status === "rejected").map((o) => o.reason.message);
-    if (failures.length) throw new Error(failures.join("\n"));
   } finally {
     await Promise.all(runs.map((run) => run.context.close()));
   }
@@ -434,7 +438,7 @@ async function cdn() {
     }
     const mined = await waitMined();
     const atBlock = new Map(await Promise.all(runs.map(async (run) => [run, await dapp(run)])));
-    const outcomes = await Promise.allSettled(runs.map(async (run) => {
+    await settleAll(runs.map(async (run) => {
       try {
         const d0 = atBlock.get(run);
         if (run.who === "A") {
@@ -471,8 +475,6 @@ async function cdn() {
         throw await report(run, err);
       }
     }));
-    const failures = outcomes.filter((o) => o.status === "rejected").map((o) => o.reason.message);
-    if (failures.length) throw new Error(failures.join("\n"));
     // Every /c/ and key answer the pages got, by path.
     const traffic = {};
     for (const run of runs) {
@@ -657,7 +659,7 @@ async function ended() {
     { player: "dash", format: "dash", quirk: "pause" },
     { player: "hls", format: "hls", quirk: "pause" },
   ];
-  const outcomes = await Promise.allSettled(cases.map(async (c) => {
+  await settleAll(cases.map(async (c) => {
     const name = `${c.quirk}-${c.player}-${c.format}`;
     const run = await open(name, dappURL, { player: c.player, format: c.format, asset: "clip" }, holder, QUIRKS[c.quirk]);
     try {
@@ -710,8 +712,6 @@ async function ended() {
       await run.context.close();
     }
   }));
-  const failures = outcomes.filter((o) => o.status === "rejected").map((o) => o.reason.message);
-  if (failures.length) throw new Error(failures.join("\n"));
 }
 
 let failed = false;
